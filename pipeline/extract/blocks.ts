@@ -1,0 +1,91 @@
+// The one intermediate form every reader produces, and its flattening into a token stream
+// that the table extractors search. Table extraction is written once, against the stream.
+
+/** A cell of a rectangular grid after rowspan/colspan expansion. */
+export interface GridCell {
+  text: string;
+  /** false for the copies that a rowspan/colspan leaves in the cells it covers */
+  origin: boolean;
+}
+
+export type Block =
+  | { kind: 'text'; text: string; loc: string }
+  | { kind: 'table'; rows: GridCell[][]; loc: string };
+
+export type SourceKind = 'html' | 'text' | 'json' | 'docx' | 'pdf';
+
+export interface ReadDocument {
+  kind: SourceKind;
+  blocks: Block[];
+  /** title-like lines the reader found (HTML <title>, crawl header 标题:, first heading) */
+  titles: string[];
+  /** a 发布机构 / publisher line where the page has one */
+  publisher?: string;
+}
+
+/**
+ * One token of the stream. `hard` tokens are whole cells: their text is exactly one value
+ * (possibly blank). Other tokens are free text in which values may be glued together.
+ */
+export interface Token {
+  text: string;
+  hard: boolean;
+  /** the token is a cell of a real table grid (HTML, Word) rather than a line of text */
+  grid: boolean;
+  loc: string;
+  start: number;
+}
+
+export interface Stream {
+  text: string;
+  tokens: Token[];
+}
+
+const SINGLE_VALUE = /^\s*(?:[+-]?\d+(?:\.\d+)?\s*(?:万元|元|件|%)?|[/／\\]|[-—–－]+)\s*$/u;
+
+/**
+ * True when a line or cell holds nothing but one value or marker: a cell of a one-cell-per-line
+ * table. `无` counts only inside real grid cells: on a text line it may be a wrapped label piece.
+ */
+export function isSingleValue(text: string, inGrid = false): boolean {
+  if (inGrid && text.trim() === '无') return true;
+  return SINGLE_VALUE.test(text) && text.trim() !== '';
+}
+
+/** Flatten blocks into one string with a token index; tokens are separated by '\n'. */
+export function toStream(blocks: Block[]): Stream {
+  const tokens: Token[] = [];
+  let text = '';
+  const push = (t: string, hard: boolean, loc: string, grid = false) => {
+    tokens.push({ text: t, hard, grid, loc, start: text.length });
+    text += t + '\n';
+  };
+  for (const b of blocks) {
+    if (b.kind === 'text') {
+      const lines = b.text.split('\n');
+      lines.forEach((line, i) => {
+        const loc = lines.length > 1 ? `${b.loc}+${i}` : b.loc;
+        push(line, isSingleValue(line), loc);
+      });
+    } else {
+      b.rows.forEach((row, r) => {
+        row.forEach((cell, c) => {
+          if (cell.origin) push(cell.text.replace(/\s*\n\s*/g, ' '), true, `${b.loc} r${r + 1}c${c + 1}`, true);
+        });
+      });
+    }
+  }
+  return { text, tokens };
+}
+
+/** Index of the token containing stream offset `pos` (binary search). */
+export function tokenAt(stream: Stream, pos: number): number {
+  let lo = 0;
+  let hi = stream.tokens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (stream.tokens[mid]!.start <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

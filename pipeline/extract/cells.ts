@@ -1,0 +1,131 @@
+// Turning a stretch of the token stream (the text between two row labels) into value chunks.
+import type { CellKind } from '../codes.ts';
+import { type Stream, tokenAt, isSingleValue } from './blocks.ts';
+
+/**
+ * A run of printed value text. A splittable chunk is a digit string that may hold several
+ * glued numbers; a hard cell or a decimal/unit/signed number is one value.
+ */
+export interface Chunk {
+  kind: CellKind;
+  digits: string;
+  splittable: boolean;
+  sign?: '+' | '-';
+  frac?: string;
+  unit?: '元' | '万元';
+  raw: string;
+  loc: string;
+  /** separated from the previous chunk only by spaces inside one text line (a soft boundary) */
+  softAfterPrev: boolean;
+}
+
+const CJK = /[\u3400-\u9fff]/u;
+// Bracketed annotations that carry words (区分处理的…, 单位：万元, 指2019年事项数) are label text.
+const ANNOTATION = /[(（][^()（）]*[\u3400-\u9fff][^()（）]*[)）]/gu;
+const VALUE = /([+-])?(\d+)(?:\.(\d+))?\s*(万元|元)?/uy;
+
+function markerKind(word: string, inCell: boolean): CellKind | null {
+  if (/^[/／\\]$/u.test(word)) return 'slash';
+  if (/^[-—–－]+$/u.test(word)) return 'dash';
+  // 无 in free text is more often a piece of a wrapped label (（四）无 / 法提供) than a value
+  if (inCell && word === '无') return 'none_word';
+  return null;
+}
+
+/** Parse one hard cell (or one single-value line) as one chunk. */
+export function cellChunk(text: string, loc: string): Chunk {
+  const t = text.trim();
+  if (t === '') return { kind: 'blank', digits: '', splittable: false, raw: '', loc, softAfterPrev: false };
+  const marker = markerKind(t, true);
+  if (marker) return { kind: marker, digits: '', splittable: false, raw: t, loc, softAfterPrev: false };
+  const m = /^([+-])?(\d+)(?:\.(\d+))?\s*(万元|元|件|%)?$/u.exec(t);
+  if (!m) return { kind: 'unreadable', digits: '', splittable: false, raw: t, loc, softAfterPrev: false };
+  const unit = m[4] === '元' || m[4] === '万元' ? m[4] : undefined;
+  return {
+    kind: 'number',
+    digits: m[2]!,
+    splittable: false,
+    sign: m[1] as '+' | '-' | undefined,
+    frac: m[3],
+    unit,
+    raw: t,
+    loc,
+    softAfterPrev: false,
+  };
+}
+
+/** Scan free text (label tails, glued runs, space-separated rows) for value chunks. */
+export function textChunks(text: string, loc: string): Chunk[] {
+  const out: Chunk[] = [];
+  // annotations become a hard boundary (not a space, which would make a soft one)
+  const s = text.replace(ANNOTATION, '\u0001');
+  let i = 0;
+  let gapIsSoft = false; // only spaces since the previous chunk
+  while (i < s.length) {
+    const ch = s[i]!;
+    if (ch === ' ' || ch === '\t') {
+      i++;
+      continue;
+    }
+    VALUE.lastIndex = i;
+    const m = VALUE.exec(s);
+    // A leading '-' only signs a number when it touches the digits; otherwise it is a marker or a dash.
+    if (m && !(m[1] === '-' && i > 0 && /\d/u.test(s[i - 1]!))) {
+      const hasSign = m[1] !== undefined;
+      const frac = m[3];
+      const unit = m[4] as '元' | '万元' | undefined;
+      out.push({
+        kind: 'number',
+        digits: m[2]!,
+        splittable: true,
+        sign: m[1] as '+' | '-' | undefined,
+        frac,
+        unit,
+        raw: m[0].trim(),
+        loc,
+        softAfterPrev: gapIsSoft && out.length > 0 && !hasSign,
+      });
+      i += m[0].length;
+      gapIsSoft = true;
+      continue;
+    }
+    // a whitespace-delimited marker word
+    const word = /^\S+/u.exec(s.slice(i))![0];
+    const marker = markerKind(word, false);
+    if (marker && (i === 0 || /\s/u.test(s[i - 1]!))) {
+      out.push({ kind: marker, digits: '', splittable: false, raw: word, loc, softAfterPrev: false });
+      i += word.length;
+      gapIsSoft = false;
+      continue;
+    }
+    // any other character (label text, punctuation) is a hard boundary
+    gapIsSoft = false;
+    i++;
+  }
+  return out;
+}
+
+/**
+ * Chunks of the stream between offsets [from, to). Hard tokens wholly inside are cells;
+ * label cells (words) are skipped; partial tokens and free text are scanned for values.
+ */
+export function regionChunks(stream: Stream, from: number, to: number): Chunk[] {
+  const out: Chunk[] = [];
+  if (to <= from) return out;
+  const first = tokenAt(stream, from);
+  for (let k = first; k < stream.tokens.length; k++) {
+    const tok = stream.tokens[k]!;
+    if (tok.start >= to) break;
+    const a = Math.max(from, tok.start);
+    const b = Math.min(to, tok.start + tok.text.length);
+    const whole = a === tok.start && b === tok.start + tok.text.length;
+    if (tok.hard && whole) {
+      if (tok.text.trim() === '' || isSingleValue(tok.text, tok.grid)) out.push(cellChunk(tok.text, tok.loc));
+      else if (!CJK.test(tok.text)) out.push(...textChunks(tok.text, tok.loc));
+      // a hard cell with words is a label cell: skip it
+      continue;
+    }
+    if (b > a) out.push(...textChunks(stream.text.slice(a, b), tok.loc));
+  }
+  return out;
+}

@@ -1,0 +1,108 @@
+// The arithmetic identities of format-spec §6.5, each with pass / fail / not_assessable.
+import { type Format, type T2Col, type T2Row, type T3Col, type T3Row, T3_COLS, T4_GROUPS, type T4Col, type T4Group, outcomeRows } from '../codes.ts';
+import type { Check, Grid } from './result.ts';
+
+type Lookup = (key: string) => number | null;
+
+function sumCheck(rule: Check['rule'], scope: string, left: string[], right: string[], get: Lookup): Check {
+  const cells = [...left, ...right];
+  const missing = cells.filter((c) => get(c) === null);
+  if (missing.length > 0) {
+    return { rule, scope, status: 'not_assessable', detail: `no value in ${missing.join(', ')}`, cells };
+  }
+  const l = left.reduce((s, c) => s + get(c)!, 0);
+  const r = right.reduce((s, c) => s + get(c)!, 0);
+  const text = (xs: string[]) => xs.map((c) => `${c.split('.').slice(1).join('.')}=${get(c)}`).join(' + ');
+  return {
+    rule,
+    scope,
+    status: l === r ? 'pass' : 'fail',
+    detail: l === r ? `${l} = ${r}` : `${text(left)} = ${l} but ${text(right)} = ${r}`,
+    cells,
+  };
+}
+
+export function checkTable3(t3: Grid<T3Row, T3Col>, format: Format): Check[] {
+  const get: Lookup = (k) => {
+    const [, row, col] = k.split('.');
+    return t3[row as T3Row]?.[col as T3Col]?.value ?? null;
+  };
+  const checks: Check[] = [];
+  const outcome = outcomeRows(format).filter((r) => t3[r]);
+  for (const col of T3_COLS) {
+    checks.push(
+      sumCheck('V3.1', `t3.*.${col}`, [`t3.new_received.${col}`, `t3.carried_over.${col}`], [`t3.total_handled.${col}`, `t3.carried_forward.${col}`], get),
+    );
+    checks.push(sumCheck('V3.2', `t3.*.${col}`, [`t3.total_handled.${col}`], outcome.map((r) => `t3.${r}.${col}`), get));
+  }
+  for (const row of Object.keys(t3) as T3Row[]) {
+    checks.push(sumCheck('V3.3', `t3.${row}.*`, [`t3.${row}.total`], T3_COLS.slice(0, 6).map((c) => `t3.${row}.${c}`), get));
+  }
+  const bad: string[] = [];
+  const blank: string[] = [];
+  for (const [row, cols] of Object.entries(t3)) {
+    for (const [col, cell] of Object.entries(cols ?? {})) {
+      if (cell.kind === 'number' && (cell.value! < 0 || !Number.isInteger(cell.value))) bad.push(`t3.${row}.${col}=${cell.raw}`);
+      if (cell.kind !== 'number' && cell.kind !== 'unreadable') blank.push(`t3.${row}.${col}${cell.raw ? `="${cell.raw}"` : ''}`);
+    }
+  }
+  checks.push({
+    rule: 'V3.4',
+    scope: 't3',
+    status: bad.length > 0 ? 'fail' : 'pass',
+    detail:
+      (bad.length > 0 ? `not a whole number >= 0: ${bad.join(', ')}. ` : 'all numbers are whole and >= 0. ') +
+      (blank.length > 0 ? `${blank.length} cells printed blank or as a marker (kept null, not 0): ${blank.slice(0, 12).join(', ')}${blank.length > 12 ? ', …' : ''}` : 'no blank cells'),
+    cells: bad.map((b) => b.split('=')[0]!),
+  });
+  return checks;
+}
+
+export function checkTable4(t4: Grid<T4Group, T4Col>): Check[] {
+  const get: Lookup = (k) => {
+    const [, g, c] = k.split('.');
+    return t4[g as T4Group]?.[c as T4Col]?.value ?? null;
+  };
+  return T4_GROUPS.filter((g) => t4[g]).map((g) =>
+    sumCheck('V4.1', `t4.${g}.*`, [`t4.${g}.total`], ['upheld', 'corrected', 'other', 'pending'].map((c) => `t4.${g}.${c}`), get),
+  );
+}
+
+export function checkTable2(t2: Grid<T2Row, T2Col>, format: Format | null): Check[] {
+  const checks: Check[] = [];
+  if (format === 'f2019') {
+    for (const row of ['regulations', 'normative_docs'] as const) {
+      const r = t2[row];
+      if (!r) continue;
+      const made = r.newly_made?.value ?? null;
+      const pub = r.newly_published?.value ?? null;
+      const total = r.published_total?.value ?? null;
+      const cells = ['newly_made', 'newly_published', 'published_total'].map((c) => `t2.${row}.${c}`);
+      if (made === null || pub === null || total === null) {
+        checks.push({ rule: 'V2.2', scope: `t2.${row}.*`, status: 'not_assessable', detail: 'a value is missing', cells });
+      } else {
+        const ok = pub <= made && total >= pub;
+        checks.push({
+          rule: 'V2.2',
+          scope: `t2.${row}.*`,
+          status: ok ? 'pass' : 'fail',
+          detail: ok ? `published ${pub} <= made ${made}, total ${total} >= published` : `newly_published ${pub}, newly_made ${made}, published_total ${total}: expected published <= made and total >= published`,
+          cells,
+        });
+      }
+    }
+  }
+  const fee = t2.admin_fees?.fee_amount_wan_yuan;
+  if (format === 'f2021' && fee && fee.value !== null) {
+    // A county's fees are rarely over a few 亿; a figure above 10^6 万元 (100 亿元) is most likely in 元.
+    const ok = fee.value < 1e6;
+    checks.push({
+      rule: 'V2.3',
+      scope: 't2.admin_fees.fee_amount_wan_yuan',
+      status: ok ? 'pass' : 'fail',
+      detail: ok ? `${fee.value} 万元 is plausible` : `${fee.value} 万元 is implausibly large: probably printed in 元`,
+      cells: ['t2.admin_fees.fee_amount_wan_yuan'],
+    });
+  }
+  return checks;
+}

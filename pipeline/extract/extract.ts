@@ -1,0 +1,71 @@
+// One report file in, one checked result out. Pure apart from reading the bytes it is given.
+import { toStream } from './blocks.ts';
+import { checkTable2, checkTable3, checkTable4 } from './checks.ts';
+import { extractMeta } from './metadata.ts';
+import { RejectError, readDocument } from './readers/index.ts';
+import { type ExtractResult, type Flag, rejected } from './result.ts';
+import { extractTable2 } from './table2.ts';
+import { extractTable3 } from './table3.ts';
+import { extractTable4 } from './table4.ts';
+
+function allBlank(grids: object[]): boolean {
+  for (const g of grids) {
+    for (const cols of Object.values(g)) {
+      for (const cell of Object.values(cols as object)) if ((cell as { kind: string }).kind === 'number') return false;
+    }
+  }
+  return true;
+}
+
+export async function extractBytes(file: string, bytes: Uint8Array): Promise<ExtractResult> {
+  let doc;
+  try {
+    doc = await readDocument(file, bytes);
+  } catch (e) {
+    if (e instanceof RejectError) return rejected(file, e.message);
+    return rejected(file, `could not read the file: ${(e as Error).message}`);
+  }
+  const stream = toStream(doc.blocks);
+  const t3 = extractTable3(stream);
+  const t4 = extractTable4(stream, t3.found ? t3.end : 0);
+  const t2 = extractTable2(stream, null);
+
+  if (!t3.found && !t4.found && !t2.found) {
+    const hint = /政府信息公开/u.test(stream.text) ? ' (it mentions 政府信息公开 but has no report tables: a news page or an index?)' : '';
+    return rejected(file, `not a report: no table 2, 3 or 4 of the annual report format was found${hint}`);
+  }
+  if (allBlank([t2.cells, t3.cells, t4.cells])) {
+    return rejected(file, 'no values: every table cell is blank (an unfilled template?)');
+  }
+
+  const meta = extractMeta(doc.titles, stream.text.slice(0, 20000), doc.publisher);
+  const format = t3.format ?? t2.format;
+  const flags: Flag[] = [...t2.flags, ...t3.flags, ...t4.flags];
+  if (!t3.found) flags.push({ cell: 't3', reason: 'table_not_found', detail: 'table 3 (requests) was not found' });
+  if (!t4.found) flags.push({ cell: 't4', reason: 'table_not_found', detail: 'table 4 (review and litigation) was not found' });
+  const notes = [...t2.notes, ...t3.notes, ...t4.notes];
+  if (t2.format && t3.format && t2.format !== t3.format) notes.push(`mixed layout: table 2 is ${t2.format}, table 3 is ${t3.format}`);
+  if (meta.year === null) flags.push({ cell: 'year', reason: 'year_unknown', detail: 'no report year in the title or the text' });
+  if (meta.issuer === null) flags.push({ cell: 'issuer', reason: 'issuer_unknown', detail: 'no issuing body in the title, heading or 发布机构 line' });
+  const checks = [
+    ...(t2.found ? checkTable2(t2.cells, t2.format) : []),
+    ...(t3.found && format ? checkTable3(t3.cells, format) : []),
+    ...(t4.found ? checkTable4(t4.cells) : []),
+  ];
+  const unsure = flags.some((f) => f.reason !== 'unit_converted');
+  return {
+    file,
+    status: unsure ? 'partial' : 'ok',
+    issuer: meta.issuer,
+    year: meta.year,
+    level: meta.level,
+    format,
+    t2: t2.cells,
+    t3: t3.cells,
+    t4: t4.cells,
+    checks,
+    flags,
+    notes,
+    t2Format: t2.format,
+  };
+}

@@ -1,0 +1,122 @@
+// Label matching by meaning: each row is found by short distinctive keys (§9 of the spec),
+// tolerant of spaces and line breaks inside labels, bracket style and optional ordinals.
+import type { T2Row, T3Row } from '../codes.ts';
+
+export interface RowLabel<R extends string> {
+  row: R;
+  /** alternative keys; each is a literal (spaces/newlines allowed between characters) or /regex/ */
+  keys: string[];
+  /** the ordinal printed before the label: a digit (1.) for sub-rows, a Chinese numeral otherwise */
+  ordinal?: number | string;
+}
+
+function escapeChar(ch: string): string {
+  return /[.*+?^${}()|[\]\\/]/.test(ch) ? '\\' + ch : ch;
+}
+
+/** `本年新收` -> /本\s*年\s*新\s*收/ ; keys written as /…/ are used as they are. */
+export function keyPattern(key: string): string {
+  if (key.startsWith('/') && key.endsWith('/')) return key.slice(1, -1);
+  return [...key].map(escapeChar).join('\\s*');
+}
+
+function ordinalPattern(ordinal: number | string | undefined): string {
+  if (ordinal === undefined) return '';
+  if (typeof ordinal === 'number') return `(?:${ordinal}\\s*[.、,]?\\s*)?`;
+  // (一) / （一） / 一、 / 一.
+  return `(?:[(]?\\s*${ordinal}\\s*[)、.]?\\s*)?`;
+}
+
+export function labelRegex(label: RowLabel<string>): RegExp {
+  const alts = label.keys.map(keyPattern).join('|');
+  return new RegExp(`${ordinalPattern(label.ordinal)}(?:${alts})`, 'gu');
+}
+
+export interface Anchor<R extends string> {
+  row: R;
+  start: number;
+  end: number;
+}
+
+/**
+ * Find each label in order, each after the previous one found. A label that is not found is
+ * skipped (its row is absent) and the search goes on from the last found position.
+ */
+export function findAnchors<R extends string>(
+  text: string,
+  labels: RowLabel<R>[],
+  from: number,
+  to: number,
+  maxGap = Infinity,
+): Anchor<R>[] {
+  const out: Anchor<R>[] = [];
+  let pos = from;
+  for (const label of labels) {
+    const re = labelRegex(label);
+    re.lastIndex = pos;
+    const m = re.exec(text);
+    if (!m || m.index >= to || (out.length > 0 && m.index - pos > maxGap)) continue;
+    out.push({ row: label.row, start: m.index, end: m.index + m[0].length });
+    pos = m.index + m[0].length;
+  }
+  return out;
+}
+
+export function firstMatch(text: string, keys: string[], from = 0, to = text.length): { start: number; end: number } | null {
+  const re = new RegExp(keys.map(keyPattern).join('|'), 'gu');
+  re.lastIndex = from;
+  const m = re.exec(text);
+  if (!m || m.index >= to) return null;
+  return { start: m.index, end: m.index + m[0].length };
+}
+
+/** Table 3 rows before the （六） group, shared by both formats. */
+export const T3_LABELS_HEAD: RowLabel<T3Row>[] = [
+  { row: 'new_received', keys: ['本年新收', '新收政府信息'], ordinal: '一' },
+  { row: 'carried_over', keys: ['上年结转', '上年度结转'], ordinal: '二' },
+  { row: 'granted', keys: ['/(?<![不未])予以公开/'], ordinal: '一' },
+  { row: 'partly_granted', keys: ['部分公开'], ordinal: '二' },
+  { row: 'denied_state_secret', keys: ['属于国家秘密', '国家秘密'], ordinal: 1 },
+  { row: 'denied_prohibited_by_law', keys: ['其他法律', '法律行政法规', '禁止公开'], ordinal: 2 },
+  { row: 'denied_security_stability', keys: ['危及', '三安全'], ordinal: 3 },
+  { row: 'denied_third_party', keys: ['保护第三方', '第三方'], ordinal: 4 },
+  { row: 'denied_internal_affairs', keys: ['属于三类', '三类内部', '内部事务'], ordinal: 5 },
+  { row: 'denied_process_info', keys: ['属于四类', '四类过程', '过程性'], ordinal: 6 },
+  { row: 'denied_enforcement_file', keys: ['属于行政执法', '执法案卷'], ordinal: 7 },
+  { row: 'denied_admin_query', keys: ['属于行政查询', '行政查询'], ordinal: 8 },
+  { row: 'unable_not_held', keys: ['本机关不掌握', '不掌握'], ordinal: 1 },
+  { row: 'unable_needs_creation', keys: ['没有现成', '另行制作'], ordinal: 2 },
+  { row: 'unable_unclear', keys: ['补正后', '仍不明确'], ordinal: 3 },
+  { row: 'not_processed_petition', keys: ['信访'], ordinal: 1 },
+  { row: 'not_processed_duplicate', keys: ['重复申请'], ordinal: 2 },
+  { row: 'not_processed_publication', keys: ['要求提供公开', '公开出版物', '出版物'], ordinal: 3 },
+  { row: 'not_processed_excessive', keys: ['无正当理由大量', '大量反复'], ordinal: 4 },
+  { row: 'not_processed_confirm', keys: ['要求行政机关确认', '确认或重新', '重新出具'], ordinal: 5 },
+];
+
+/** The （六）其他处理 label: a group in f2021, the single row other_subtotal in f2019. */
+export const T3_OTHER_GROUP: RowLabel<T3Row> = { row: 'other_subtotal', keys: ['其他处理'], ordinal: '六' };
+
+export const T3_LABELS_OTHER_2021: RowLabel<T3Row>[] = [
+  { row: 'other_no_correction', keys: ['申请人无正当理由逾期', '理由逾期', '逾期不补正', '不补正'], ordinal: 1 },
+  { row: 'other_no_fee', keys: ['申请人逾期未按', '逾期未按', '收费通知', '缴纳费用'], ordinal: 2 },
+  { row: 'other_other', keys: ['其他'], ordinal: 3 },
+];
+
+export const T3_LABELS_TAIL: RowLabel<T3Row>[] = [
+  { row: 'total_handled', keys: ['总计'], ordinal: '七' },
+  { row: 'carried_forward', keys: ['结转下年', '结转下一年', '下年度继续'], ordinal: '四' },
+];
+
+/** Table 2 rows in printed order; optional rows are simply not found in reports without them. */
+export const T2_LABELS: RowLabel<T2Row>[] = [
+  { row: 'regulations', keys: ['规章'] },
+  { row: 'normative_docs', keys: ['行政规范性文件', '规范性文件'] },
+  { row: 'x_other_proactive_docs', keys: ['其他主动公开文件'] },
+  { row: 'admin_licensing', keys: ['行政许可'] },
+  { row: 'other_external_services', keys: ['其他对外管理服务事项', '其他对外管理'] },
+  { row: 'admin_penalty', keys: ['行政处罚'] },
+  { row: 'admin_coercion', keys: ['行政强制'] },
+  { row: 'admin_fees', keys: ['行政事业性收费', '事业性收费'] },
+  { row: 'central_procurement', keys: ['政府集中采购', '集中采购'] },
+];

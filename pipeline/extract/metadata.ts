@@ -1,0 +1,92 @@
+// Issuer, report year and administrative level, from the title, heading or 发布机构 line.
+import type { Level } from '../codes.ts';
+
+// "<name>2024年度政府信息公开工作年度报告" or "2019年<name>政府信息公开工作年度报告"
+const REPORT_TITLE = /(\d{4})\s*年\s*度?\s*(?:的)?([\u3400-\u9fff()（）\s]{0,40}?)政\s*府\s*信\s*息\s*公\s*开\s*(?:工\s*作\s*)?(?:年\s*度\s*)?(?:报\s*告|年\s*报)/u;
+// Names end with one of these; the longest run of name characters before the year is the issuer.
+const ORG_SUFFIX =
+  /(?:人民政府办公厅|人民政府办公室|人民政府|管理委员会|管委会|委员会|办公厅|办公室|街道办事处|办事处|综合实验区|[局厅委办署院所站队府会心处室馆社部区县市旗州盟镇乡街道])$/u;
+const NAME_CHARS = /[\u3400-\u9fff()（）]+$/u;
+// Words that are never part of a body's name but precede it in spammy titles.
+const NOISE = /(?:关于|印发|发布|公布|公开|转发|专区|在线|视频|免费|精品|一区|二区|无码|中文字幕|当前位置|首页)/u;
+
+export interface Meta {
+  issuer: string | null;
+  year: number | null;
+  level: Level | null;
+}
+
+function cleanName(raw: string): string | null {
+  let s = raw.replace(/\s+/gu, '').replace(/^[(（][^)）]*[)）]/u, '');
+  // take the last name-like run (spam is separated by _ | - > etc.)
+  const m = NAME_CHARS.exec(s);
+  if (!m) return null;
+  s = m[0];
+  const noise = s.match(new RegExp(NOISE.source, 'gu'));
+  if (noise) s = s.slice(s.lastIndexOf(noise[noise.length - 1]!) + noise[noise.length - 1]!.length);
+  if (s.length < 2 || !ORG_SUFFIX.test(s)) return null;
+  return s;
+}
+
+const ZONE = /(?:综合实验区|开发区|高新区|高新技术产业开发区|经济技术开发区|园区|管理区|保税区|试验区|示范区)$/u;
+
+/** A county-level or higher region name gets 人民政府, as the body that reports is its government. */
+export function canonicalIssuer(name: string): string {
+  if (/(?:区|县|市|旗|自治州|州|盟)$/u.test(name) && !ZONE.test(name)) return name + '人民政府';
+  return name;
+}
+
+export function levelOf(issuer: string): Level {
+  if (/(?:街道|办事处)$/u.test(issuer)) return 'street';
+  if (/(?:镇|乡)(?:人民政府)?$/u.test(issuer)) return 'township';
+  const gov = /^(.*?)(?:人民政府|管理委员会|管委会)?$/u.exec(issuer)![1]!;
+  if (/(?:局|厅|委员会|委|办公室|办公厅|办|署|院|中心|所|站|队|馆|社|部|处|室)$/u.test(issuer) && !/人民政府$/u.test(issuer)) {
+    return 'department';
+  }
+  if (ZONE.test(gov)) return 'district';
+  if (/区$/u.test(gov)) return 'district';
+  if (/(?:县|旗)$/u.test(gov)) return 'county';
+  if (/(?:市|州|盟)$/u.test(gov)) return 'city';
+  return 'other';
+}
+
+function titleCandidates(titles: string[], text: string): string[] {
+  const lines = text.split('\n').slice(0, 60).map((l) => l.trim()).filter(Boolean);
+  return [...titles, ...lines];
+}
+
+/** The year in a "统计期限为2024年1月1日至12月31日" sentence, when the title has none. */
+function yearFromPeriod(text: string): number | null {
+  const m = /(?:统计期限|统计时限|时间范围|期间)[^。]{0,20}?(\d{4})\s*年\s*1\s*月\s*1\s*日/u.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
+export function extractMeta(titles: string[], text: string, publisher?: string): Meta {
+  let issuer: string | null = null;
+  let year: number | null = null;
+  const cands = titleCandidates(titles, text);
+  for (let i = 0; i < cands.length && (issuer === null || year === null); i++) {
+    const line = cands[i]!;
+    const m = REPORT_TITLE.exec(line);
+    if (!m) continue;
+    const y = Number(m[1]);
+    if (year === null && y >= 2008 && y <= 2100) year = y;
+    if (issuer === null) {
+      const before = cleanName(line.slice(0, m.index));
+      // "2019年上海市人民政府办公厅政府信息公开…": the name stands between the year and 政府信息公开
+      const between = cleanName(m[2] ?? '');
+      // a title on two lines: the body's name alone on the line before
+      const prev = i > 0 ? cleanName(cands[i - 1]!) : null;
+      issuer = before ?? between ?? (line.slice(0, m.index).trim() === '' ? prev : null);
+    }
+  }
+  if (issuer === null && publisher) issuer = cleanName(publisher);
+  if (issuer === null) {
+    // "如对本报告有任何疑问，请与平潭综合实验区社会事业局联系"
+    const contact = /请\s*与\s*([\u3400-\u9fff()（）]{2,40}?)(?:政府信息公开(?:工作)?(?:领导小组)?办公室|政务公开办公室)?\s*联系/u.exec(text);
+    if (contact) issuer = cleanName(contact[1]!);
+  }
+  if (year === null) year = yearFromPeriod(text);
+  if (issuer !== null) issuer = canonicalIssuer(issuer);
+  return { issuer, year, level: issuer ? levelOf(issuer) : null };
+}

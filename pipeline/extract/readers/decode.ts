@@ -1,0 +1,60 @@
+// Bytes to text: a declared charset first, then strict UTF-8, then detection (chardet).
+import chardet from 'chardet';
+
+export class RejectError extends Error {}
+
+const CHARSET_ALIASES: Record<string, string> = { gb2312: 'gb18030', gbk: 'gb18030', 'x-gbk': 'gb18030', gb18030: 'gb18030', big5: 'big5' };
+
+function declaredCharset(head: string): string | null {
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/iu.exec(head);
+  return m ? m[1]!.toLowerCase() : null;
+}
+
+function decodeAs(bytes: Uint8Array, enc: string, fatal = false): string {
+  return new TextDecoder(CHARSET_ALIASES[enc] ?? enc, { fatal }).decode(bytes);
+}
+
+export interface Decoded {
+  text: string;
+  encoding: string;
+}
+
+export function decodeBytes(bytes: Uint8Array, isHtml: boolean): Decoded {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: decodeAs(bytes.subarray(3), 'utf-8'), encoding: 'utf-8' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decodeAs(bytes.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decodeAs(bytes.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
+  if (isHtml) {
+    const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+    const cs = declaredCharset(head);
+    if (cs && cs !== 'utf-8' && cs !== 'utf8') {
+      try {
+        return { text: decodeAs(bytes, cs, true), encoding: CHARSET_ALIASES[cs] ?? cs };
+      } catch {
+        // a page that lies about its charset falls through to the checks below
+      }
+    }
+  }
+  try {
+    return { text: decodeAs(bytes, 'utf-8', true), encoding: 'utf-8' };
+  } catch {
+    const guess = (chardet.detect(bytes) ?? '').toLowerCase();
+    const enc = guess.startsWith('gb') || guess === 'windows-1252' || guess === 'iso-8859-1' ? 'gb18030' : guess === 'big5' ? 'big5' : guess;
+    try {
+      return { text: decodeAs(bytes, enc || 'gb18030'), encoding: enc || 'gb18030' };
+    } catch {
+      return { text: decodeAs(bytes, 'gb18030'), encoding: 'gb18030' };
+    }
+  }
+}
+
+/** Reject content that is not text: NUL bytes or mostly undecodable characters. */
+export function assertTextual(text: string, what: string): void {
+  if (text.trim() === '') throw new RejectError(`empty ${what}: no text in it`);
+  const sample = text.slice(0, 20000);
+  let bad = 0;
+  for (const ch of sample) {
+    const c = ch.codePointAt(0)!;
+    if (c === 0xfffd || c === 0 || (c < 32 && c !== 9 && c !== 10 && c !== 13)) bad++;
+  }
+  if (bad / sample.length > 0.05) throw new RejectError(`binary or undecodable content (${Math.round((100 * bad) / sample.length)}% control/invalid characters), not a ${what}`);
+}

@@ -1,0 +1,42 @@
+// Pick the reader by extension, or by sniffing the bytes when the extension says nothing.
+import path from 'node:path';
+import type { ReadDocument } from '../blocks.ts';
+import { RejectError, assertTextual, decodeBytes } from './decode.ts';
+import { readDocx } from './docx.ts';
+import { readHtml } from './html.ts';
+import { readJson } from './json.ts';
+import { readPdf } from './pdf.ts';
+import { readText } from './text.ts';
+
+export type ReaderKind = 'html' | 'text' | 'json' | 'docx' | 'pdf';
+
+export function detectKind(file: string, bytes: Uint8Array): ReaderKind {
+  const ext = path.extname(file).toLowerCase();
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 512));
+  if (head.startsWith('%PDF')) return 'pdf';
+  if (head.startsWith('PK\u0003\u0004')) return 'docx';
+  if (ext === '.pdf') return 'pdf';
+  if (ext === '.docx') return 'docx';
+  if (ext === '.html' || ext === '.htm' || ext === '.shtml' || ext === '.xhtml') return 'html';
+  if (ext === '.json' || ext === '.js') return 'json';
+  if (ext === '.txt' || ext === '.md' || ext === '.text') return 'text';
+  return /^\s*<(?:!doctype|html|head|body|div|p|table)/iu.test(head) ? 'html' : 'text';
+}
+
+export async function readDocument(file: string, bytes: Uint8Array): Promise<ReadDocument> {
+  if (bytes.length === 0) throw new RejectError('empty file (0 bytes)');
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.doc' || (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)) {
+    throw new RejectError('old binary Word .doc is not readable: convert it to .docx (libreoffice --headless --convert-to docx)');
+  }
+  const kind = detectKind(file, bytes);
+  if (kind === 'pdf') return readPdf(bytes);
+  if (kind === 'docx') return readDocx(bytes);
+  const { text } = decodeBytes(bytes, kind === 'html');
+  assertTextual(text, kind === 'html' ? 'HTML page' : 'text file');
+  if (kind === 'html') return readHtml(text);
+  if (kind === 'json') return readJson(text);
+  return readText(text);
+}
+
+export { RejectError };

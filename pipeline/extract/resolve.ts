@@ -1,0 +1,123 @@
+// Choosing among the readings of glued rows: row arithmetic first, then the table's identities
+// across rows. When several readings survive, only the cells on which they all agree are kept.
+import type { Cell, Flag } from './result.ts';
+import type { Value } from './segment.ts';
+
+export interface Unit {
+  key: string;
+  cols: readonly string[];
+  candidates: Value[][];
+  /** the row (or group) reading satisfies its own sum */
+  rowOk?: (v: Value[]) => boolean;
+}
+
+export interface Resolution {
+  cells: Map<string, (Cell | null)[]>;
+  flags: Flag[];
+  notes: string[];
+}
+
+const COMBO_CAP = 50_000;
+
+function sameValue(a: Value, b: Value): boolean {
+  return a.value === b.value && a.kind === b.kind;
+}
+
+function asCell(v: Value): Cell {
+  return { value: v.value, kind: v.kind, raw: v.raw, loc: v.loc };
+}
+
+/**
+ * Resolve every unit to one reading where the arithmetic allows it.
+ * `identity` gets a lookup of chosen readings and says whether all identities touching the
+ * still-ambiguous units hold.
+ */
+export function resolveUnits(
+  table: string,
+  units: Unit[],
+  identity: (pick: (key: string) => Value[] | undefined, touched: Set<string>) => boolean,
+): Resolution {
+  const flags: Flag[] = [];
+  const notes: string[] = [];
+  const chosen = new Map<string, Value[]>();
+  const partial = new Map<string, (Cell | null)[]>();
+  const open: Unit[] = [];
+
+  for (const u of units) {
+    if (u.candidates.length === 0) continue;
+    if (u.candidates.length === 1) {
+      chosen.set(u.key, u.candidates[0]!);
+      continue;
+    }
+    const byRow = u.rowOk ? u.candidates.filter(u.rowOk) : [];
+    if (byRow.length === 1) {
+      chosen.set(u.key, byRow[0]!);
+      notes.push(`${table}.${u.key}: glued digits read by the row sum (${byRow[0]!.map((v) => v.raw).join(',')})`);
+      continue;
+    }
+    open.push({ ...u, candidates: byRow.length > 1 ? byRow : u.candidates });
+  }
+
+  if (open.length > 0) {
+    const touched = new Set(open.map((u) => u.key));
+    const total = open.reduce((n, u) => n * u.candidates.length, 1);
+    const satisfying: Value[][][] = [];
+    if (total <= COMBO_CAP) {
+      const idx = new Array(open.length).fill(0);
+      for (let k = 0; k < total; k++) {
+        let r = k;
+        for (let i = 0; i < open.length; i++) {
+          idx[i] = r % open[i]!.candidates.length;
+          r = Math.floor(r / open[i]!.candidates.length);
+        }
+        const pick = (key: string) => {
+          const i = open.findIndex((u) => u.key === key);
+          return i >= 0 ? open[i]!.candidates[idx[i]!] : chosen.get(key);
+        };
+        if (identity(pick, touched)) satisfying.push(open.map((_, i) => open[i]!.candidates[idx[i]!]!));
+      }
+    }
+    if (satisfying.length === 1) {
+      open.forEach((u, i) => {
+        chosen.set(u.key, satisfying[0]![i]!);
+        notes.push(`${table}.${u.key}: glued digits read by the table identities (${satisfying[0]![i]!.map((v) => v.raw).join(',')})`);
+      });
+    } else {
+      open.forEach((u, i) => {
+        const kept = satisfying.length > 1 ? dedupe(satisfying.map((s) => s[i]!)) : u.candidates;
+        const merged: Value[] = [];
+        const unsure: number[] = [];
+        u.cols.forEach((_, c) => {
+          const first = kept[0]![c]!;
+          if (kept.every((cand) => sameValue(cand[c]!, first))) merged[c] = first;
+          else unsure.push(c);
+        });
+        for (const c of unsure) {
+          const options = [...new Set(kept.map((cand) => cand[c]!.value))];
+          flags.push({
+            cell: `${table}.${u.key}.${u.cols[c]}`,
+            reason: 'ambiguous',
+            detail: `${kept.length} readings of the printed digits fit every check; this cell differs between them`,
+            candidates: options.slice(0, 12),
+          });
+        }
+        partial.set(u.key, u.cols.map((_, c) => (merged[c] ? asCell(merged[c]!) : null)));
+      });
+    }
+  }
+
+  const cells = new Map<string, (Cell | null)[]>();
+  for (const [k, v] of chosen) cells.set(k, v.map(asCell));
+  for (const [k, v] of partial) cells.set(k, v);
+  return { cells, flags, notes };
+}
+
+function dedupe(cands: Value[][]): Value[][] {
+  const seen = new Set<string>();
+  return cands.filter((c) => {
+    const k = c.map((v) => `${v.kind}:${v.value}`).join('|');
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,100 @@
+// The typed result of extracting one report file; `toContract` gives the stable JSON line.
+import type { CellKind, CheckRule, CheckStatus, Format, Level, T2Col, T2Row, T3Col, T3Row, T4Col, T4Group } from '../codes.ts';
+
+/** One printed cell with where it was read. `value` is null for blank, `/`, `-`, `无` and unsure cells. */
+export interface Cell {
+  value: number | null;
+  kind: CellKind;
+  raw: string;
+  loc: string;
+}
+
+export type Grid<R extends string, C extends string> = Partial<Record<R, Partial<Record<C, Cell>>>>;
+
+export interface Flag {
+  /** canonical cell key such as `t3.granted.total`, or a table key such as `t3` */
+  cell: string;
+  reason: 'ambiguous' | 'unsatisfiable' | 'unreadable' | 'row_not_found' | 'table_not_found' | 'unit_converted' | 'year_unknown' | 'issuer_unknown';
+  detail: string;
+  candidates?: (number | null)[];
+}
+
+export interface Check {
+  rule: CheckRule;
+  scope: string;
+  status: CheckStatus;
+  detail: string;
+  cells: string[];
+}
+
+export interface TableResult<R extends string, C extends string> {
+  cells: Grid<R, C>;
+  flags: Flag[];
+  /** repairs made with certainty (for example a glued run read by the table's arithmetic) */
+  notes: string[];
+}
+
+export interface ExtractResult {
+  file: string;
+  status: 'ok' | 'partial' | 'rejected';
+  error?: string;
+  issuer: string | null;
+  year: number | null;
+  level: Level | null;
+  format: Format | null;
+  t2: Grid<T2Row, T2Col>;
+  t3: Grid<T3Row, T3Col>;
+  t4: Grid<T4Group, T4Col>;
+  checks: Check[];
+  flags: Flag[];
+  notes: string[];
+  /** the format of table 2 where it differs from table 3's (mixed layouts exist) */
+  t2Format: Format | null;
+}
+
+function values<R extends string, C extends string>(g: Grid<R, C>): Record<string, Record<string, number | null>> {
+  const out: Record<string, Record<string, number | null>> = {};
+  for (const [row, cols] of Object.entries(g) as [string, Record<string, Cell>][]) {
+    out[row] = {};
+    for (const [col, cell] of Object.entries(cols)) out[row]![col] = cell.value;
+  }
+  return out;
+}
+
+/** The stable one-line JSON contract of `xxgk extract --json`. */
+export function toContract(r: ExtractResult): Record<string, unknown> {
+  return {
+    file: r.file,
+    status: r.status,
+    ...(r.error ? { error: r.error } : {}),
+    issuer: r.issuer,
+    year: r.year,
+    level: r.level,
+    format: r.format,
+    t2: values(r.t2),
+    t3: values(r.t3),
+    t4: values(r.t4),
+    checks: r.checks.map(({ rule, scope, status, detail }) => ({ rule, scope, status, detail })),
+    flags: r.flags,
+    notes: r.notes,
+  };
+}
+
+export function rejected(file: string, error: string): ExtractResult {
+  return {
+    file,
+    status: 'rejected',
+    error,
+    issuer: null,
+    year: null,
+    level: null,
+    format: null,
+    t2: {},
+    t3: {},
+    t4: {},
+    checks: [],
+    flags: [],
+    notes: [],
+    t2Format: null,
+  };
+}

@@ -1,0 +1,91 @@
+// Table 2 (proactive disclosure): four or five blocks of small rows, layout by format.
+import { type Format, type T2Col, type T2Row, T2_LAYOUT } from '../codes.ts';
+import type { Stream } from './blocks.ts';
+import { regionChunks } from './cells.ts';
+import { T2_LABELS, findAnchors, firstMatch } from './labels.ts';
+import { resolveUnits, type Unit } from './resolve.ts';
+import type { Cell, Flag, Grid, TableResult } from './result.ts';
+import { segment } from './segment.ts';
+import { cutAfterValues } from './table3.ts';
+
+export interface Table2 extends TableResult<T2Row, T2Col> {
+  found: boolean;
+  format: Format | null;
+}
+
+function detectFormat(header: string): Format | null {
+  if (/本\s*年\s*制\s*发|本\s*年\s*废\s*止|现\s*行\s*有\s*效|收\s*费\s*金\s*额/u.test(header)) return 'f2021';
+  if (/新\s*制\s*作|对\s*外\s*公\s*开\s*总|上\s*一\s*年\s*项\s*目|集\s*中\s*采\s*购|第\s*二\s*十\s*条\s*第\s*[(]\s*九/u.test(header)) return 'f2019';
+  return null;
+}
+
+const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+
+/** Money cells: fees are in 万元, procurement in 元; a cell's own unit decides, a bare number is kept. */
+function normaliseMoney(row: T2Row, col: T2Col, cell: Cell, unit: string | undefined, flags: Flag[]): Cell {
+  if (cell.value === null) return cell;
+  const key = `t2.${row}.${col}`;
+  if (col === 'fee_amount_wan_yuan' && unit === '元') {
+    flags.push({ cell: key, reason: 'unit_converted', detail: `printed "${cell.raw}" in 元, converted to 万元`, candidates: [cell.value] });
+    return { ...cell, value: round6(cell.value / 10000) };
+  }
+  if (col === 'procurement_amount' && cell.value !== 0) {
+    if (unit === '万元') return { ...cell, value: round6(cell.value * 10000) };
+    if (unit !== '元') {
+      flags.push({
+        cell: key,
+        reason: 'ambiguous',
+        detail: `procurement amount "${cell.raw}" has no unit (元 or 万元)`,
+        candidates: [cell.value, round6(cell.value * 10000)],
+      });
+      return { ...cell, value: null };
+    }
+  }
+  return cell;
+}
+
+export function extractTable2(stream: Stream, t3Start: number | null): Table2 {
+  const text = stream.text;
+  const none: Table2 = { found: false, format: null, cells: {}, flags: [], notes: [] };
+  const limit = t3Start ?? text.length;
+  const caption = firstMatch(text, ['第二十条'], 0, limit);
+  const heading = firstMatch(text, ['主动公开政府信息情况'], 0, limit);
+  const start = caption?.start ?? heading?.start;
+  if (start === undefined) return none;
+  const t3Head = firstMatch(text, ['收到和处理政府信息公开申请', '勾稽关系', '申请人情况', '本年新收'], start, limit);
+  const end = t3Head ? t3Head.start : limit;
+  const format = detectFormat(text.slice(start, end));
+  const layout = T2_LAYOUT[format ?? 'f2021'];
+  const anchors = findAnchors(text, T2_LABELS.filter((l) => layout[l.row]), start, end);
+  if (anchors.length === 0) return none;
+
+  const units: Unit[] = [];
+  const units2: { row: T2Row; cols: readonly T2Col[]; unitOf: (string | undefined)[][] }[] = [];
+  anchors.forEach((a, i) => {
+    const cols = layout[a.row]!;
+    let to = i + 1 < anchors.length ? anchors[i + 1]!.start : cutAfterValues(text, a.end, end);
+    const nextCaption = firstMatch(text, ['第二十条'], a.end, to);
+    if (nextCaption) to = nextCaption.start;
+    const chunks = regionChunks(stream, a.end, to);
+    const seg = segment(chunks, cols.length, 200);
+    units.push({ key: a.row, cols, candidates: seg.candidates });
+    units2.push({ row: a.row, cols, unitOf: seg.candidates.map((c) => c.map((v) => v.unit)) });
+  });
+  const res = resolveUnits('t2', units, () => true);
+  const flags: Flag[] = [...res.flags];
+  const cells: Grid<T2Row, T2Col> = {};
+  for (const u of units2) {
+    const got = res.cells.get(u.row);
+    cells[u.row] = {};
+    u.cols.forEach((col, c) => {
+      const cell = got?.[c];
+      if (!cell) {
+        cells[u.row]![col] = { value: null, kind: 'unreadable', raw: '', loc: '' };
+        if (!got) flags.push({ cell: `t2.${u.row}.${col}`, reason: 'unsatisfiable', detail: 'no reading of the printed values fits the row' });
+        return;
+      }
+      cells[u.row]![col] = normaliseMoney(u.row, col, cell, u.unitOf[0]?.[c], flags);
+    });
+  }
+  return { found: true, format, cells, flags, notes: res.notes };
+}

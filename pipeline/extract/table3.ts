@@ -1,0 +1,141 @@
+// Table 3 (requests received and how they were answered), both formats.
+import { type Format, type T3Col, type T3Row, T3_COLS, T3_ROWS_F2019, T3_ROWS_F2021, outcomeRows } from '../codes.ts';
+import type { Stream } from './blocks.ts';
+import { regionChunks } from './cells.ts';
+import {
+  type Anchor,
+  type RowLabel,
+  T3_LABELS_HEAD,
+  T3_LABELS_OTHER_2021,
+  T3_LABELS_TAIL,
+  T3_OTHER_GROUP,
+  findAnchors,
+  firstMatch,
+  labelRegex,
+} from './labels.ts';
+import { resolveUnits, type Unit } from './resolve.ts';
+import type { Cell, Flag, Grid, TableResult } from './result.ts';
+import { segment, type Value } from './segment.ts';
+
+export interface Table3 extends TableResult<T3Row, T3Col> {
+  found: boolean;
+  format: Format | null;
+  /** stream offset where the table ends (table 4 is searched after it) */
+  end: number;
+}
+
+const GROUP_MARK = '__other_group' as T3Row;
+
+/** Where the value text after the last label stops: at the first words after a value. */
+export function cutAfterValues(text: string, from: number, to: number): number {
+  const digit = /\d/gu;
+  digit.lastIndex = from;
+  const d = digit.exec(text);
+  if (!d || d.index >= to) return to;
+  const words = /[\u3400-\u9fff]{2,}/gu;
+  words.lastIndex = d.index;
+  const w = words.exec(text);
+  return w && w.index < to ? w.index : to;
+}
+
+function locateStart(text: string): number | null {
+  const re = labelRegex(T3_LABELS_HEAD[0]!);
+  const next = labelRegex(T3_LABELS_HEAD[1]!);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    next.lastIndex = m.index + m[0].length;
+    const n = next.exec(text);
+    if (n && n.index - m.index < 600) return m.index;
+  }
+  const hint = firstMatch(text, ['勾稽关系', '申请人情况']);
+  return hint ? hint.start : null;
+}
+
+function rowSumOk(v: Value[]): boolean {
+  if (v.some((x) => x.value === null)) return true;
+  const parts = v.slice(0, 6).reduce((s, x) => s + x.value!, 0);
+  return parts === v[6]!.value;
+}
+
+export function extractTable3(stream: Stream): Table3 {
+  const text = stream.text;
+  const empty: Table3 = { found: false, format: null, end: 0, cells: {}, flags: [], notes: [] };
+  const start = locateStart(text);
+  if (start === null) return empty;
+  const t4 = firstMatch(text, ['行政复议'], start);
+  const limit = t4 ? t4.start : text.length;
+
+  const groupMark: RowLabel<T3Row> = { ...T3_OTHER_GROUP, row: GROUP_MARK };
+  const a2021 = findAnchors(text, [...T3_LABELS_HEAD, groupMark, ...T3_LABELS_OTHER_2021, ...T3_LABELS_TAIL], start, limit);
+  const subRows = a2021.filter((a) => a.row.startsWith('other_')).length;
+  const a2019 = subRows >= 2 ? [] : findAnchors(text, [...T3_LABELS_HEAD, T3_OTHER_GROUP, ...T3_LABELS_TAIL], start, limit);
+  // Decided by the layout: （六） with sub-rows is f2021, （六） as one row is f2019; neither (a
+  // fragment that stops earlier) leaves the format to table 2.
+  const format: Format | null = subRows >= 2 ? 'f2021' : a2019.some((a) => a.row === 'other_subtotal') ? 'f2019' : null;
+  const anchors: Anchor<T3Row>[] = subRows >= 2 ? a2021 : a2019;
+  if (anchors.filter((a) => a.row !== GROUP_MARK).length < 3) return empty;
+
+  const units: Unit[] = [];
+  const flags: Flag[] = [];
+  const lastEnd = anchors[anchors.length - 1]!.end;
+  const tableEnd = cutAfterValues(text, lastEnd, limit);
+  anchors.forEach((a, i) => {
+    if (a.row === GROUP_MARK) return;
+    const to = i + 1 < anchors.length ? anchors[i + 1]!.start : tableEnd;
+    const chunks = regionChunks(stream, a.end, to);
+    const seg = segment(chunks, T3_COLS.length);
+    if (seg.candidates.length === 0) {
+      const raw = chunks.map((c) => c.raw).join(' ');
+      flags.push({
+        cell: `t3.${a.row}`,
+        reason: chunks.some((c) => c.kind === 'unreadable') ? 'unreadable' : 'unsatisfiable',
+        detail: `cannot read 7 cells from "${raw}" (${chunks.length} pieces)`,
+      });
+    }
+    if (seg.truncated) {
+      flags.push({ cell: `t3.${a.row}`, reason: 'ambiguous', detail: 'too many readings of the glued digits to list' });
+    }
+    units.push({ key: a.row, cols: T3_COLS, candidates: seg.truncated ? [] : seg.candidates, rowOk: rowSumOk });
+  });
+
+  const res = resolveUnits('t3', units, (pick, touched) => identitiesHold(format ?? 'f2021', pick, touched));
+
+  const cells: Grid<T3Row, T3Col> = {};
+  const notes = [...res.notes];
+  for (const u of units) {
+    const row = u.key as T3Row;
+    const got = res.cells.get(row);
+    cells[row] = {};
+    T3_COLS.forEach((col, c) => {
+      const cell: Cell | null = got?.[c] ?? null;
+      cells[row]![col] = cell ?? { value: null, kind: 'unreadable', raw: '', loc: '' };
+    });
+  }
+  const expected = format === 'f2021' ? T3_ROWS_F2021 : format === 'f2019' ? T3_ROWS_F2019 : T3_ROWS_F2021.filter((r) => !r.startsWith('other_'));
+  for (const row of expected) {
+    if (!cells[row]) flags.push({ cell: `t3.${row}`, reason: 'row_not_found', detail: 'the row label was not found in table 3' });
+  }
+  return { found: true, format, end: tableEnd, cells, flags: [...flags, ...res.flags], notes };
+}
+
+/** V3.1 and V3.2 for every column where a still-ambiguous row takes part and all terms are numbers. */
+function identitiesHold(
+  format: Format,
+  pick: (key: string) => Value[] | undefined,
+  touched: Set<string>,
+): boolean {
+  const outcome = outcomeRows(format);
+  const v31 = ['new_received', 'carried_over', 'total_handled', 'carried_forward'];
+  for (let c = 0; c < T3_COLS.length; c++) {
+    const get = (row: string) => pick(row)?.[c]?.value ?? null;
+    if (v31.some((r) => touched.has(r))) {
+      const [a, b, h, f] = v31.map(get) as [number | null, number | null, number | null, number | null];
+      if (a !== null && b !== null && h !== null && f !== null && a + b !== h + f) return false;
+    }
+    if (touched.has('total_handled') || outcome.some((r) => touched.has(r))) {
+      const terms = outcome.map(get);
+      const h = get('total_handled');
+      if (h !== null && terms.every((t) => t !== null) && terms.reduce((s, t) => s + t!, 0) !== h) return false;
+    }
+  }
+  return true;
+}

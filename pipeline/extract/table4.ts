@@ -1,0 +1,67 @@
+// Table 4 (administrative review and litigation): one row of 15 numbers in a fixed order.
+import { type T4Col, type T4Group, T4_COLS, T4_GROUPS } from '../codes.ts';
+import type { Stream } from './blocks.ts';
+import { regionChunks } from './cells.ts';
+import { firstMatch } from './labels.ts';
+import { resolveUnits } from './resolve.ts';
+import type { Flag, Grid, TableResult } from './result.ts';
+import { segment, type Value } from './segment.ts';
+import { cutAfterValues } from './table3.ts';
+
+export interface Table4 extends TableResult<T4Group, T4Col> {
+  found: boolean;
+}
+
+const COLS = T4_GROUPS.flatMap((g) => T4_COLS.map((c) => `${g}.${c}`));
+// Header words of table 4; the values start after the last of them.
+const HEADER = /(?:行\s*政\s*复\s*议|行\s*政\s*诉\s*讼|结\s*果|维\s*持|纠\s*正|其\s*他|尚\s*未|审\s*结|总\s*计|直\s*接\s*起\s*诉|复\s*议\s*后\s*起\s*诉|未\s*经\s*复\s*议)/gu;
+
+function groupsOk(v: Value[]): boolean {
+  for (let g = 0; g < 3; g++) {
+    const xs = v.slice(g * 5, g * 5 + 5).map((x) => x.value);
+    if (xs.some((x) => x === null)) continue;
+    if (xs[0]! + xs[1]! + xs[2]! + xs[3]! !== xs[4]) return false;
+  }
+  return true;
+}
+
+export function extractTable4(stream: Stream, after: number): Table4 {
+  const text = stream.text;
+  const none: Table4 = { found: false, cells: {}, flags: [], notes: [] };
+  const head = firstMatch(text, ['行政复议'], after);
+  if (!head) return none;
+  // The header runs until the first value; its last word ends where the values begin.
+  const firstDigitOrCell = (() => {
+    const d = /\d/gu;
+    d.lastIndex = head.end;
+    const m = d.exec(text);
+    return m ? m.index : text.length;
+  })();
+  let valuesFrom = head.end;
+  HEADER.lastIndex = head.end;
+  for (let m = HEADER.exec(text); m && m.index < firstDigitOrCell; m = HEADER.exec(text)) valuesFrom = m.index + m[0].length;
+  if (valuesFrom - head.end > 400 || !/结\s*果|维\s*持/u.test(text.slice(head.start, valuesFrom))) return none;
+  const end = cutAfterValues(text, valuesFrom, text.length);
+  const chunks = regionChunks(stream, valuesFrom, end);
+  const seg = segment(chunks, COLS.length);
+  const flags: Flag[] = [];
+  if (seg.candidates.length === 0) {
+    flags.push({
+      cell: 't4',
+      reason: 'unsatisfiable',
+      detail: `cannot read 15 cells from "${chunks.map((c) => c.raw).join(' ')}"`,
+    });
+  }
+  const res = resolveUnits('t4', [{ key: 'cases', cols: COLS, candidates: seg.candidates, rowOk: groupsOk }], () => true);
+  const got = res.cells.get('cases');
+  const cells: Grid<T4Group, T4Col> = {};
+  T4_GROUPS.forEach((g, gi) => {
+    cells[g] = {};
+    T4_COLS.forEach((c, ci) => {
+      cells[g]![c] = got?.[gi * 5 + ci] ?? { value: null, kind: 'unreadable', raw: '', loc: '' };
+    });
+  });
+  // resolveUnits names cells t4.cases.<group>.<col>; the contract key is t4.<group>.<col>
+  const renamed = res.flags.map((f) => ({ ...f, cell: f.cell.replace('t4.cases.', 't4.') }));
+  return { found: true, cells, flags: [...flags, ...renamed], notes: res.notes };
+}
