@@ -105,6 +105,11 @@ export function textChunks(text: string, loc: string): Chunk[] {
   return out;
 }
 
+/** The chunks of a row: numbers printed inside its label first, then those after it. */
+export function rowChunks(stream: Stream, anchor: { end: number; inner: string[] }, to: number, loc = ''): Chunk[] {
+  return [...anchor.inner.flatMap((t) => textChunks(t, loc)), ...regionChunks(stream, anchor.end, to)];
+}
+
 /**
  * Chunks of the stream between offsets [from, to). Hard tokens wholly inside are cells;
  * label cells (words) are skipped; partial tokens and free text are scanned for values.

@@ -14,10 +14,20 @@ function escapeChar(ch: string): string {
   return /[.*+?^${}()|[\]\\/]/.test(ch) ? '\\' + ch : ch;
 }
 
-/** `本年新收` -> /本\s*年\s*新\s*收/ ; keys written as /…/ are used as they are. */
+// Between two characters of a label: spaces, line breaks, stray brackets of a wrapped group label,
+// and at most one line of numbers (a PDF prints a row's numbers at the middle of its wrapped label).
+const GAP = '[\\s()]*(?:[\\d .]+\\n[\\s()]*)?';
+
+/** `本年新收` -> /本GAP年GAP新GAP收/ ; keys written as /…/ are used as they are. */
 export function keyPattern(key: string): string {
   if (key.startsWith('/') && key.endsWith('/')) return key.slice(1, -1);
-  return [...key].map(escapeChar).join('\\s*');
+  return [...key].map(escapeChar).join(GAP);
+}
+
+/** Lines of numbers that a label match swallowed (see GAP); they belong to that label's row. */
+export function innerNumbers(matched: string): string[] {
+  const body = matched.replace(/^\s*\d\s*[.、,]?/u, '');
+  return [...body.matchAll(/(?<![\d.])(\d[\d .]*?)\s*\n/gu)].map((m) => m[1]!);
 }
 
 function ordinalPattern(ordinal: number | string | undefined): string {
@@ -36,6 +46,8 @@ export interface Anchor<R extends string> {
   row: R;
   start: number;
   end: number;
+  /** number lines printed inside the label (wrapped PDF cells) */
+  inner: string[];
 }
 
 /**
@@ -56,7 +68,7 @@ export function findAnchors<R extends string>(
     re.lastIndex = pos;
     const m = re.exec(text);
     if (!m || m.index >= to || (out.length > 0 && m.index - pos > maxGap)) continue;
-    out.push({ row: label.row, start: m.index, end: m.index + m[0].length });
+    out.push({ row: label.row, start: m.index, end: m.index + m[0].length, inner: innerNumbers(m[0]) });
     pos = m.index + m[0].length;
   }
   return out;
@@ -100,7 +112,8 @@ export const T3_OTHER_GROUP: RowLabel<T3Row> = { row: 'other_subtotal', keys: ['
 export const T3_LABELS_OTHER_2021: RowLabel<T3Row>[] = [
   { row: 'other_no_correction', keys: ['申请人无正当理由逾期', '理由逾期', '逾期不补正', '不补正'], ordinal: 1 },
   { row: 'other_no_fee', keys: ['申请人逾期未按', '逾期未按', '收费通知', '缴纳费用'], ordinal: 2 },
-  { row: 'other_other', keys: ['其他'], ordinal: 3 },
+  // the ordinal is required: a bare 其他 is often a piece of the wrapped group label （六）其他处理
+  { row: 'other_other', keys: ['/3\\s*[.、,]?\\s*其\\s*他/'] },
 ];
 
 export const T3_LABELS_TAIL: RowLabel<T3Row>[] = [

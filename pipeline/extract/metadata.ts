@@ -52,7 +52,9 @@ export function levelOf(issuer: string): Level {
 
 function titleCandidates(titles: string[], text: string): string[] {
   const lines = text.split('\n').slice(0, 60).map((l) => l.trim()).filter(Boolean);
-  return [...titles, ...lines];
+  // a title wrapped over two lines (PDF) is tried joined as well
+  const pairs = lines.slice(0, -1).filter((l) => l.length < 60).map((l, i) => l + lines[i + 1]!);
+  return [...titles, ...lines, ...pairs];
 }
 
 /** The year in a "统计期限为2024年1月1日至12月31日" sentence, when the title has none. */
@@ -83,8 +85,8 @@ export function extractMeta(titles: string[], text: string, publisher?: string):
   if (issuer === null && publisher) issuer = cleanName(publisher);
   if (issuer === null) {
     // "如对本报告有任何疑问，请与平潭综合实验区社会事业局联系"
-    const contact = /请\s*与\s*([\u3400-\u9fff()（）]{2,40}?)(?:政府信息公开(?:工作)?(?:领导小组)?办公室|政务公开办公室)?\s*联系/u.exec(text);
-    if (contact) issuer = cleanName(contact[1]!);
+    const contact = /请\s*与\s*([\u3400-\u9fff()（）\s]{2,50}?)(?:政府信息公开(?:工作)?(?:领导小组)?办公室|政务公开办公室)?\s*联系/u.exec(text);
+    if (contact) issuer = cleanName(contact[1]!.replace(/\s+/gu, ''));
   }
   if (year === null) year = yearFromPeriod(text);
   if (issuer !== null) issuer = canonicalIssuer(issuer);

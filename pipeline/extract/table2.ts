@@ -1,7 +1,7 @@
 // Table 2 (proactive disclosure): four or five blocks of small rows, layout by format.
 import { type Format, type T2Col, type T2Row, T2_LAYOUT } from '../codes.ts';
 import type { Stream } from './blocks.ts';
-import { regionChunks } from './cells.ts';
+import { rowChunks } from './cells.ts';
 import { T2_LABELS, findAnchors, firstMatch } from './labels.ts';
 import { resolveUnits, type Unit } from './resolve.ts';
 import type { Cell, Flag, Grid, TableResult } from './result.ts';
@@ -66,7 +66,7 @@ export function extractTable2(stream: Stream, t3Start: number | null): Table2 {
     let to = i + 1 < anchors.length ? anchors[i + 1]!.start : cutAfterValues(text, a.end, end);
     const nextCaption = firstMatch(text, ['第二十条'], a.end, to);
     if (nextCaption) to = nextCaption.start;
-    const chunks = regionChunks(stream, a.end, to);
+    const chunks = rowChunks(stream, a, to);
     const seg = segment(chunks, cols.length, 200);
     units.push({ key: a.row, cols, candidates: seg.candidates });
     units2.push({ row: a.row, cols, unitOf: seg.candidates.map((c) => c.map((v) => v.unit)) });

@@ -1,7 +1,7 @@
 // Table 3 (requests received and how they were answered), both formats.
 import { type Format, type T3Col, type T3Row, T3_COLS, T3_ROWS_F2019, T3_ROWS_F2021, outcomeRows } from '../codes.ts';
 import type { Stream } from './blocks.ts';
-import { regionChunks } from './cells.ts';
+import { rowChunks } from './cells.ts';
 import {
   type Anchor,
   type RowLabel,
@@ -81,7 +81,7 @@ export function extractTable3(stream: Stream): Table3 {
   anchors.forEach((a, i) => {
     if (a.row === GROUP_MARK) return;
     const to = i + 1 < anchors.length ? anchors[i + 1]!.start : tableEnd;
-    const chunks = regionChunks(stream, a.end, to);
+    const chunks = rowChunks(stream, a, to);
     const seg = segment(chunks, T3_COLS.length);
     if (seg.candidates.length === 0) {
       const raw = chunks.map((c) => c.raw).join(' ');

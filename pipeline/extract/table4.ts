@@ -40,7 +40,7 @@ export function extractTable4(stream: Stream, after: number): Table4 {
   let valuesFrom = head.end;
   HEADER.lastIndex = head.end;
   for (let m = HEADER.exec(text); m && m.index < firstDigitOrCell; m = HEADER.exec(text)) valuesFrom = m.index + m[0].length;
-  if (valuesFrom - head.end > 400 || !/结\s*果|维\s*持/u.test(text.slice(head.start, valuesFrom))) return none;
+  if (valuesFrom - head.end > 600 || !/维|纠|审/u.test(text.slice(head.start, valuesFrom))) return none;
   const end = cutAfterValues(text, valuesFrom, text.length);
   const chunks = regionChunks(stream, valuesFrom, end);
   const seg = segment(chunks, COLS.length);
