@@ -4,6 +4,15 @@ import type { Check, Grid } from './result.ts';
 
 type Lookup = (key: string) => number | null;
 
+/** Value lookup by canonical key (`t3.granted.total`) over one table's grid. */
+function lookup(table: string, grid: Grid<string, string>): Lookup {
+  const m = new Map<string, number | null>();
+  for (const [row, cols] of Object.entries(grid)) {
+    for (const [col, cell] of Object.entries(cols ?? {})) m.set(`${table}.${row}.${col}`, cell?.value ?? null);
+  }
+  return (k) => m.get(k) ?? null;
+}
+
 function sumCheck(rule: Check['rule'], scope: string, left: string[], right: string[], get: Lookup): Check {
   const cells = [...left, ...right];
   const missing = cells.filter((c) => get(c) === null);
@@ -23,10 +32,7 @@ function sumCheck(rule: Check['rule'], scope: string, left: string[], right: str
 }
 
 export function checkTable3(t3: Grid<T3Row, T3Col>, format: Format): Check[] {
-  const get: Lookup = (k) => {
-    const [, row, col] = k.split('.');
-    return t3[row as T3Row]?.[col as T3Col]?.value ?? null;
-  };
+  const get = lookup('t3', t3);
   const checks: Check[] = [];
   const outcome = outcomeRows(format).filter((r) => t3[r]);
   for (const col of T3_COLS) {
@@ -59,10 +65,7 @@ export function checkTable3(t3: Grid<T3Row, T3Col>, format: Format): Check[] {
 }
 
 export function checkTable4(t4: Grid<T4Group, T4Col>): Check[] {
-  const get: Lookup = (k) => {
-    const [, g, c] = k.split('.');
-    return t4[g as T4Group]?.[c as T4Col]?.value ?? null;
-  };
+  const get = lookup('t4', t4);
   return T4_GROUPS.filter((g) => t4[g]).map((g) =>
     sumCheck('V4.1', `t4.${g}.*`, [`t4.${g}.total`], ['upheld', 'corrected', 'other', 'pending'].map((c) => `t4.${g}.${c}`), get),
   );

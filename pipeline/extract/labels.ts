@@ -63,10 +63,12 @@ export function findAnchors<R extends string>(
 ): Anchor<R>[] {
   const out: Anchor<R>[] = [];
   let pos = from;
+  // searching a bounded copy keeps a missing label from scanning the rest of the document
+  const hay = to < text.length ? text.slice(0, to) : text;
   for (const label of labels) {
     const re = labelRegex(label);
     re.lastIndex = pos;
-    const m = re.exec(text);
+    const m = re.exec(hay);
     if (!m || m.index >= to || (out.length > 0 && m.index - pos > maxGap)) continue;
     out.push({ row: label.row, start: m.index, end: m.index + m[0].length, inner: innerNumbers(m[0]) });
     pos = m.index + m[0].length;
@@ -77,7 +79,7 @@ export function findAnchors<R extends string>(
 export function firstMatch(text: string, keys: string[], from = 0, to = text.length): { start: number; end: number } | null {
   const re = new RegExp(keys.map(keyPattern).join('|'), 'gu');
   re.lastIndex = from;
-  const m = re.exec(text);
+  const m = re.exec(to < text.length ? text.slice(0, to) : text);
   if (!m || m.index >= to) return null;
   return { start: m.index, end: m.index + m[0].length };
 }

@@ -53,7 +53,7 @@ export function levelOf(issuer: string): Level {
 function titleCandidates(titles: string[], text: string): string[] {
   const lines = text.split('\n').slice(0, 60).map((l) => l.trim()).filter(Boolean);
   // a title wrapped over two lines (PDF) is tried joined as well
-  const pairs = lines.slice(0, -1).filter((l) => l.length < 60).map((l, i) => l + lines[i + 1]!);
+  const pairs = lines.slice(0, -1).flatMap((l, i) => (l.length < 60 ? [l + lines[i + 1]!] : []));
   return [...titles, ...lines, ...pairs];
 }
 

@@ -35,7 +35,7 @@ function asCell(v: Value): Cell {
 export function resolveUnits(
   table: string,
   units: Unit[],
-  identity: (pick: (key: string) => Value[] | undefined, touched: Set<string>) => boolean,
+  identity?: (pick: (key: string) => Value[] | undefined, touched: Set<string>) => boolean,
 ): Resolution {
   const flags: Flag[] = [];
   const notes: string[] = [];
@@ -61,30 +61,39 @@ export function resolveUnits(
   if (open.length > 0) {
     const touched = new Set(open.map((u) => u.key));
     const total = open.reduce((n, u) => n * u.candidates.length, 1);
-    const satisfying: Value[][][] = [];
-    if (total <= COMBO_CAP) {
-      const idx = new Array(open.length).fill(0);
+    // which candidates of each open unit take part in at least one combination that satisfies
+    // every identity; the combinations themselves are not kept
+    const used = open.map(() => new Set<number>());
+    let satisfying = 0;
+    let only: number[] = [];
+    if (identity && total <= COMBO_CAP) {
+      const idx = new Array<number>(open.length).fill(0);
+      const pos = new Map(open.map((u, i) => [u.key, i]));
+      const pick = (key: string) => {
+        const i = pos.get(key);
+        return i === undefined ? chosen.get(key) : open[i]!.candidates[idx[i]!];
+      };
       for (let k = 0; k < total; k++) {
         let r = k;
         for (let i = 0; i < open.length; i++) {
           idx[i] = r % open[i]!.candidates.length;
           r = Math.floor(r / open[i]!.candidates.length);
         }
-        const pick = (key: string) => {
-          const i = open.findIndex((u) => u.key === key);
-          return i >= 0 ? open[i]!.candidates[idx[i]!] : chosen.get(key);
-        };
-        if (identity(pick, touched)) satisfying.push(open.map((_, i) => open[i]!.candidates[idx[i]!]!));
+        if (!identity(pick, touched)) continue;
+        satisfying++;
+        only = idx.slice();
+        idx.forEach((c, i) => used[i]!.add(c));
       }
     }
-    if (satisfying.length === 1) {
+    if (satisfying === 1) {
       open.forEach((u, i) => {
-        chosen.set(u.key, satisfying[0]![i]!);
-        notes.push(`${table}.${u.key}: glued digits read by the table identities (${satisfying[0]![i]!.map((v) => v.raw).join(',')})`);
+        const c = u.candidates[only[i]!]!;
+        chosen.set(u.key, c);
+        notes.push(`${table}.${u.key}: glued digits read by the table identities (${c.map((v) => v.raw).join(',')})`);
       });
     } else {
       open.forEach((u, i) => {
-        const kept = satisfying.length > 1 ? dedupe(satisfying.map((s) => s[i]!)) : u.candidates;
+        const kept = satisfying > 1 ? u.candidates.filter((_, c) => used[i]!.has(c)) : u.candidates;
         const merged: Value[] = [];
         const unsure: number[] = [];
         u.cols.forEach((_, c) => {
@@ -97,7 +106,7 @@ export function resolveUnits(
           flags.push({
             cell: `${table}.${u.key}.${u.cols[c]}`,
             reason: 'ambiguous',
-            detail: `${kept.length} readings of the printed digits fit every check; this cell differs between them`,
+            detail: `${kept.length} readings of the glued digits remain after the row and table checks, and they differ in this cell`,
             candidates: options.slice(0, 12),
           });
         }
@@ -110,14 +119,4 @@ export function resolveUnits(
   for (const [k, v] of chosen) cells.set(k, v.map(asCell));
   for (const [k, v] of partial) cells.set(k, v);
   return { cells, flags, notes };
-}
-
-function dedupe(cands: Value[][]): Value[][] {
-  const seen = new Set<string>();
-  return cands.filter((c) => {
-    const k = c.map((v) => `${v.kind}:${v.value}`).join('|');
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }

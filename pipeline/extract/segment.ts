@@ -79,6 +79,14 @@ function enumerate(chunks: Chunk[], n: number, limit: number): { candidates: Val
   const candidates: Value[][] = [];
   let truncated = false;
   const cur: Value[] = [];
+  // the ways to split chunk i into p numbers do not depend on the choices before it
+  const memo = new Map<number, Value[][]>();
+  const splitsOf = (i: number, p: number) => {
+    const key = i * 64 + p;
+    let got = memo.get(key);
+    if (!got) memo.set(key, (got = splits(chunks[i]!, p, limit)));
+    return got;
+  };
   const rec = (i: number) => {
     if (candidates.length >= limit) {
       truncated = true;
@@ -99,7 +107,7 @@ function enumerate(chunks: Chunk[], n: number, limit: number): { candidates: Val
     }
     const maxParts = Math.min(c.digits.length, left - minAfter[i + 1]!);
     for (let p = 1; p <= maxParts; p++) {
-      for (const parts of splits(c, p, limit)) {
+      for (const parts of splitsOf(i, p)) {
         cur.push(...parts);
         rec(i + 1);
         cur.length -= parts.length;

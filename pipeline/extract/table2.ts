@@ -71,7 +71,7 @@ export function extractTable2(stream: Stream, t3Start: number | null): Table2 {
     units.push({ key: a.row, cols, candidates: seg.candidates });
     units2.push({ row: a.row, cols, unitOf: seg.candidates.map((c) => c.map((v) => v.unit)) });
   });
-  const res = resolveUnits('t2', units, () => true);
+  const res = resolveUnits('t2', units);
   const flags: Flag[] = [...res.flags];
   const cells: Grid<T2Row, T2Col> = {};
   for (const u of units2) {

@@ -52,7 +52,7 @@ export function extractTable4(stream: Stream, after: number): Table4 {
       detail: `cannot read 15 cells from "${chunks.map((c) => c.raw).join(' ')}"`,
     });
   }
-  const res = resolveUnits('t4', [{ key: 'cases', cols: COLS, candidates: seg.candidates, rowOk: groupsOk }], () => true);
+  const res = resolveUnits('t4', [{ key: 'cases', cols: COLS, candidates: seg.candidates, rowOk: groupsOk }]);
   const got = res.cells.get('cases');
   const cells: Grid<T4Group, T4Col> = {};
   T4_GROUPS.forEach((g, gi) => {

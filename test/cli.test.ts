@@ -1,0 +1,54 @@
+// The xxgk command as users run it: exit codes and the JSON-lines contract.
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { CORPUS } from './helpers.ts';
+
+const run = promisify(execFile);
+const BIN = path.resolve('bin/xxgk.js');
+
+async function xxgk(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run('node', [BIN, ...args], { env: { ...process.env, LANG: 'zh_CN.UTF-8' } });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+describe('xxgk extract', () => {
+  it('prints one JSON object per file with the contract keys, exit 0', async () => {
+    const files = ['longgang-2022.txt', 'huaian-2024.pdf'].map((f) => path.join(CORPUS, f));
+    const { code, stdout } = await xxgk('extract', ...files, '--json');
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(2);
+    for (const l of lines) {
+      for (const k of ['file', 'status', 'issuer', 'year', 'level', 'format', 't2', 't3', 't4', 'checks', 'flags']) expect(l).toHaveProperty(k);
+    }
+    expect((lines[0]!.t3 as Record<string, Record<string, number>>).unable_not_held!.total).toBe(283);
+  });
+  it('exits 1 when a file is rejected, and says which file and why', async () => {
+    const { code, stdout } = await xxgk('extract', path.join(CORPUS, 'longgang-2022.txt'), path.join(CORPUS, 'blank-template.docx'), '--json');
+    expect(code).toBe(1);
+    const rej = JSON.parse(stdout.trim().split('\n')[1]!) as { status: string; error: string; file: string };
+    expect(rej).toMatchObject({ status: 'rejected' });
+    expect(rej.file).toContain('blank-template.docx');
+    expect(rej.error).toMatch(/blank/u);
+  });
+  it('exits 2 on a usage error, with English help whatever LANG says', async () => {
+    const { code, stderr } = await xxgk('extract');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/Not enough non-option arguments/u);
+    const help = await xxgk('extract', '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--json');
+  });
+  it('prints a readable summary without --json', async () => {
+    const { stdout } = await xxgk('extract', path.join(CORPUS, 'pingtan-zrz_2020_1.txt'));
+    expect(stdout).toContain('平潭综合实验区自然资源与生态环境局');
+    expect(stdout).toMatch(/FAIL V3\.2/u);
+  });
+});

@@ -1,0 +1,42 @@
+// Shared test helpers: real corpus files and their gold labels.
+import fs from 'node:fs';
+import path from 'node:path';
+import { extractBytes } from '../pipeline/extract/extract.ts';
+import type { ExtractResult } from '../pipeline/extract/result.ts';
+
+export const CORPUS = path.resolve('test/fixtures/corpus');
+export const MADE = path.resolve('test/fixtures/made');
+
+export interface Gold {
+  file: string;
+  issuer: string;
+  year: number;
+  format: 'f2019' | 'f2021';
+  t2?: Record<string, Record<string, number | null>> | null;
+  t3: Record<string, Record<string, number | null>>;
+  t4: Record<string, Record<string, number | null>>;
+}
+
+export function goldFiles(): string[] {
+  return fs.readdirSync(CORPUS).filter((f) => f.endsWith('.gold.json')).map((f) => f.replace(/\.gold\.json$/u, ''));
+}
+
+export function readGold(file: string): Gold {
+  return JSON.parse(fs.readFileSync(path.join(CORPUS, `${file}.gold.json`), 'utf8')) as Gold;
+}
+
+export async function extractPath(p: string): Promise<ExtractResult> {
+  return extractBytes(path.basename(p), fs.readFileSync(p));
+}
+
+/** Every labelled cell of `gold` as [key, expected, got]. */
+export function compareCells(gold: Gold, r: ExtractResult): [string, number | null, number | null | undefined][] {
+  const out: [string, number | null, number | null | undefined][] = [];
+  for (const t of ['t2', 't3', 't4'] as const) {
+    const table = r[t] as Record<string, Record<string, { value: number | null }>>;
+    for (const [row, cols] of Object.entries(gold[t] ?? {})) {
+      for (const [col, v] of Object.entries(cols)) out.push([`${t}.${row}.${col}`, v, table[row]?.[col]?.value]);
+    }
+  }
+  return out;
+}

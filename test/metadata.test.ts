@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { extractMeta, levelOf } from '../pipeline/extract/metadata.ts';
+
+describe('metadata', () => {
+  it('ignores spam lines and a breadcrumb, and names a district by its government', () => {
+    const m = extractMeta([], '精品无码第一页一区二区_中文字幕高清无码专区在线\n当前位置: 首页 > 区政府信息公开年报\n深圳市龙岗区2022年政府信息公开工作年度报告\n');
+    expect(m).toEqual({ issuer: '深圳市龙岗区人民政府', year: 2022, level: 'district' });
+  });
+  it('takes the name after the year in "2019年上海市人民政府办公厅政府信息公开…"', () => {
+    expect(extractMeta(['2019年上海市人民政府办公厅政府信息公开工作年度报告'], '')).toMatchObject({ issuer: '上海市人民政府办公厅', year: 2019, level: 'department' });
+  });
+  it('strips spam glued into the same title line', () => {
+    expect(extractMeta(['澳门新葡京_娱乐平台-某某县2023年政府信息公开工作年度报告'], '').issuer).toBe('某某县人民政府');
+  });
+  it('uses the year of the statistics period when the title has none', () => {
+    expect(extractMeta([], '本报告中有关情况的统计期限为2024年1月1日至12月31日。').year).toBe(2024);
+  });
+  it('classifies levels', () => {
+    expect(levelOf('平潭综合实验区公安局')).toBe('department');
+    expect(levelOf('淮安市人民政府')).toBe('city');
+    expect(levelOf('某某县人民政府')).toBe('county');
+    expect(levelOf('某某街道办事处')).toBe('street');
+    expect(levelOf('某某镇人民政府')).toBe('township');
+  });
+});

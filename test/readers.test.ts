@@ -1,0 +1,86 @@
+// Each reader on real bytes, and the rejections of what is not a report.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractBytes } from '../pipeline/extract/extract.ts';
+import { readHtml } from '../pipeline/extract/readers/html.ts';
+import { readDocument } from '../pipeline/extract/readers/index.ts';
+import { readJson } from '../pipeline/extract/readers/json.ts';
+import { readText } from '../pipeline/extract/readers/text.ts';
+import { CORPUS, MADE } from './helpers.ts';
+
+describe('HTML reader', () => {
+  it('expands rowspan and colspan into a rectangular grid', () => {
+    const doc = readHtml('<table><tr><td rowspan="2" colspan="2">a</td><td>b</td></tr><tr><td>c</td></tr><tr><td>d</td><td>e</td><td>f</td></tr></table>');
+    const t = doc.blocks.find((b) => b.kind === 'table');
+    expect(t?.kind).toBe('table');
+    if (t?.kind !== 'table') return;
+    expect(t.rows.map((r) => r.map((c) => c.text))).toEqual([['a', 'a', 'b'], ['a', 'a', 'c'], ['d', 'e', 'f']]);
+    expect(t.rows.map((r) => r.map((c) => c.origin))).toEqual([[true, false, true], [false, false, true], [true, true, true]]);
+  });
+  it('joins a cell split over several <p> and turns &nbsp; padding into a blank cell', () => {
+    const doc = readHtml('<table><tr><td><p>本年新</p><p>制作数量</p></td><td>&nbsp;</td></tr></table>');
+    const t = doc.blocks[0]!;
+    if (t.kind !== 'table') throw new Error('no table');
+    expect(t.rows[0]!.map((c) => c.text)).toEqual(['本年新\n制作数量', '']);
+  });
+  it('decodes a GBK page declared as gb2312', async () => {
+    const bytes = fs.readFileSync(path.join(MADE, 'shs-2025-gbk.html'));
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
+    const doc = await readDocument('x.html', bytes);
+    expect(doc.titles[0]).toBe('平潭综合实验区社会事业局2025年政府信息公开工作年度报告');
+  });
+  it('rejects a truncated download', async () => {
+    const full = fs.readFileSync(path.join(MADE, 'shs-2025-gbk.html'));
+    const r = await extractBytes('cut.html', full.subarray(0, Math.floor(full.length / 2)));
+    expect(r.status).toBe('rejected');
+    expect(r.error).toMatch(/truncated/u);
+  });
+});
+
+describe('text reader', () => {
+  it('reads pipe tables as grids and drops Markdown rule lines', () => {
+    const doc = readText('标题: x\n| 规章 | 0 | 0 | |\n|---|---|---|---|\n| 规范性文件 | 1 | 2 | 3 |\n正文');
+    const t = doc.blocks.find((b) => b.kind === 'table');
+    if (t?.kind !== 'table') throw new Error('no table');
+    expect(t.rows.map((r) => r.map((c) => c.text))).toEqual([['规章', '0', '0', ''], ['规范性文件', '1', '2', '3']]);
+    expect(doc.titles).toEqual(['x']);
+  });
+  it('drops page footers of PDF text', () => {
+    const doc = readText('- 4 -\n行政处罚 12\n第 5 页');
+    expect(doc.blocks.map((b) => (b.kind === 'text' ? b.text : ''))).toEqual(['行政处罚 12']);
+  });
+});
+
+describe('JSON reader', () => {
+  it('reads an HTML report stored as a JSON string with raw control characters', () => {
+    const raw = fs.readFileSync(path.join(CORPUS, 'shanghai-bgt_2019_1.json'), 'utf8');
+    expect(() => JSON.parse(raw)).toThrow();
+    const doc = readJson(raw);
+    expect(doc.blocks.some((b) => b.kind === 'table')).toBe(true);
+  });
+  it('reads a JSON object whose longest string is the report', () => {
+    const doc = readJson(JSON.stringify({ id: 1, body: '<p>2024年某某县人民政府政府信息公开工作年度报告</p><table><tr><td>1</td></tr></table>' }));
+    expect(doc.blocks.filter((b) => b.kind === 'table')).toHaveLength(1);
+  });
+});
+
+describe('rejections: what is not a report is never half-read into numbers', () => {
+  const cases: [string, Uint8Array, RegExp][] = [
+    ['empty.txt', new Uint8Array(), /empty/u],
+    ['blank.txt', new TextEncoder().encode('   \n  \n'), /empty/u],
+    ['junk.txt', Uint8Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256), /binary|not a report/u],
+    ['news.html', new TextEncoder().encode('<html><body><p>区政府召开政府信息公开工作会议，部署2024年工作。</p></body></html>'), /not a report/u],
+    ['report.doc', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]), /\.doc/u],
+    ['broken.pdf', new TextEncoder().encode('%PDF-1.7\n1 0 obj <<'), /not a readable PDF/u],
+    ['broken.docx', Uint8Array.from([0x50, 0x4b, 3, 4, 1, 2, 3]), /not a readable Word/u],
+  ];
+  for (const [name, bytes, why] of cases) {
+    it(name, async () => {
+      const r = await extractBytes(name, bytes);
+      expect(r.status).toBe('rejected');
+      expect(r.error).toMatch(why);
+      expect(r.t3).toEqual({});
+    });
+  }
+});
