@@ -1,25 +1,100 @@
-// The `xxgk` command line. Exit codes: 0 ok, 1 some files failed, 2 usage error.
-import yargs from 'yargs';
+// The `xxgk` command line. Exit codes: 0 ok, 1 some files failed (or a run failed), 2 usage error.
+import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { runExtract } from './commands/extract.ts';
+import { runSql, type SqlFormat } from './commands/sql.ts';
+import { runStatus } from './commands/status.ts';
+import { DEFAULT_DB, UserError } from './db/duck.ts';
+import { runAll, runExtractStage, runIngest, runLoad, runNormalize, withDb } from './stages.ts';
+
+const DEFAULT_INPUT = 'data/raw';
+const out = (s: string) => process.stdout.write(s + '\n');
+const log = (s: string) => process.stderr.write(s + '\n');
+
+const withDbOption = <T>(y: Argv<T>) =>
+  y.option('db', { type: 'string', default: DEFAULT_DB, describe: 'the DuckDB file', normalize: true });
 
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
   const cli = yargs(argv)
     .scriptName('xxgk')
     .locale('en')
-    .usage('$0 <command> [options]\n\nGovernment information-disclosure annual reports into exact, checked numbers.')
+    .usage('$0 <command> [options]\n\nGovernment information-disclosure annual reports into exact, checked numbers and one DuckDB database.')
     .command(
-      'extract <files..>',
-      'Extract tables 2, 3 and 4 of report files (HTML, text, JSON, DOCX, PDF)',
+      'run [dir]',
+      'All stages in order (ingest, extract, normalize, load) into the database',
       (y) =>
-        y
-          .positional('files', { type: 'string', array: true, demandOption: true, describe: 'report files' })
+        withDbOption(y)
+          .positional('dir', { type: 'string', default: DEFAULT_INPUT, describe: 'folder of report files (recursive)' })
+          .option('allow-rejected', { type: 'boolean', default: false, describe: 'exit 0 even when some files were rejected (they are still listed by status)' })
+          .example('$0 run data/samples', 'the bundled samples into data/xxgk.duckdb'),
+      async (a) => {
+        const s = await runAll({ db: a.db, input: a.dir, log });
+        const rejected = (s.load?.rejected ?? 0) > 0;
+        out(`${a.db}: ${s.skipped ? 'up to date' : `${s.load?.reports} reports loaded, ${s.load?.duplicates} duplicates, ${s.load?.rejected} rejected`}`);
+        code = rejected && !a.allowRejected ? 1 : 0;
+      },
+    )
+    .command(
+      'ingest [dir]',
+      'Register every file of a folder (path, size, sha256, type, encoding); unchanged files are skipped',
+      (y) => withDbOption(y).positional('dir', { type: 'string', default: DEFAULT_INPUT, describe: 'folder of report files (recursive)' }),
+      async (a) => {
+        await withDb(a.db, log, (db) => runIngest(db, a.dir, log));
+      },
+    )
+    .command(
+      'extract [files..]',
+      'With files: print what the extractor reads (the one-file contract). Without: extract the ingested documents that need it',
+      (y) =>
+        withDbOption(y)
+          .positional('files', { type: 'string', array: true, describe: 'report files (HTML, text, JSON, DOCX, PDF)' })
           .option('json', { type: 'boolean', default: false, describe: 'one JSON object per file, one per line' })
-          .example('$0 extract report.pdf', 'readable summary')
-          .example('$0 extract data/samples/*.txt --json', 'JSON lines for other tools'),
-      async (args) => {
-        code = await runExtract(args.files as string[], args.json, (s) => process.stdout.write(s + '\n'));
+          .example('$0 extract report.pdf', 'readable summary of one file')
+          .example('$0 extract data/samples/*.txt --json', 'JSON lines for other tools')
+          .example('$0 extract', 'extract new and changed documents into the database, on all cores'),
+      async (a) => {
+        if (a.files && a.files.length > 0) code = await runExtract(a.files, a.json, out);
+        else await withDb(a.db, log, (db) => runExtractStage(db, log));
+      },
+    )
+    .command(
+      'normalize',
+      'Resolve documents to canonical bodies, regions and years; detect duplicates',
+      (y) => withDbOption(y),
+      async (a) => {
+        await withDb(a.db, log, (db) => runNormalize(db, log));
+      },
+    )
+    .command(
+      'load',
+      "Build the analysts' tables and views (reports, t2/t3/t4_cells, check_results, flags)",
+      (y) => withDbOption(y),
+      async (a) => {
+        await withDb(a.db, log, (db) => runLoad(db, log));
+      },
+    )
+    .command(
+      'status',
+      'Documents by status (loaded, rejected with reason, duplicate, removed), reports per year, failing checks',
+      (y) => withDbOption(y),
+      async (a) => {
+        code = await runStatus(a.db, out);
+      },
+    )
+    .command(
+      'sql [query]',
+      'Run a read-only SQL query (or an interactive shell without one) against the database',
+      (y) =>
+        withDbOption(y)
+          .positional('query', { type: 'string', describe: 'SQL; omit for an interactive shell' })
+          .option('csv', { type: 'boolean', describe: 'CSV output' })
+          .option('json', { type: 'boolean', describe: 'JSON lines output' })
+          .conflicts('csv', 'json')
+          .example('$0 sql "SELECT * FROM report_t3_totals ORDER BY new_received DESC LIMIT 10"', 'a ranking'),
+      async (a) => {
+        const format: SqlFormat = a.csv ? 'csv' : a.json ? 'json' : 'table';
+        code = await runSql(a.db, a.query, format, out);
       },
     )
     .demandCommand(1, 'Name a command; see --help.')
@@ -30,13 +105,16 @@ export async function main(argv: string[]): Promise<number> {
     .fail((msg, err) => {
       if (err) throw err;
       process.stderr.write(`${msg}\n\nRun "xxgk --help" for usage.\n`);
-      code = 2;
       throw new UsageError(msg);
     });
   try {
     await cli.parseAsync();
   } catch (e) {
     if (e instanceof UsageError) return 2;
+    if (e instanceof UserError) {
+      log(`xxgk: ${e.message}`);
+      return 1;
+    }
     throw e;
   }
   return code;

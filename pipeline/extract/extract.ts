@@ -57,6 +57,7 @@ export async function extractBytes(file: string, bytes: Uint8Array): Promise<Ext
     file,
     status: unsure ? 'partial' : 'ok',
     issuer: meta.issuer,
+    publisher: doc.publisher ?? null,
     year: meta.year,
     level: meta.level,
     format,

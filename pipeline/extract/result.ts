@@ -39,6 +39,8 @@ export interface ExtractResult {
   status: 'ok' | 'partial' | 'rejected';
   error?: string;
   issuer: string | null;
+  /** the 发布机构 line as printed, when the page has one */
+  publisher: string | null;
   year: number | null;
   level: Level | null;
   format: Format | null;
@@ -86,6 +88,7 @@ export function rejected(file: string, error: string): ExtractResult {
     status: 'rejected',
     error,
     issuer: null,
+    publisher: null,
     year: null,
     level: null,
     format: null,

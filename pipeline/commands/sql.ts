@@ -1,0 +1,66 @@
+// `xxgk sql`: read-only queries for analysts (there is no DuckDB CLI on our machines).
+import readline from 'node:readline';
+import { openRead } from '../db/duck.ts';
+import { csvTable, jsonLines, textTable } from './print.ts';
+
+export type SqlFormat = 'table' | 'csv' | 'json';
+
+async function runOne(db: Awaited<ReturnType<typeof openRead>>, sql: string, format: SqlFormat): Promise<string> {
+  const reader = await db.conn.runAndReadAll(sql);
+  const columns = reader.columnNames();
+  const rows = reader.getRowObjectsJS() as Record<string, unknown>[];
+  if (format === 'csv') return csvTable(columns, rows);
+  if (format === 'json') return jsonLines(rows);
+  return textTable(columns, rows);
+}
+
+export async function runSql(file: string, sql: string | undefined, format: SqlFormat, out: (s: string) => void): Promise<number> {
+  const db = await openRead(file);
+  try {
+    if (sql !== undefined) {
+      out(await runOne(db, sql, format));
+      return 0;
+    }
+    return await shell(db, format, out);
+  } finally {
+    db.close();
+  }
+}
+
+/** An interactive shell: statements end with `;`, `.tables` lists tables, `.quit` leaves. */
+async function shell(db: Awaited<ReturnType<typeof openRead>>, format: SqlFormat, out: (s: string) => void): Promise<number> {
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, prompt: 'xxgk> ', terminal: process.stdin.isTTY });
+  if (process.stdin.isTTY) out(`connected read-only to ${db.path}; end statements with ";", ".tables" lists tables, ".quit" leaves`);
+  let buf = '';
+  let failed = 0;
+  rl.prompt();
+  for await (const line of rl) {
+    const t = line.trim();
+    if (buf === '' && (t === '.quit' || t === '.exit')) break;
+    if (buf === '' && t === '.tables') {
+      out(await runOne(db, `SELECT table_name, comment FROM duckdb_tables() UNION ALL SELECT view_name, comment FROM duckdb_views() WHERE NOT internal ORDER BY 1`, format));
+      rl.prompt();
+      continue;
+    }
+    buf += line + '\n';
+    if (t.endsWith(';')) {
+      try {
+        out(await runOne(db, buf, format));
+      } catch (e) {
+        failed++;
+        out(`error: ${(e as Error).message}`);
+      }
+      buf = '';
+    }
+    rl.prompt();
+  }
+  if (buf.trim()) {
+    try {
+      out(await runOne(db, buf, format));
+    } catch (e) {
+      failed++;
+      out(`error: ${(e as Error).message}`);
+    }
+  }
+  return failed > 0 ? 1 : 0;
+}

@@ -1,0 +1,76 @@
+// Opening the DuckDB file: one writer or many readers, with a clear message when it is locked.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const SQL_DIR = path.join(ROOT, 'sql');
+export const REFERENCE_DIR = path.join(ROOT, 'data/reference');
+export const DEFAULT_DB = 'data/xxgk.duckdb';
+
+/** Errors a user can act on: printed without a stack trace. */
+export class UserError extends Error {}
+
+export interface Db {
+  instance: DuckDBInstance;
+  conn: DuckDBConnection;
+  path: string;
+  close(): void;
+}
+
+function lockMessage(file: string, e: Error): string | null {
+  const m = /Conflicting lock is held in (.*?) \(PID (\d+)\)/u.exec(e.message);
+  if (!m) return null;
+  let cmd = m[1]!;
+  try {
+    cmd = fs.readFileSync(`/proc/${m[2]}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ') || cmd;
+  } catch {
+    // not on Linux, or the process is gone: the executable name will do
+  }
+  return `${file} is in use by another process (PID ${m[2]}: ${cmd}). DuckDB allows one writer or several readers; close that process (an open "xxgk sql" shell, a notebook) and run again.`;
+}
+
+async function open(file: string, readOnly: boolean): Promise<Db> {
+  if (readOnly && !fs.existsSync(file)) throw new UserError(`${file} does not exist yet: run "xxgk run" first`);
+  if (!readOnly) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(file, readOnly ? { access_mode: 'READ_ONLY' } : {});
+  } catch (e) {
+    const msg = lockMessage(file, e as Error);
+    if (msg) throw new UserError(msg);
+    throw new UserError(`cannot open ${file}: ${(e as Error).message}`);
+  }
+  const conn = await instance.connect();
+  return {
+    instance,
+    conn,
+    path: file,
+    close() {
+      conn.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+export const openWrite = (file: string) => open(file, false);
+export const openRead = (file: string) => open(file, true);
+
+/** Run `fn` in one transaction: all of it lands, or none of it does. */
+export async function inTransaction<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+  await db.conn.run('BEGIN TRANSACTION');
+  try {
+    const out = await fn();
+    await db.conn.run('COMMIT');
+    return out;
+  } catch (e) {
+    await db.conn.run('ROLLBACK');
+    throw e;
+  }
+}
+
+export async function query<T = Record<string, unknown>>(db: Db, sql: string, params: unknown[] = []): Promise<T[]> {
+  const reader = await db.conn.runAndReadAll(sql, params as never);
+  return reader.getRowObjectsJS() as T[];
+}

@@ -1,0 +1,109 @@
+// Kysely types of the tables and views the pipeline queries (DDL in sql/).
+import type { CheckStatus, Level } from '../codes.ts';
+
+export interface DocumentsTable {
+  document_id: string;
+  path: string;
+  size_bytes: number | bigint;
+  mtime_ms: number;
+  sha256: string;
+  file_type: string;
+  encoding: string | null;
+  ingest_state: 'new' | 'changed' | 'unchanged' | 'removed';
+  first_seen: Date;
+  last_seen: Date;
+}
+
+export interface ExtractionsTable {
+  document_id: string;
+  sha256: string;
+  status: 'ok' | 'partial' | 'rejected';
+  error: string | null;
+  issuer: string | null;
+  publisher: string | null;
+  year: number | null;
+  level: Level | null;
+  format: string | null;
+  t2_format: string | null;
+  extracted_at: Date;
+}
+
+export interface BodiesTable {
+  body_id: string;
+  name: string;
+  level: string;
+  region_code: string | null;
+  parent_body_id: string | null;
+  inferred: boolean;
+}
+
+export interface BodyAliasesTable {
+  alias: string;
+  body_id: string;
+  source: string;
+}
+
+export interface DocumentBodiesTable {
+  document_id: string;
+  body_id: string | null;
+  year: number | null;
+}
+
+export interface ReportsTable {
+  report_id: string;
+  body_id: string;
+  year: number;
+  format: string | null;
+  extract_status: string;
+  document_id: string;
+  source_path: string;
+  n_failed_checks: number | bigint;
+  n_flags: number | bigint;
+  n_duplicates: number | bigint;
+}
+
+export interface DocumentStatusView {
+  document_id: string;
+  path: string;
+  status: 'loaded' | 'duplicate' | 'rejected' | 'removed' | 'pending';
+  reason: string | null;
+  issuer: string | null;
+  year: number | null;
+  extract_status: string | null;
+}
+
+export interface CheckResultsTable {
+  report_id: string;
+  rule: string;
+  scope: string;
+  status: CheckStatus;
+  detail: string;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string | null;
+}
+
+export interface RegionsTable {
+  code: string;
+  name: string;
+  level: 'province' | 'city' | 'county';
+  parent_code: string | null;
+  province: string;
+  city: string | null;
+  full_name: string;
+}
+
+export interface Database {
+  documents: DocumentsTable;
+  extractions: ExtractionsTable;
+  bodies: BodiesTable;
+  body_aliases: BodyAliasesTable;
+  document_bodies: DocumentBodiesTable;
+  reports: ReportsTable;
+  document_status: DocumentStatusView;
+  check_results: CheckResultsTable;
+  meta: MetaTable;
+  regions: RegionsTable;
+}

@@ -1,0 +1,53 @@
+// Walking an input folder and fingerprinting its files (pure apart from reading the files).
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { decodeBytes } from '../extract/readers/decode.ts';
+import { detectKind } from '../extract/readers/index.ts';
+
+// Files that travel with reports but are not reports.
+const NOT_INPUT = /^(?:readme|provenance|license|licence)(?:\.|$)|\.gold\.json$|^\./iu;
+
+export interface ScannedFile {
+  documentId: string;
+  path: string;
+  sizeBytes: number;
+  mtimeMs: number;
+}
+
+export interface Fingerprint {
+  sha256: string;
+  fileType: string;
+  encoding: string | null;
+}
+
+export function documentIdOf(relPath: string): string {
+  return crypto.createHash('sha256').update(relPath.split(path.sep).join('/')).digest('hex').slice(0, 16);
+}
+
+/** Every input file below `root`, sorted by path. Paths are relative to the working directory. */
+export function scanFolder(root: string): ScannedFile[] {
+  const out: ScannedFile[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (NOT_INPUT.test(e.name)) continue;
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (e.isFile()) {
+        const st = fs.statSync(full);
+        const rel = path.relative(process.cwd(), full);
+        out.push({ documentId: documentIdOf(rel), path: rel, sizeBytes: st.size, mtimeMs: st.mtimeMs });
+      }
+    }
+  };
+  walk(root);
+  return out.sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+export function fingerprint(file: string): Fingerprint {
+  const bytes = fs.readFileSync(file);
+  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+  const fileType = detectKind(file, bytes);
+  const encoding = fileType === 'pdf' || fileType === 'docx' || bytes.length === 0 ? null : decodeBytes(bytes, fileType === 'html').encoding;
+  return { sha256, fileType, encoding };
+}

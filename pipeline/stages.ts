@@ -1,0 +1,124 @@
+// The pipeline stages run against the database file, each inside one transaction, so a failed
+// or killed run leaves the last good database as it was.
+import cliProgress from 'cli-progress';
+import { type Db, inTransaction, openWrite, query } from './db/duck.ts';
+import { prepare } from './db/prepare.ts';
+import { extractPending, type ExtractSummary } from './extract/store.ts';
+import { ingest, type IngestSummary } from './ingest/ingest.ts';
+import { load, type LoadSummary } from './load/load.ts';
+import { normalize, type NormalizeSummary } from './normalize/normalize.ts';
+
+export type Log = (s: string) => void;
+
+export interface RunOptions {
+  db: string;
+  input: string;
+  log: Log;
+  /** test hook: throw after this stage to simulate a crash part-way */
+  failAfter?: 'ingest' | 'extract' | 'normalize' | 'load';
+}
+
+export interface RunSummary {
+  ingest?: IngestSummary;
+  extract?: ExtractSummary;
+  normalize?: NormalizeSummary;
+  load?: LoadSummary;
+  skipped: boolean;
+}
+
+function progress(log: Log) {
+  if (!process.stderr.isTTY) return undefined;
+  const bar = new cliProgress.SingleBar({ format: 'extract [{bar}] {value}/{total} files', stream: process.stderr }, cliProgress.Presets.shades_classic);
+  let started = false;
+  return {
+    update(done: number, total: number) {
+      if (!started) {
+        bar.start(total, 0);
+        started = true;
+      }
+      bar.update(done);
+    },
+    stop() {
+      if (started) bar.stop();
+      void log;
+    },
+  };
+}
+
+async function fingerprint(db: Db): Promise<string> {
+  const [r] = await query<{ f: string | null }>(
+    db,
+    `SELECT md5(coalesce(string_agg(document_id || sha256 || (ingest_state = 'removed'), ',' ORDER BY document_id), '')) AS f FROM documents`,
+  );
+  return r?.f ?? '';
+}
+
+async function setMeta(db: Db, key: string, value: string) {
+  await db.conn.run(`INSERT OR REPLACE INTO meta VALUES ($1, $2)`, [key, value]);
+}
+
+/** Open the file for writing, bring it to the current schema, run `fn` in one transaction. */
+export async function withDb<T>(file: string, log: Log, fn: (db: Db) => Promise<T>): Promise<T> {
+  const db = await openWrite(file);
+  try {
+    await prepare(db, log);
+    const out = await inTransaction(db, () => fn(db));
+    await db.conn.run('CHECKPOINT');
+    return out;
+  } finally {
+    db.close();
+  }
+}
+
+export async function runIngest(db: Db, input: string, log: Log) {
+  const s = await ingest(db, input);
+  log(`ingest ${s.root}: ${s.new} new, ${s.changed} changed, ${s.unchanged} unchanged, ${s.removed} removed`);
+  return s;
+}
+
+export async function runExtractStage(db: Db, log: Log) {
+  const bar = progress(log);
+  const s = await extractPending(db, (d, t) => bar?.update(d, t));
+  bar?.stop();
+  log(`extract: ${s.extracted} documents (${s.ok} ok, ${s.partial} partial, ${s.rejected} rejected)`);
+  return s;
+}
+
+export async function runNormalize(db: Db, log: Log) {
+  const s = await normalize(db);
+  log(`normalize: ${s.documents} documents -> ${s.bodies} bodies${s.unplaced ? `, ${s.unplaced} without issuer or year` : ''}`);
+  return s;
+}
+
+export async function runLoad(db: Db, log: Log) {
+  const s = await load(db);
+  await setMeta(db, 'loaded_fingerprint', await fingerprint(db));
+  log(`load: ${s.reports} reports, ${s.duplicates} duplicates, ${s.rejected} rejected`);
+  return s;
+}
+
+/** All stages in order in one transaction; when no input changed, normalize and load are skipped. */
+export async function runAll(opts: RunOptions): Promise<RunSummary> {
+  const { log } = opts;
+  return withDb(opts.db, log, async (db) => {
+    const out: RunSummary = { skipped: false };
+    const fail = (stage: RunOptions['failAfter']) => {
+      if (opts.failAfter === stage) throw new Error(`simulated failure after ${stage}`);
+    };
+    out.ingest = await runIngest(db, opts.input, log);
+    fail('ingest');
+    out.extract = await runExtractStage(db, log);
+    fail('extract');
+    const [m] = await query<{ value: string }>(db, `SELECT value FROM meta WHERE key = 'loaded_fingerprint'`);
+    if (out.extract.extracted === 0 && m?.value === (await fingerprint(db))) {
+      out.skipped = true;
+      log('nothing changed since the last load: normalize and load skipped');
+      return out;
+    }
+    out.normalize = await runNormalize(db, log);
+    fail('normalize');
+    out.load = await runLoad(db, log);
+    fail('load');
+    return out;
+  });
+}

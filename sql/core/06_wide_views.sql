@@ -1,0 +1,45 @@
+-- Convenience views: one row per report with the headline numbers of tables 3 and 4.
+CREATE OR REPLACE VIEW report_t3_totals AS
+SELECT
+  r.report_id, b.name AS body, r.year, r.format,
+  max(value) FILTER (WHERE row_code = 'new_received' AND col_code = 'total') AS new_received,
+  max(value) FILTER (WHERE row_code = 'carried_over' AND col_code = 'total') AS carried_over,
+  max(value) FILTER (WHERE row_code = 'granted' AND col_code = 'total') AS granted,
+  max(value) FILTER (WHERE row_code = 'partly_granted' AND col_code = 'total') AS partly_granted,
+  CASE WHEN bool_and(value IS NOT NULL) FILTER (WHERE row_code LIKE 'denied\_%' ESCAPE '\' AND col_code = 'total') THEN sum(value) FILTER (WHERE row_code LIKE 'denied\_%' ESCAPE '\' AND col_code = 'total') END AS denied,
+  max(value) FILTER (WHERE row_code = 'unable_not_held' AND col_code = 'total') AS unable_not_held,
+  CASE WHEN bool_and(value IS NOT NULL) FILTER (WHERE row_code LIKE 'unable\_%' ESCAPE '\' AND col_code = 'total') THEN sum(value) FILTER (WHERE row_code LIKE 'unable\_%' ESCAPE '\' AND col_code = 'total') END AS unable,
+  CASE WHEN bool_and(value IS NOT NULL) FILTER (WHERE row_code LIKE 'not\_processed\_%' ESCAPE '\' AND col_code = 'total') THEN sum(value) FILTER (WHERE row_code LIKE 'not\_processed\_%' ESCAPE '\' AND col_code = 'total') END AS not_processed,
+  CASE WHEN bool_and(value IS NOT NULL) FILTER (WHERE row_code LIKE 'other\_%' ESCAPE '\' AND col_code = 'total') THEN sum(value) FILTER (WHERE row_code LIKE 'other\_%' ESCAPE '\' AND col_code = 'total') END AS other_handling,
+  max(value) FILTER (WHERE row_code = 'total_handled' AND col_code = 'total') AS total_handled,
+  max(value) FILTER (WHERE row_code = 'carried_forward' AND col_code = 'total') AS carried_forward,
+  max(value) FILTER (WHERE row_code = 'new_received' AND col_code = 'natural_person') AS new_from_natural_persons
+FROM reports r
+JOIN bodies b USING (body_id)
+LEFT JOIN t3_cells c USING (report_id)
+GROUP BY ALL;
+COMMENT ON VIEW report_t3_totals IS 'Table 3 总计 column per report; a group sum (denied, unable, …) is NULL when any of its cells is NULL, never a partial sum';
+
+CREATE OR REPLACE VIEW report_t4 AS
+SELECT
+  r.report_id, b.name AS body, r.year,
+  max(value) FILTER (WHERE group_code = 'review' AND col_code = 'upheld') AS review_upheld,
+  max(value) FILTER (WHERE group_code = 'review' AND col_code = 'corrected') AS review_corrected,
+  max(value) FILTER (WHERE group_code = 'review' AND col_code = 'other') AS review_other,
+  max(value) FILTER (WHERE group_code = 'review' AND col_code = 'pending') AS review_pending,
+  max(value) FILTER (WHERE group_code = 'review' AND col_code = 'total') AS review_total,
+  max(value) FILTER (WHERE group_code = 'lit_direct' AND col_code = 'upheld') AS lit_direct_upheld,
+  max(value) FILTER (WHERE group_code = 'lit_direct' AND col_code = 'corrected') AS lit_direct_corrected,
+  max(value) FILTER (WHERE group_code = 'lit_direct' AND col_code = 'other') AS lit_direct_other,
+  max(value) FILTER (WHERE group_code = 'lit_direct' AND col_code = 'pending') AS lit_direct_pending,
+  max(value) FILTER (WHERE group_code = 'lit_direct' AND col_code = 'total') AS lit_direct_total,
+  max(value) FILTER (WHERE group_code = 'lit_after_review' AND col_code = 'upheld') AS lit_after_review_upheld,
+  max(value) FILTER (WHERE group_code = 'lit_after_review' AND col_code = 'corrected') AS lit_after_review_corrected,
+  max(value) FILTER (WHERE group_code = 'lit_after_review' AND col_code = 'other') AS lit_after_review_other,
+  max(value) FILTER (WHERE group_code = 'lit_after_review' AND col_code = 'pending') AS lit_after_review_pending,
+  max(value) FILTER (WHERE group_code = 'lit_after_review' AND col_code = 'total') AS lit_after_review_total
+FROM reports r
+JOIN bodies b USING (body_id)
+LEFT JOIN t4_cells c USING (report_id)
+GROUP BY ALL;
+COMMENT ON VIEW report_t4 IS 'Table 4 per report, one column per group and outcome';

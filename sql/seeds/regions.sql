@@ -1,0 +1,22 @@
+-- Seed: the national division list (china-division 2.7.0, NBS 2023) as one table of regions.
+CREATE OR REPLACE TABLE regions AS
+WITH p AS (SELECT * FROM read_csv('{{reference}}/divisions/provinces.csv', types = {'code': 'VARCHAR'})),
+     c AS (SELECT * FROM read_csv('{{reference}}/divisions/cities.csv', types = {'code': 'VARCHAR', 'provinceCode': 'VARCHAR'})),
+     a AS (SELECT * FROM read_csv('{{reference}}/divisions/areas.csv', types = {'code': 'VARCHAR', 'cityCode': 'VARCHAR', 'provinceCode': 'VARCHAR'}))
+SELECT p.code || '0000' AS code, p.name, 'province' AS level, NULL AS parent_code, p.name AS province, NULL AS city, p.name AS full_name FROM p
+UNION ALL
+SELECT c.code || '00', c.name, 'city', c.provinceCode || '0000', p.name, c.name,
+       p.name || CASE WHEN c.name = '市辖区' THEN '' ELSE c.name END
+FROM c JOIN p ON p.code = c.provinceCode
+UNION ALL
+SELECT a.code, a.name, 'county', a.cityCode || '00', p.name, c.name,
+       p.name || CASE WHEN c.name = '市辖区' THEN '' ELSE c.name END || a.name
+FROM a JOIN c ON c.code = a.cityCode JOIN p ON p.code = a.provinceCode;
+COMMENT ON TABLE regions IS 'Administrative divisions, province to county level (NBS 统计用区划代码 2023 via china-division 2.7.0)';
+COMMENT ON COLUMN regions.code IS '6-digit administrative division code (province 440000, city 440300, county 440307)';
+COMMENT ON COLUMN regions.name IS 'Name of the division (市辖区 for the city level of municipalities)';
+COMMENT ON COLUMN regions.level IS 'province, city or county';
+COMMENT ON COLUMN regions.parent_code IS 'Code of the enclosing division';
+COMMENT ON COLUMN regions.province IS 'Province name';
+COMMENT ON COLUMN regions.city IS 'Prefecture-level city name (NULL for provinces)';
+COMMENT ON COLUMN regions.full_name IS 'Province + city + county, e.g. 广东省深圳市龙岗区';
