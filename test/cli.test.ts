@@ -39,9 +39,9 @@ describe('xxgk extract', () => {
     expect(rej.error).toMatch(/blank/u);
   });
   it('exits 2 on a usage error, with English help whatever LANG says', async () => {
-    const { code, stderr } = await xxgk('extract');
+    const { code, stderr } = await xxgk('frobnicate');
     expect(code).toBe(2);
-    expect(stderr).toMatch(/Not enough non-option arguments/u);
+    expect(stderr).toMatch(/Unknown argument: frobnicate/u);
     const help = await xxgk('extract', '--help');
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--json');

@@ -29,3 +29,8 @@ COMMENT ON COLUMN document_choice.chosen_document_id IS 'The document chosen for
 COMMENT ON COLUMN document_choice.n_failed_checks IS 'Checks with status fail';
 COMMENT ON COLUMN document_choice.n_flags IS 'Flagged (unsure or missing) cells, rows or tables';
 COMMENT ON COLUMN document_choice.n_values IS 'Cells read as numbers';
+COMMENT ON COLUMN document_choice.document_id IS 'The candidate document (documents.document_id)';
+COMMENT ON COLUMN document_choice.body_id IS 'The body it reports on (bodies.body_id)';
+COMMENT ON COLUMN document_choice.year IS 'Report year';
+COMMENT ON COLUMN document_choice.status IS 'Extraction status: ok or partial';
+COMMENT ON COLUMN document_choice.path IS 'Path of the file';
