@@ -1,11 +1,22 @@
 // `npm run bench`: the speed and memory figures quoted in the README.
 import os from 'node:os';
 import { benchExtract } from './extract.ts';
+import { benchPipeline } from './pipeline.ts';
 
 const fmt = (n: number, d = 1) => n.toFixed(d);
+const only = process.argv[2];
 console.log(`machine: ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, node ${process.version}`);
-console.log('\n## extraction (single process)');
-for (const r of await benchExtract()) {
-  console.log(`${r.group.padEnd(20)} ${String(r.files).padStart(6)} files ${fmt(r.mb, 1).padStart(7)} MB ${fmt(r.seconds, 2).padStart(7)} s  ${fmt(r.filesPerSec, 0).padStart(6)} files/s  ${fmt(r.mbPerSec, 2).padStart(6)} MB/s`);
+if (!only || only === 'extract') {
+  console.log('\n## extraction (single process)');
+  for (const r of await benchExtract()) {
+    console.log(`${r.group.padEnd(20)} ${String(r.files).padStart(6)} files ${fmt(r.mb, 1).padStart(7)} MB ${fmt(r.seconds, 2).padStart(7)} s  ${fmt(r.filesPerSec, 0).padStart(6)} files/s  ${fmt(r.mbPerSec, 2).padStart(6)} MB/s`);
+  }
 }
-console.log(`peak RSS ${fmt(process.resourceUsage().maxRSS / 1024, 0)} MB`);
+if (!only || only === 'pipeline') {
+  const p = await benchPipeline(process.env.BENCH_PUBLISH !== "0");
+  console.log(`\n## xxgk run on ${p.files} files (${fmt(p.mb, 0)} MB), all cores`);
+  console.log(`first run          ${fmt(p.run.seconds, 1).padStart(6)} s   peak RSS ${fmt(p.run.maxRssMb, 0)} MB`);
+  console.log(`re-run, no change  ${fmt(p.rerun.seconds, 1).padStart(6)} s   peak RSS ${fmt(p.rerun.maxRssMb, 0)} MB`);
+  if (p.publish) console.log(`publish all years  ${fmt(p.publish.seconds, 1).padStart(6)} s   peak RSS ${fmt(p.publish.maxRssMb, 0)} MB`);
+  console.log(`database size      ${fmt(p.dbMb, 0)} MB`);
+}

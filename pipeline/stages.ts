@@ -70,30 +70,36 @@ export async function withDb<T>(file: string, log: Log, fn: (db: Db) => Promise<
   }
 }
 
+const secs = (t0: number) => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
+
 export async function runIngest(db: Db, input: string, log: Log) {
+  const t0 = performance.now();
   const s = await ingest(db, input);
-  log(`ingest ${s.root}: ${s.new} new, ${s.changed} changed, ${s.unchanged} unchanged, ${s.removed} removed`);
+  log(`ingest ${s.root}: ${s.new} new, ${s.changed} changed, ${s.unchanged} unchanged, ${s.removed} removed (${secs(t0)})`);
   return s;
 }
 
 export async function runExtractStage(db: Db, log: Log) {
+  const t0 = performance.now();
   const bar = progress(log);
   const s = await extractPending(db, (d, t) => bar?.update(d, t));
   bar?.stop();
-  log(`extract: ${s.extracted} documents (${s.ok} ok, ${s.partial} partial, ${s.rejected} rejected)`);
+  log(`extract: ${s.extracted} documents (${s.ok} ok, ${s.partial} partial, ${s.rejected} rejected${s.reused ? `; ${s.reused} identical to another file, read once` : ''}) (${secs(t0)})`);
   return s;
 }
 
 export async function runNormalize(db: Db, log: Log) {
+  const t0 = performance.now();
   const s = await normalize(db);
-  log(`normalize: ${s.documents} documents -> ${s.bodies} bodies${s.unplaced ? `, ${s.unplaced} without issuer or year` : ''}`);
+  log(`normalize: ${s.documents} documents -> ${s.bodies} bodies${s.unplaced ? `, ${s.unplaced} without issuer or year` : ''} (${secs(t0)})`);
   return s;
 }
 
 export async function runLoad(db: Db, log: Log) {
+  const t0 = performance.now();
   const s = await load(db);
   await setMeta(db, 'loaded_fingerprint', await fingerprint(db));
-  log(`load: ${s.reports} reports, ${s.duplicates} duplicates, ${s.rejected} rejected`);
+  log(`load: ${s.reports} reports, ${s.duplicates} duplicates, ${s.rejected} rejected (${secs(t0)})`);
   return s;
 }
 

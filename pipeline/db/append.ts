@@ -1,29 +1,49 @@
-// Bulk loading through the DuckDB Appender (row-by-row INSERT is ~400x slower).
-import { DuckDBListType, DuckDBTimestampValue, type DuckDBAppender } from '@duckdb/node-api';
-import type { Db } from './duck.ts';
+// Bulk loading: rows are written to a temporary NDJSON file and inserted with read_json, which
+// is about 20x faster than the Appender fed value by value from JavaScript at millions of cells
+// (and row-by-row INSERT is slower still).
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type Db, query } from './duck.ts';
 
-function appendValue(a: DuckDBAppender, v: unknown, col: number): void {
-  if (v === null || v === undefined) a.appendNull();
-  else if (typeof v === 'string') a.appendVarchar(v);
-  else if (typeof v === 'boolean') a.appendBoolean(v);
-  else if (typeof v === 'bigint') a.appendBigInt(v);
-  else if (typeof v === 'number') a.appendDouble(v);
-  else if (v instanceof Date) a.appendTimestamp(new DuckDBTimestampValue(BigInt(v.getTime()) * 1000n));
-  else if (Array.isArray(v)) a.appendList(v as never[], a.columnType(col) as DuckDBListType);
-  else throw new Error(`cannot append ${typeof v}`);
+const columnsCache = new Map<string, { name: string; type: string }[]>();
+
+async function columnsOf(db: Db, table: string) {
+  const key = `${db.path}:${table}`;
+  let cols = columnsCache.get(key);
+  if (!cols) {
+    cols = await query<{ name: string; type: string }>(
+      db,
+      `SELECT column_name AS name, data_type AS type FROM duckdb_columns() WHERE table_name = $1 AND NOT internal ORDER BY column_index`,
+      [table],
+    );
+    columnsCache.set(key, cols);
+  }
+  return cols;
 }
 
-/** Append rows (values in the table's column order). */
+const json = (v: unknown) => (v instanceof Date ? v.toISOString() : typeof v === 'bigint' ? Number(v) : v);
+
+/** Append rows (values in the table's column order) in one bulk insert. */
 export async function appendRows(db: Db, table: string, rows: unknown[][]): Promise<void> {
   if (rows.length === 0) return;
-  const a = await db.conn.createAppender(table);
+  const cols = await columnsOf(db, table);
+  const file = path.join(os.tmpdir(), `xxgk-${process.pid}-${crypto.randomBytes(6).toString('hex')}.ndjson`);
   try {
-    for (const row of rows) {
-      row.forEach((v, i) => appendValue(a, v, i));
-      a.endRow();
+    const lines: string[] = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      const obj: Record<string, unknown> = {};
+      cols.forEach((c, j) => (obj[c.name] = json(row[j])));
+      lines[i] = JSON.stringify(obj);
     }
-    a.flushSync();
+    fs.writeFileSync(file, lines.join('\n') + '\n');
+    const spec = cols.map((c) => `'${c.name}': '${c.type}'`).join(', ');
+    await db.conn.run(
+      `INSERT INTO ${table} SELECT * FROM read_json('${file.replaceAll("'", "''")}', format = 'newline_delimited', columns = {${spec}}, maximum_object_size = 67108864)`,
+    );
   } finally {
-    a.closeSync();
+    fs.rmSync(file, { force: true });
   }
 }

@@ -1,29 +1,26 @@
 // Stage 2 edge: extract the documents that need it and store results, cells, checks and flags.
-import { appendRows } from '../db/append.ts';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { type Db, query } from '../db/duck.ts';
-import { extractMany } from './pool.ts';
-import type { ExtractResult } from './result.ts';
+import { spoolAll } from './pool.ts';
+import { SPOOL_TABLES, type SpoolJob, type SpoolTable } from './spool.ts';
 
 export interface ExtractSummary {
   extracted: number;
+  /** documents whose content is identical to another one's: read once, stored for each */
+  reused: number;
   ok: number;
   partial: number;
   rejected: number;
 }
 
-function rowsOf(documentId: string, sha256: string, r: ExtractResult, now: Date) {
-  const cells: unknown[][] = [];
-  for (const t of ['t2', 't3', 't4'] as const) {
-    for (const [row, cols] of Object.entries(r[t] as Record<string, Record<string, { value: number | null; kind: string; raw: string; loc: string }>>)) {
-      for (const [col, c] of Object.entries(cols)) cells.push([documentId, t, row, col, c.value, c.kind, c.raw, c.loc]);
-    }
-  }
-  return {
-    extraction: [documentId, sha256, r.status, r.error ?? null, r.issuer, r.publisher, r.year, r.level, r.format, r.t2Format, r.notes, now],
-    cells,
-    checks: r.checks.map((c) => [documentId, c.rule, c.scope, c.status, c.detail, c.cells]),
-    flags: r.flags.map((f) => [documentId, f.cell, f.reason, f.detail, f.candidates?.map((x) => (x === null ? null : x)) ?? null]),
-  };
+async function columns(db: Db, table: string) {
+  return query<{ name: string; type: string }>(
+    db,
+    `SELECT column_name AS name, data_type AS type FROM duckdb_columns() WHERE table_name = $1 AND NOT internal ORDER BY column_index`,
+    [table],
+  );
 }
 
 export async function extractPending(db: Db, onProgress?: (done: number, total: number) => void): Promise<ExtractSummary> {
@@ -31,44 +28,39 @@ export async function extractPending(db: Db, onProgress?: (done: number, total: 
      WHERE d.ingest_state <> 'removed' AND (e.document_id IS NULL OR e.sha256 <> d.sha256)`;
   await db.conn.run(`CREATE OR REPLACE TEMP TABLE redo AS ${pending}`);
   const todo = await query<{ document_id: string; path: string; sha256: string }>(db, 'SELECT * FROM redo ORDER BY path');
-  const summary: ExtractSummary = { extracted: 0, ok: 0, partial: 0, rejected: 0 };
+  const summary: ExtractSummary = { extracted: 0, reused: 0, ok: 0, partial: 0, rejected: 0 };
   if (todo.length === 0) return summary;
-  for (const t of ['extractions', 'extracted_cells', 'extracted_checks', 'extracted_flags']) {
-    await db.conn.run(`DELETE FROM ${t} WHERE document_id IN (SELECT document_id FROM redo)`);
+  for (const t of SPOOL_TABLES) await db.conn.run(`DELETE FROM ${t} WHERE document_id IN (SELECT document_id FROM redo)`);
+
+  // byte-identical files (the same report saved twice) are read once and stored for each
+  const bySha = new Map<string, SpoolJob>();
+  for (const t of todo) {
+    const doc = { documentId: t.document_id, sha256: t.sha256, path: t.path };
+    const job = bySha.get(t.sha256);
+    if (job) job.docs.push(doc);
+    else bySha.set(t.sha256, { path: t.path, docs: [doc] });
   }
-  const byPath = new Map(todo.map((t) => [t.path, t]));
-  const now = new Date();
-  const empty = () => ({ extraction: [] as unknown[][], cells: [] as unknown[][], checks: [] as unknown[][], flags: [] as unknown[][] });
-  let batch = empty();
-  // results arrive from several workers at once: take the batch, then append it after the
-  // previous append finished, so the connection is used by one append at a time
-  let writing: Promise<void> = Promise.resolve();
-  const flush = () => {
-    const b = batch;
-    batch = empty();
-    writing = writing.then(async () => {
-      await appendRows(db, 'extractions', b.extraction);
-      await appendRows(db, 'extracted_cells', b.cells);
-      await appendRows(db, 'extracted_checks', b.checks);
-      await appendRows(db, 'extracted_flags', b.flags);
+  const jobs = [...bySha.values()];
+  const cols = {} as Record<SpoolTable, { name: string; type: string }[]>;
+  for (const t of SPOOL_TABLES) cols[t] = await columns(db, t);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-spool-'));
+  try {
+    const names = Object.fromEntries(SPOOL_TABLES.map((t) => [t, cols[t].map((c) => c.name)])) as Record<SpoolTable, string[]>;
+    await spoolAll(jobs, { dir, columns: names, now: new Date().toISOString() }, (job, status, done) => {
+      summary.extracted += job.docs.length;
+      summary.reused += job.docs.length - 1;
+      summary[status] += job.docs.length;
+      onProgress?.(done, jobs.length);
     });
-    return writing;
-  };
-  await extractMany(
-    todo.map((t) => t.path),
-    async (r, done) => {
-      const doc = byPath.get(r.file)!;
-      const rows = rowsOf(doc.document_id, doc.sha256, r, now);
-      batch.extraction.push(rows.extraction);
-      batch.cells.push(...rows.cells);
-      batch.checks.push(...rows.checks);
-      batch.flags.push(...rows.flags);
-      summary.extracted++;
-      summary[r.status]++;
-      onProgress?.(done, todo.length);
-      if (batch.extraction.length >= 500) await flush();
-    },
-  );
-  await flush();
+    for (const t of SPOOL_TABLES) {
+      const files = fs.readdirSync(dir).filter((f) => f.startsWith(`${t}-`) && fs.statSync(path.join(dir, f)).size > 0);
+      if (files.length === 0) continue;
+      const list = files.map((f) => `'${path.join(dir, f).replaceAll("'", "''")}'`).join(', ');
+      const spec = cols[t].map((c) => `'${c.name}': '${c.type}'`).join(', ');
+      await db.conn.run(`INSERT INTO ${t} SELECT * FROM read_json([${list}], format = 'newline_delimited', columns = {${spec}})`);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
   return summary;
 }
