@@ -45,7 +45,7 @@ async function open(file: string, readOnly: boolean): Promise<Db> {
   const conn = await instance.connect();
   // Bounded memory (the pipeline must stay under 1 GB with its workers); inserts need not keep
   // their order, which lets DuckDB stream them.
-  if (!readOnly) await conn.run(`SET memory_limit = '${process.env.XXGK_DUCKDB_MEMORY ?? '384MB'}'; SET preserve_insertion_order = false;`);
+  if (!readOnly) await conn.run(`SET memory_limit = '${process.env.XXGK_DUCKDB_MEMORY ?? '320MB'}'; SET preserve_insertion_order = false;`);
   return {
     instance,
     conn,

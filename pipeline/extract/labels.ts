@@ -37,9 +37,17 @@ function ordinalPattern(ordinal: number | string | undefined): string {
   return `(?:[(]?\\s*${ordinal}\\s*[)、.]?\\s*)?`;
 }
 
+const compiled = new WeakMap<RowLabel<string>, RegExp>();
+
+/** The label's regex (compiled once per label; callers set lastIndex before each exec). */
 export function labelRegex(label: RowLabel<string>): RegExp {
-  const alts = label.keys.map(keyPattern).join('|');
-  return new RegExp(`${ordinalPattern(label.ordinal)}(?:${alts})`, 'gu');
+  let re = compiled.get(label);
+  if (!re) {
+    const alts = label.keys.map(keyPattern).join('|');
+    re = new RegExp(`${ordinalPattern(label.ordinal)}(?:${alts})`, 'gu');
+    compiled.set(label, re);
+  }
+  return re;
 }
 
 export interface Anchor<R extends string> {
@@ -76,8 +84,12 @@ export function findAnchors<R extends string>(
   return out;
 }
 
+const keyRegexes = new Map<string, RegExp>();
+
 export function firstMatch(text: string, keys: string[], from = 0, to = text.length): { start: number; end: number } | null {
-  const re = new RegExp(keys.map(keyPattern).join('|'), 'gu');
+  const id = keys.join('\u0000');
+  let re = keyRegexes.get(id);
+  if (!re) keyRegexes.set(id, (re = new RegExp(keys.map(keyPattern).join('|'), 'gu')));
   re.lastIndex = from;
   const m = re.exec(to < text.length ? text.slice(0, to) : text);
   if (!m || m.index >= to) return null;

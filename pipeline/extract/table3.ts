@@ -25,6 +25,8 @@ export interface Table3 extends TableResult<T3Row, T3Col> {
 }
 
 const GROUP_MARK = '__other_group' as T3Row;
+// in f2021 （六）其他处理 is a group label: it bounds the row before it but carries no numbers
+const OTHER_GROUP_MARK: RowLabel<T3Row> = { ...T3_OTHER_GROUP, row: GROUP_MARK };
 
 /** Where the value text after the last label stops: at the first words after a value. */
 export function cutAfterValues(text: string, from: number, to: number): number {
@@ -41,6 +43,7 @@ export function cutAfterValues(text: string, from: number, to: number): number {
 function locateStart(text: string): number | null {
   const re = labelRegex(T3_LABELS_HEAD[0]!);
   const next = labelRegex(T3_LABELS_HEAD[1]!);
+  re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     next.lastIndex = m.index + m[0].length;
     const n = next.exec(text);
@@ -64,8 +67,7 @@ export function extractTable3(stream: Stream): Table3 {
   const t4 = firstMatch(text, ['行政复议'], start);
   const limit = t4 ? t4.start : text.length;
 
-  const groupMark: RowLabel<T3Row> = { ...T3_OTHER_GROUP, row: GROUP_MARK };
-  const a2021 = findAnchors(text, [...T3_LABELS_HEAD, groupMark, ...T3_LABELS_OTHER_2021, ...T3_LABELS_TAIL], start, limit);
+  const a2021 = findAnchors(text, [...T3_LABELS_HEAD, OTHER_GROUP_MARK, ...T3_LABELS_OTHER_2021, ...T3_LABELS_TAIL], start, limit);
   const subRows = a2021.filter((a) => a.row.startsWith('other_')).length;
   const a2019 = subRows >= 2 ? [] : findAnchors(text, [...T3_LABELS_HEAD, T3_OTHER_GROUP, ...T3_LABELS_TAIL], start, limit);
   // Decided by the layout: （六） with sub-rows is f2021, （六） as one row is f2019; neither (a
