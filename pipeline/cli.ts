@@ -5,6 +5,8 @@ import { runExtract } from './commands/extract.ts';
 import { runSql, type SqlFormat } from './commands/sql.ts';
 import { runStatus } from './commands/status.ts';
 import { DEFAULT_DB, UserError } from './db/duck.ts';
+import { loadGroups } from './publish/groups.ts';
+import { publish } from './publish/publish.ts';
 import { runAll, runExtractStage, runIngest, runLoad, runNormalize, withDb } from './stages.ts';
 
 const DEFAULT_INPUT = 'data/raw';
@@ -72,6 +74,28 @@ export async function main(argv: string[]): Promise<number> {
       (y) => withDbOption(y),
       async (a) => {
         await withDb(a.db, log, (db) => runLoad(db, log));
+      },
+    )
+    .command(
+      'publish',
+      'Write the annual comparison tables: CSV (with BOM), XLSX, Markdown, a self-contained HTML page per year, Parquet',
+      (y) =>
+        withDbOption(y)
+          .option('year', { type: 'number', describe: 'only this report year (default: every year)' })
+          .option('group', { type: 'string', describe: 'only this peer group (a built-in group name or id, or a group of --groups)' })
+          .option('groups', { type: 'string', describe: 'CSV file with columns group,body defining your own peer groups' })
+          .option('out', { type: 'string', default: 'reports', describe: 'output folder', normalize: true })
+          .option('min-requests', { type: 'number', default: 10, describe: 'rates over fewer cases than this are shown but not ranked' })
+          .example('$0 publish --year 2022', 'the 2022 tables into reports/2022/')
+          .example('$0 publish --groups my-groups.csv --group 沿海区县', 'rank within your own group'),
+      async (a) => {
+        if (a.groups) {
+          const file = a.groups;
+          const g = await withDb(a.db, log, (db) => loadGroups(db, file));
+          log(`groups: ${g.groups} groups, ${g.members} members from ${file}`);
+        }
+        const r = await publish({ db: a.db, out: a.out, year: a.year, group: a.group, smallN: a.minRequests }, log);
+        out(`${a.out}: ${r.years.length} year(s), ${r.files.length} files`);
       },
     )
     .command(

@@ -1,0 +1,28 @@
+// User-defined peer groups from a CSV file (columns: group, body), stored in user_groups.
+import fs from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import type { Db } from '../db/duck.ts';
+import { query, UserError } from '../db/duck.ts';
+import { appendRows } from '../db/append.ts';
+
+export async function loadGroups(db: Db, file: string): Promise<{ groups: number; members: number }> {
+  let records: Record<string, string>[];
+  try {
+    records = parse(fs.readFileSync(file, 'utf8').replace(/^\ufeff/u, ''), { columns: true, skip_empty_lines: true, trim: true });
+  } catch (e) {
+    throw new UserError(`cannot read groups file ${file}: ${(e as Error).message}`);
+  }
+  if (records.length > 0 && (!('group' in records[0]!) || !('body' in records[0]!))) {
+    throw new UserError(`groups file ${file} needs the columns "group" and "body"`);
+  }
+  const names = await query<{ name: string; body_id: string }>(
+    db,
+    `SELECT name, body_id FROM bodies UNION SELECT alias, body_id FROM body_aliases`,
+  );
+  const byName = new Map(names.map((n) => [n.name, n.body_id]));
+  const unknown = records.filter((r) => !byName.has(r.body!)).map((r) => r.body);
+  if (unknown.length > 0) throw new UserError(`groups file ${file}: no such body: ${unknown.join(', ')} (see SELECT name FROM bodies)`);
+  await db.conn.run('DELETE FROM user_groups');
+  await appendRows(db, 'user_groups', records.map((r) => [r.group, byName.get(r.body!)]));
+  return { groups: new Set(records.map((r) => r.group)).size, members: records.length };
+}

@@ -1,0 +1,20 @@
+// Markdown tables for pasting into articles, aligned for CJK (string-width counts wide characters).
+import { markdownTable } from 'markdown-table';
+import stringWidth from 'string-width';
+import type { Published } from './data.ts';
+import { displayValue } from './format.ts';
+
+export function toMarkdown(year: number, tables: Published[], groupLabel: string): string {
+  const parts = [`# ${year} 年政府信息公开工作年度报告比较 (${year} comparison)`, '', `比较组 (peer groups): ${groupLabel}`, ''];
+  for (const t of tables) {
+    parts.push(`## ${t.zh} (${t.en})`, '');
+    if (t.rows.length === 0) {
+      parts.push('(无数据 / no data)', '');
+      continue;
+    }
+    const rows = t.rows.map((r) => t.columns.map((c) => displayValue(r[c.key], c.kind).replaceAll('|', '\\|')));
+    const align = t.columns.map((c) => (c.kind === 'text' ? 'l' : 'r'));
+    parts.push(markdownTable([t.columns.map((c) => c.zh), ...rows], { align, stringLength: stringWidth }), '');
+  }
+  return parts.join('\n');
+}

@@ -1,0 +1,76 @@
+// `xxgk publish`: the annual comparison tables as CSV, XLSX, Markdown, HTML and Parquet.
+import fs from 'node:fs';
+import path from 'node:path';
+import { type Db, openRead, query, UserError } from '../db/duck.ts';
+import { toCsv } from './csv.ts';
+import { metricDictionary, trendSeries, yearTables } from './data.ts';
+import { toHtml } from './html.ts';
+import { toMarkdown } from './markdown.ts';
+import { writeParquet } from './parquet.ts';
+import { toXlsx } from './xlsx.ts';
+
+export interface PublishOptions {
+  db: string;
+  out: string;
+  year?: number;
+  group?: string;
+  smallN: number;
+}
+
+const TREND_METRICS = ['new_applications', 'not_held_share', 'disclosure_rate', 'litigation_per_100'];
+
+async function publishYear(db: Db, o: PublishOptions, year: number): Promise<string[]> {
+  const dir = path.join(o.out, String(year));
+  fs.mkdirSync(dir, { recursive: true });
+  const tables = await yearTables(db, year, o.group, o.smallN);
+  const dict = await metricDictionary(db);
+  const groupLabel = o.group ?? '各单位所在的内置比较组 (built-in: same parent region and level, or same parent government)';
+  const files: string[] = [];
+  const write = (name: string, data: string | Buffer) => {
+    const f = path.join(dir, name);
+    fs.writeFileSync(f, data);
+    files.push(f);
+  };
+  for (const t of tables) write(`${t.id}.csv`, toCsv(t));
+  write(`xxgk-${year}.xlsx`, await toXlsx(tables, [...dict.values()]));
+  write('tables.md', toMarkdown(year, tables, groupLabel));
+  const trends = await trendSeries(db, year, o.group, TREND_METRICS, 8);
+  const trendMetrics = TREND_METRICS.map((code) => ({ code, zh: dict.get(code)!.name_zh, share: dict.get(code)!.unit === 'share' }));
+  write('index.html', toHtml({ year, groupLabel, tables, trends, trendMetrics, smallN: o.smallN }));
+  return files;
+}
+
+export async function publish(o: PublishOptions, log: (s: string) => void): Promise<{ years: number[]; files: string[] }> {
+  const db = await openRead(o.db);
+  try {
+    await db.conn.run(`SET VARIABLE small_n = ${Math.max(0, Math.floor(o.smallN))}`);
+    if (o.group !== undefined) {
+      const known = await query(db, `SELECT 1 FROM peer_groups WHERE group_name = $1 OR group_id = $1 LIMIT 1`, [o.group]);
+      if (known.length === 0) throw new UserError(`no peer group named "${o.group}": see SELECT DISTINCT group_id, group_name FROM peer_groups`);
+    }
+    const all = (await query<{ year: number }>(db, 'SELECT DISTINCT year FROM reports ORDER BY year')).map((r) => r.year);
+    const years = o.year === undefined ? all : all.filter((y) => y === o.year);
+    if (o.year !== undefined && years.length === 0) throw new UserError(`no reports for ${o.year} in ${o.db} (years: ${all.join(', ') || 'none'})`);
+    fs.mkdirSync(o.out, { recursive: true });
+    const files: string[] = [];
+    for (const y of years) {
+      files.push(...(await publishYear(db, o, y)));
+      log(`publish ${y}: ${path.join(o.out, String(y))}`);
+    }
+    const pq = path.join(o.out, 'parquet');
+    fs.mkdirSync(pq, { recursive: true });
+    files.push(...(await writeParquet(db, pq, years)));
+    const index = [
+      '# xxgk: published comparison tables',
+      '',
+      ...years.map((y) => `- ${y}: [page](${y}/index.html) · [workbook](${y}/xxgk-${y}.xlsx) · [Markdown](${y}/tables.md) · CSV: ${['applications', 'outcomes', 'review_litigation', 'data_quality'].map((t) => `[${t}](${y}/${t}.csv)`).join(' ')}`),
+      '- Parquet (long-form cells and metrics): [t2_cells](parquet/t2_cells.parquet) · [t3_cells](parquet/t3_cells.parquet) · [t4_cells](parquet/t4_cells.parquet) · [metrics](parquet/metrics.parquet)',
+      '',
+    ].join('\n');
+    fs.writeFileSync(path.join(o.out, 'README.md'), index);
+    files.push(path.join(o.out, 'README.md'));
+    return { years, files };
+  } finally {
+    db.close();
+  }
+}

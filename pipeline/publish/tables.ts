@@ -1,0 +1,77 @@
+// The annual comparison tables: which mart each reads, its columns and how each is shown.
+export type ColumnKind = 'text' | 'count' | 'share' | 'per_100' | 'rank' | 'money' | 'int';
+
+export interface Column {
+  key: string;
+  zh: string;
+  en: string;
+  kind: ColumnKind;
+}
+
+export interface TableSpec {
+  id: 'applications' | 'outcomes' | 'review_litigation' | 'data_quality';
+  view: string;
+  zh: string;
+  en: string;
+  /** metric columns (labels come from the metric dictionary) */
+  metrics: string[];
+  /** metrics that also get a rank column */
+  ranked: string[];
+  /** the metric rows are ordered by (descending) */
+  orderBy: string;
+}
+
+export const BODY_COLUMNS: Column[] = [
+  { key: 'group_name', zh: '比较组', en: 'peer group', kind: 'text' },
+  { key: 'body', zh: '单位', en: 'body', kind: 'text' },
+  { key: 'level', zh: '层级', en: 'level', kind: 'text' },
+  { key: 'format', zh: '报告格式', en: 'format', kind: 'text' },
+];
+
+export const METRIC_TABLES: TableSpec[] = [
+  {
+    id: 'applications',
+    view: 'mart_applications',
+    zh: '依申请公开：收到和办理的申请',
+    en: 'Applications received and handled',
+    metrics: ['new_applications', 'new_growth_yoy', 'new_growth_cagr', 'applications_handled', 'carried_over', 'carried_forward', 'natural_person_share', 'org_share'],
+    ranked: ['new_applications', 'new_growth_yoy'],
+    orderBy: 'new_applications',
+  },
+  {
+    id: 'outcomes',
+    view: 'mart_outcomes',
+    zh: '办理结果与“本机关不掌握”占比',
+    en: 'Outcomes and the not-held share',
+    metrics: ['applications_handled', 'disclosure_rate', 'granted_share', 'partly_granted_share', 'denial_rate', 'unable_share', 'not_held_share', 'not_processed_rate', 'other_handling_share'],
+    ranked: ['disclosure_rate', 'not_held_share'],
+    orderBy: 'not_held_share',
+  },
+  {
+    id: 'review_litigation',
+    view: 'mart_review_litigation',
+    zh: '行政复议与行政诉讼',
+    en: 'Administrative review and litigation',
+    metrics: ['review_cases', 'review_correction_rate', 'litigation_cases', 'litigation_correction_rate', 'litigation_per_100'],
+    ranked: ['review_correction_rate', 'litigation_per_100'],
+    orderBy: 'review_cases',
+  },
+];
+
+export const QUALITY_TABLE = {
+  id: 'data_quality' as const,
+  view: 'mart_data_quality',
+  zh: '数据质量',
+  en: 'Data quality',
+  columns: [
+    ...BODY_COLUMNS,
+    { key: 'extract_status', zh: '读取状态', en: 'extract status', kind: 'text' },
+    { key: 'n_failed_checks', zh: '未通过的校验', en: 'failed checks', kind: 'int' },
+    { key: 'n_flags', zh: '存疑标记', en: 'flags', kind: 'int' },
+    { key: 'n_duplicates', zh: '重复文件', en: 'duplicate files', kind: 'int' },
+    { key: 'failed_checks', zh: '未通过的校验项', en: 'failed check rules', kind: 'text' },
+    { key: 'source_path', zh: '来源文件', en: 'source file', kind: 'text' },
+  ] as Column[],
+};
+
+export const NOTES_COLUMN: Column = { key: 'notes', zh: '说明', en: 'notes', kind: 'text' };
