@@ -12,6 +12,19 @@ function render(option: echarts.EChartsOption, width: number, height: number): s
   return svg;
 }
 
+/**
+ * ECharts names style classes and ids with process-wide counters (zr3-cls-7), so the same chart
+ * differs between runs. Rename them in order of appearance, under a prefix unique on the page.
+ */
+export function stableSvg(svg: string, prefix: string): string {
+  const names = new Map<string, string>();
+  return svg.replace(/zr\d+-[a-z]+-?\d*/gu, (m) => {
+    let n = names.get(m);
+    if (!n) names.set(m, (n = `${prefix}-${names.size}`));
+    return n;
+  });
+}
+
 /** Horizontal bar chart of one value per body, highest first. */
 export function rankingBar(title: string, items: { label: string; value: number }[], percent: boolean): string {
   const sorted = [...items].sort((a, b) => a.value - b.value || (a.label < b.label ? 1 : -1));
