@@ -1,6 +1,6 @@
 // The digit-run solver and the resolution of glued rows.
 import { describe, expect, it } from 'vitest';
-import { textChunks } from '../pipeline/extract/cells.ts';
+import { cellChunk, textChunks } from '../pipeline/extract/cells.ts';
 import { toStream } from '../pipeline/extract/blocks.ts';
 import { segment } from '../pipeline/extract/segment.ts';
 import { extractTable3 } from '../pipeline/extract/table3.ts';
@@ -106,5 +106,39 @@ describe('table 4', () => {
     const r = extractTable4(s, 0);
     expect(r.flags[0]).toMatchObject({ cell: 't4', reason: 'unsatisfiable' });
     expect(r.cells.review?.total?.value).toBeNull();
+  });
+});
+
+describe('uncertain splits are flagged, not guessed', () => {
+  it('table 3: a single reading that needs a split and does not add up is left blank', () => {
+    // "1000 1000": natural persons and total printed, the five organisation cells blank
+    const r = t3(t3text(ROWS_2021('1000 1000', '11 0 0 0 0 0 11')));
+    expect(r.cells.granted?.total?.value ?? null).toBeNull();
+    expect(r.flags.map((f) => f.cell)).toContain('t3.granted');
+  });
+  it('table 2: fewer space-separated values than columns may hide a blank cell', async () => {
+    const { extractTable2 } = await import('../pipeline/extract/table2.ts');
+    const s = toStream([{ kind: 'text', text: '第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数 规章 12 3 行政规范性文件 000 第二十条第（五）项', loc: 'l' }]);
+    const r = extractTable2(s, null);
+    expect(r.cells.regulations?.issued?.value ?? null).toBeNull();
+    expect(r.flags.find((f) => f.cell === 't2.regulations.issued')).toMatchObject({ reason: 'ambiguous' });
+    // a fully glued run prints every cell: read as is
+    expect(r.cells.normative_docs?.in_force?.value).toBe(0);
+  });
+  it('reads thousands separators as one number, in cells and in text', () => {
+    expect(read('3,985,758 88,283', 2)).toEqual([[3985758, 88283]]);
+    const s = segment([cellChunk('3,985,758', 'c')], 1).candidates;
+    expect(s[0]![0]!.value).toBe(3985758);
+  });
+  it('accepts label variants: 合计, 上一年结转, 结转至下年度', () => {
+    const rows = ROWS_2021('1000001', '1000001')
+      .replace('二、上年结转', '二、上一年结转')
+      .replace('（七）总计', '（七）合计')
+      .replace('四、结转下年度继续办理', '四、结转至下年度继续办理');
+    const r = t3(t3text(rows));
+    expect(r.cells.carried_over?.total?.value).toBe(0);
+    expect(r.cells.total_handled?.total?.value).toBe(1);
+    expect(r.cells.carried_forward?.total?.value).toBe(0);
+    expect(r.flags).toEqual([]);
   });
 });

@@ -23,6 +23,8 @@ const CJK = /[\u3400-\u9fff]/u;
 // Bracketed annotations that carry words (区分处理的…, 单位：万元, 指2019年事项数) are label text.
 const ANNOTATION = /[(（][^()（）]*[\u3400-\u9fff][^()（）]*[)）]/gu;
 const VALUE = /([+-])?(\d+)(?:\.(\d+))?\s*(万元|元)?/uy;
+// A number with thousands separators, standing alone between spaces or label text.
+const GROUPED = /([+-])?(\d{1,3}(?:,\d{3})+)(?:\.(\d+))?\s*(万元|元)?(?![\d,])/uy;
 
 function markerKind(word: string, inCell: boolean): CellKind | null {
   if (/^[/／\\]$/u.test(word)) return 'slash';
@@ -38,12 +40,13 @@ export function cellChunk(text: string, loc: string): Chunk {
   if (t === '') return { kind: 'blank', digits: '', splittable: false, raw: '', loc, softAfterPrev: false };
   const marker = markerKind(t, true);
   if (marker) return { kind: marker, digits: '', splittable: false, raw: t, loc, softAfterPrev: false };
-  const m = /^([+-])?(\d+)(?:\.(\d+))?\s*(万元|元|件|%)?$/u.exec(t);
+  // 3,985,758: a thousands separator is only taken as such in groups of exactly three digits
+  const m = /^([+-])?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(万元|元|件|%)?$/u.exec(t);
   if (!m) return { kind: 'unreadable', digits: '', splittable: false, raw: t, loc, softAfterPrev: false };
   const unit = m[4] === '元' || m[4] === '万元' ? m[4] : undefined;
   return {
     kind: 'number',
-    digits: m[2]!,
+    digits: m[2]!.replaceAll(',', ''),
     splittable: false,
     sign: m[1] as '+' | '-' | undefined,
     frac: m[3],
@@ -65,6 +68,24 @@ export function textChunks(text: string, loc: string): Chunk[] {
     const ch = s[i]!;
     if (ch === ' ' || ch === '\t') {
       i++;
+      continue;
+    }
+    GROUPED.lastIndex = i;
+    const grouped = i === 0 || !/[\d,]/u.test(s[i - 1]!) ? GROUPED.exec(s) : null;
+    if (grouped) {
+      out.push({
+        kind: 'number',
+        digits: grouped[2]!.replaceAll(',', ''),
+        splittable: false,
+        sign: grouped[1] as '+' | '-' | undefined,
+        frac: grouped[3],
+        unit: grouped[4] as '元' | '万元' | undefined,
+        raw: grouped[0].trim(),
+        loc,
+        softAfterPrev: false,
+      });
+      i += grouped[0].length;
+      gapIsSoft = false;
       continue;
     }
     VALUE.lastIndex = i;

@@ -98,8 +98,8 @@ export function firstMatch(text: string, keys: string[], from = 0, to = text.len
 
 /** Table 3 rows before the （六） group, shared by both formats. */
 export const T3_LABELS_HEAD: RowLabel<T3Row>[] = [
-  { row: 'new_received', keys: ['本年新收', '新收政府信息'], ordinal: '一' },
-  { row: 'carried_over', keys: ['上年结转', '上年度结转'], ordinal: '二' },
+  { row: 'new_received', keys: ['本年新收', '本年度新收', '新收政府信息'], ordinal: '一' },
+  { row: 'carried_over', keys: ['上年结转', '上年度结转', '上一年结转', '上一年度结转'], ordinal: '二' },
   { row: 'granted', keys: ['/(?<![不未])予以公开/'], ordinal: '一' },
   { row: 'partly_granted', keys: ['部分公开'], ordinal: '二' },
   { row: 'denied_state_secret', keys: ['属于国家秘密', '国家秘密'], ordinal: 1 },
@@ -131,8 +131,8 @@ export const T3_LABELS_OTHER_2021: RowLabel<T3Row>[] = [
 ];
 
 export const T3_LABELS_TAIL: RowLabel<T3Row>[] = [
-  { row: 'total_handled', keys: ['总计'], ordinal: '七' },
-  { row: 'carried_forward', keys: ['结转下年', '结转下一年', '下年度继续'], ordinal: '四' },
+  { row: 'total_handled', keys: ['总计', '合计'], ordinal: '七' },
+  { row: 'carried_forward', keys: ['结转下年', '结转下一年', '结转至下', '下年度继续'], ordinal: '四' },
 ];
 
 /** Table 2 rows in printed order; optional rows are simply not found in reports without them. */

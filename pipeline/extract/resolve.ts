@@ -50,6 +50,16 @@ export function resolveUnits(
       continue;
     }
     const byRow = u.rowOk ? u.candidates.filter(u.rowOk) : [];
+    if (u.rowOk && byRow.length === 0) {
+      // several readings and none adds up: which one was printed cannot be known, and cells on
+      // which wrong readings agree are no more certain than the readings themselves
+      flags.push({
+        cell: `${table}.${u.key}`,
+        reason: 'unsatisfiable',
+        detail: `none of the ${u.candidates.length} readings of the glued digits adds up to its total; left blank`,
+      });
+      continue;
+    }
     if (byRow.length === 1) {
       chosen.set(u.key, byRow[0]!);
       notes.push(`${table}.${u.key}: glued digits read by the row sum (${byRow[0]!.map((v) => v.raw).join(',')})`);

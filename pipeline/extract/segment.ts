@@ -18,6 +18,10 @@ export interface Segmentation {
   spacingIgnored: boolean;
   /** true when the enumeration hit the limit (too many readings to list) */
   truncated: boolean;
+  /** some printed run had to be split into several cells */
+  split: boolean;
+  /** the values were printed with spaces between some of them (so a blank cell could vanish) */
+  spaced: boolean;
 }
 
 const MAX_PART_DIGITS = 12;
@@ -138,18 +142,13 @@ function glueSoft(chunks: Chunk[]): Chunk[] {
 export function segment(chunks: Chunk[], n: number, limit = 5000): Segmentation {
   let cs = chunks;
   while (cs.length > n && cs[0]!.kind === 'blank') cs = cs.slice(1);
+  const spaced = cs.some((c) => c.softAfterPrev);
   const first = enumerate(cs, n, limit);
-  if (first.candidates.length > 0) return { ...first, spacingIgnored: false };
+  if (first.candidates.length > 0) return { ...first, spacingIgnored: false, split: n > cs.length, spaced };
   const glued = glueSoft(cs);
   if (glued.length !== cs.length) {
     const second = enumerate(glued, n, limit);
-    return { ...second, spacingIgnored: second.candidates.length > 0 };
+    return { ...second, spacingIgnored: second.candidates.length > 0, split: n > glued.length, spaced };
   }
-  return { candidates: [], truncated: false, spacingIgnored: false };
-}
-
-/** Keep only candidates satisfying `ok`; when none does, keep them all (the printed table does not add up). */
-export function narrow<T>(candidates: T[], ok: (c: T) => boolean): { kept: T[]; constrained: boolean } {
-  const kept = candidates.filter(ok);
-  return kept.length > 0 ? { kept, constrained: true } : { kept: candidates, constrained: false };
+  return { candidates: [], truncated: false, spacingIgnored: false, split: false, spaced };
 }

@@ -60,7 +60,8 @@ export function extractTable2(stream: Stream, t3Start: number | null): Table2 {
   if (anchors.length === 0) return none;
 
   const units: Unit[] = [];
-  const units2: { row: T2Row; cols: readonly T2Col[]; unitOf: (string | undefined)[][] }[] = [];
+  const units2: { row: T2Row; cols: readonly T2Col[]; unitOf: (string | undefined)[][]; flagged?: boolean }[] = [];
+  const unsure: Flag[] = [];
   anchors.forEach((a, i) => {
     const cols = layout[a.row]!;
     let to = i + 1 < anchors.length ? anchors[i + 1]!.start : cutAfterValues(text, a.end, end);
@@ -68,11 +69,27 @@ export function extractTable2(stream: Stream, t3Start: number | null): Table2 {
     if (nextCaption) to = nextCaption.start;
     const chunks = rowChunks(stream, a, to);
     const seg = segment(chunks, cols.length, 200);
+    // Table 2 has no sums to check a split against. A run of glued digits (规章000) prints every
+    // cell; but fewer space-separated values than columns may have lost a blank cell.
+    if (seg.split && seg.spaced) {
+      cols.forEach((col, c) => {
+        const options = [...new Set(seg.candidates.map((cand) => cand[c]!.value))];
+        unsure.push({
+          cell: `t2.${a.row}.${col}`,
+          reason: 'ambiguous',
+          detail: `"${chunks.map((x) => x.raw).join(' ')}" has fewer values than the ${cols.length} columns: a blank cell may have vanished`,
+          candidates: options.slice(0, 12),
+        });
+      });
+      units.push({ key: a.row, cols, candidates: [] });
+      units2.push({ row: a.row, cols, unitOf: [], flagged: true });
+      return;
+    }
     units.push({ key: a.row, cols, candidates: seg.candidates });
     units2.push({ row: a.row, cols, unitOf: seg.candidates.map((c) => c.map((v) => v.unit)) });
   });
   const res = resolveUnits('t2', units);
-  const flags: Flag[] = [...res.flags];
+  const flags: Flag[] = [...res.flags, ...unsure];
   const cells: Grid<T2Row, T2Col> = {};
   for (const u of units2) {
     const got = res.cells.get(u.row);
@@ -81,7 +98,7 @@ export function extractTable2(stream: Stream, t3Start: number | null): Table2 {
       const cell = got?.[c];
       if (!cell) {
         cells[u.row]![col] = { value: null, kind: 'unreadable', raw: '', loc: '' };
-        if (!got) flags.push({ cell: `t2.${u.row}.${col}`, reason: 'unsatisfiable', detail: 'no reading of the printed values fits the row' });
+        if (!got && !u.flagged) flags.push({ cell: `t2.${u.row}.${col}`, reason: 'unsatisfiable', detail: 'no reading of the printed values fits the row' });
         return;
       }
       cells[u.row]![col] = normaliseMoney(u.row, col, cell, u.unitOf[0]?.[c], flags);

@@ -96,7 +96,18 @@ export function extractTable3(stream: Stream): Table3 {
     if (seg.truncated) {
       flags.push({ cell: `t3.${a.row}`, reason: 'ambiguous', detail: 'too many readings of the glued digits to list' });
     }
-    units.push({ key: a.row, cols: T3_COLS, candidates: seg.truncated ? [] : seg.candidates, rowOk: rowSumOk });
+    let candidates = seg.truncated ? [] : seg.candidates;
+    // one reading that needed splitting and does not add up: a blank cell may have vanished
+    // from the run, so the split cannot be trusted
+    if (candidates.length === 1 && seg.split && !rowSumOk(candidates[0]!)) {
+      flags.push({
+        cell: `t3.${a.row}`,
+        reason: 'unsatisfiable',
+        detail: `the only way to read "${chunks.map((c) => c.raw).join(' ')}" as 7 cells (${candidates[0]!.map((v) => v.raw).join(',')}) does not add up to its total; left blank`,
+      });
+      candidates = [];
+    }
+    units.push({ key: a.row, cols: T3_COLS, candidates, rowOk: rowSumOk });
   });
 
   const res = resolveUnits('t3', units, (pick, touched) => identitiesHold(format ?? 'f2021', pick, touched));

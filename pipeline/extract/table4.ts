@@ -52,7 +52,16 @@ export function extractTable4(stream: Stream, after: number): Table4 {
       detail: `cannot read 15 cells from "${chunks.map((c) => c.raw).join(' ')}"`,
     });
   }
-  const res = resolveUnits('t4', [{ key: 'cases', cols: COLS, candidates: seg.candidates, rowOk: groupsOk }]);
+  let candidates = seg.candidates;
+  if (candidates.length === 1 && seg.split && !groupsOk(candidates[0]!)) {
+    flags.push({
+      cell: 't4',
+      reason: 'unsatisfiable',
+      detail: `the only way to read "${chunks.map((c) => c.raw).join(' ')}" as 15 cells does not satisfy the group totals; left blank`,
+    });
+    candidates = [];
+  }
+  const res = resolveUnits('t4', [{ key: 'cases', cols: COLS, candidates, rowOk: groupsOk }]);
   const got = res.cells.get('cases');
   const cells: Grid<T4Group, T4Col> = {};
   T4_GROUPS.forEach((g, gi) => {
@@ -62,6 +71,6 @@ export function extractTable4(stream: Stream, after: number): Table4 {
     });
   });
   // resolveUnits names cells t4.cases.<group>.<col>; the contract key is t4.<group>.<col>
-  const renamed = res.flags.map((f) => ({ ...f, cell: f.cell.replace('t4.cases.', 't4.') }));
+  const renamed = res.flags.map((f) => ({ ...f, cell: f.cell.replace(/^t4\.cases(\.|$)/u, (_, dot: string) => (dot ? 't4.' : 't4')) }));
   return { found: true, cells, flags: [...flags, ...renamed], notes: res.notes };
 }
