@@ -30,8 +30,10 @@ export interface ReadDocument {
 export interface Token {
   text: string;
   hard: boolean;
-  /** the token is a cell of a real table grid (HTML, Word) rather than a line of text */
+  /** the token is a cell of a real table grid (HTML, Word, pipe table) rather than a line of text */
   grid: boolean;
+  /** for grid cells: which grid row the cell is in */
+  gridRow?: string;
   loc: string;
   start: number;
 }
@@ -56,8 +58,8 @@ export function isSingleValue(text: string, inGrid = false): boolean {
 export function toStream(blocks: Block[]): Stream {
   const tokens: Token[] = [];
   let text = '';
-  const push = (t: string, hard: boolean, loc: string, grid = false) => {
-    tokens.push({ text: t, hard, grid, loc, start: text.length });
+  const push = (t: string, hard: boolean, loc: string, gridRow?: string) => {
+    tokens.push({ text: t, hard, grid: gridRow !== undefined, gridRow, loc, start: text.length });
     text += t + '\n';
   };
   for (const b of blocks) {
@@ -70,7 +72,7 @@ export function toStream(blocks: Block[]): Stream {
     } else {
       b.rows.forEach((row, r) => {
         row.forEach((cell, c) => {
-          if (cell.origin) push(cell.text.replace(/\s*\n\s*/g, ' '), true, `${b.loc} r${r + 1}c${c + 1}`, true);
+          if (cell.origin) push(cell.text.replace(/\s*\n\s*/g, ' '), true, `${b.loc} r${r + 1}c${c + 1}`, `${b.loc} r${r + 1}`);
         });
       });
     }

@@ -126,22 +126,31 @@ export function textChunks(text: string, loc: string): Chunk[] {
   return out;
 }
 
-/** The chunks of a row: numbers printed inside its label first, then those after it. */
+/**
+ * The chunks of a row: numbers printed inside its label first, then those after it. In a real
+ * grid only the cells of the label's own grid row count: the empty cells of a following group
+ * row (（三）不予公开 with nothing beside it) are not this row's blanks.
+ */
 export function rowChunks(stream: Stream, anchor: { end: number; inner: string[] }, to: number, loc = ''): Chunk[] {
-  return [...anchor.inner.flatMap((t) => textChunks(t, loc)), ...regionChunks(stream, anchor.end, to)];
+  return [...anchor.inner.flatMap((t) => textChunks(t, loc)), ...regionChunks(stream, anchor.end, to, true)];
 }
 
 /**
  * Chunks of the stream between offsets [from, to). Hard tokens wholly inside are cells;
  * label cells (words) are skipped; partial tokens and free text are scanned for values.
  */
-export function regionChunks(stream: Stream, from: number, to: number): Chunk[] {
+export function regionChunks(stream: Stream, from: number, to: number, oneGridRow = false): Chunk[] {
   const out: Chunk[] = [];
   if (to <= from) return out;
   const first = tokenAt(stream, from);
+  let gridRow: string | undefined;
   for (let k = first; k < stream.tokens.length; k++) {
     const tok = stream.tokens[k]!;
     if (tok.start >= to) break;
+    if (oneGridRow && tok.gridRow !== undefined) {
+      gridRow ??= tok.gridRow;
+      if (tok.gridRow !== gridRow) continue;
+    }
     const a = Math.max(from, tok.start);
     const b = Math.min(to, tok.start + tok.text.length);
     const whole = a === tok.start && b === tok.start + tok.text.length;
