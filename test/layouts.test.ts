@@ -61,39 +61,27 @@ function page(title: string, t3: string, t4: string, t2 = ''): string {
   return `${title}\n一、总体情况\n本报告统计期限为全年。\n二、主动公开政府信息情况\n${t2}\n三、收到和处理政府信息公开申请情况\n${t3}\n四、政府信息公开行政复议、行政诉讼情况\n${t4}\n五、存在的主要问题及改进情况\n无。\n`;
 }
 
+/** A layout with plain separators: between the cells of a row, and between rows and headings. */
+function separated(cell: string, line: string) {
+  return (g: Gold, title: string) =>
+    page(
+      title,
+      HEAD.replaceAll('\n', line) + line + t3Rows(g).map((r) => ('group' in r ? r.group : [r.label, ...r.values.map(v)].join(cell))).join(line),
+      T4HEAD.replaceAll(' ', cell) + line + t4Values(g).map(v).join(cell),
+      t2Lines(g, cell).join(line),
+    );
+}
+
 const LAYOUTS: Record<string, { ext: string; make: (g: Gold, title: string) => string | Buffer; blanks: boolean; t2?: boolean }> = {
-  'space-separated lines': {
-    t2: true,
-    ext: 'txt',
-    blanks: false,
-    make: (g, title) => page(title, HEAD + '\n' + t3Rows(g).map((r) => ('group' in r ? r.group : `${r.label} ${r.values.map(v).join(' ')}`)).join('\n'), `${T4HEAD}\n${t4Values(g).map(v).join(' ')}`, t2Lines(g, ' ').join('\n')),
-  },
-  'one cell per line': {
-    t2: true,
-    ext: 'txt',
-    blanks: false,
-    make: (g, title) => page(title, HEAD + '\n' + t3Rows(g).map((r) => ('group' in r ? r.group : [r.label, ...r.values.map(v)].join('\n'))).join('\n'), `${T4HEAD.replaceAll(' ', '\n')}\n${t4Values(g).map(v).join('\n')}`, t2Lines(g, '\n').join('\n')),
-  },
+  'space-separated lines': { t2: true, ext: 'txt', blanks: false, make: separated(' ', '\n') },
+  'one cell per line': { t2: true, ext: 'txt', blanks: false, make: separated('\n', '\n') },
   'one cell per line, traditional characters with pinyin debris': {
     ext: 'txt',
     blanks: false,
-    make: (g, title) =>
-      toTraditional(page(title, HEAD + '\n' + t3Rows(g).map((r) => ('group' in r ? r.group : [r.label, ...r.values.map(v)].join('\n'))).join('\n'), `${T4HEAD.replaceAll(' ', '\n')}\n${t4Values(g).map(v).join('\n')}`))
-        .replaceAll('當', '當(dāng)')
-        .replaceAll('區', '區(qū)'),
+    make: (g, title) => toTraditional(separated('\n', '\n')(g, title)).replaceAll('當', '當(dāng)').replaceAll('區', '區(qū)'),
   },
-  'digits glued (crawl of the page text)': {
-    t2: true,
-    ext: 'txt',
-    blanks: false,
-    make: (g, title) => page(title, HEAD.replaceAll('\n', '') + t3Rows(g).map((r) => ('group' in r ? r.group : `${r.label}${r.values.map(v).join('')}`)).join(''), `${T4HEAD.replaceAll(' ', '')}${t4Values(g).map(v).join('')}`, t2Lines(g, '').join('')),
-  },
-  'tab-separated': {
-    t2: true,
-    ext: 'txt',
-    blanks: true,
-    make: (g, title) => page(title, HEAD + '\n' + t3Rows(g).map((r) => ('group' in r ? r.group : [r.label, ...r.values.map(v)].join('\t'))).join('\n'), `${T4HEAD.replaceAll(' ', '\t')}\n${t4Values(g).map(v).join('\t')}`, t2Lines(g, '\t').join('\n')),
-  },
+  'digits glued (crawl of the page text)': { t2: true, ext: 'txt', blanks: false, make: separated('', '') },
+  'tab-separated': { t2: true, ext: 'txt', blanks: true, make: separated('\t', '\n') },
   'Markdown pipe table': {
     ext: 'md',
     blanks: true,
