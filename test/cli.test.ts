@@ -52,3 +52,24 @@ describe('xxgk extract', () => {
     expect(stdout).toMatch(/FAIL V3\.2/u);
   });
 });
+
+describe('xxgk sql', () => {
+  it('answers piped statements without prompts, and exits 1 when one fails', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-sql-'));
+    try {
+      fs.copyFileSync(path.join(CORPUS, 'pingtan_2022_1.txt'), path.join(dir, 'a.txt'));
+      const db = path.join(dir, 'x.duckdb');
+      await xxgk('run', dir, '--db', db);
+      const r = spawnSync('node', [BIN, 'sql', '--db', db, '--csv'], { input: 'SELECT year FROM reports;\nSELECT * FROM nope;\n', encoding: 'utf8' });
+      expect(r.stdout).toMatch(/^year\n2022\nerror: .*nope/u);
+      expect(r.status).toBe(1);
+      const one = await xxgk('sql', 'SELECT count(*) AS n FROM documents', '--db', db, '--json');
+      expect(one.stdout.trim()).toBe('{"n":1}');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

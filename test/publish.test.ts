@@ -123,6 +123,15 @@ describe('metrics, computed by hand from the gold numbers', () => {
     const lg = await sql<{ year: number; has_report: boolean }>(`SELECT year, has_report FROM coverage WHERE body = '深圳市龙岗区人民政府' AND year = 2024`);
     expect(lg).toEqual([{ year: 2024, has_report: false }]);
   });
+  it('checks across consecutive years: carried forward = next year\'s carried over (V3.5)', async () => {
+    const rows = await sql<{ status: string; detail: string }>(
+      `SELECT status, detail FROM cross_year_checks JOIN bodies b USING (body_id) WHERE rule = 'V3.5' AND b.name = '平潭综合实验区' AND year = 2021`,
+    );
+    const fwd = readGold('pingtan_2021_1.txt').t3.carried_forward!.total!;
+    expect(readGold('pingtan_2022_1.txt').t3.carried_over!.total).toBe(fwd);
+    expect(rows).toEqual([{ status: 'pass', detail: `carried_forward(2021) = ${fwd}, carried_over(2022) = ${fwd}` }]);
+  });
+
   it('ranks within peer groups with ties sharing a rank', async () => {
     const rows = await sql<{ body: string; rank: number; value: number }>(
       `SELECT b.name AS body, rank, value FROM metric_rankings JOIN bodies b USING (body_id)

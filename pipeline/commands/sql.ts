@@ -1,6 +1,6 @@
 // `xxgk sql`: read-only queries for analysts (there is no DuckDB CLI on our machines).
 import readline from 'node:readline';
-import { openRead } from '../db/duck.ts';
+import { openRead, UserError } from '../db/duck.ts';
 import { csvTable, jsonLines, textTable } from './print.ts';
 
 export type SqlFormat = 'table' | 'csv' | 'json';
@@ -18,7 +18,11 @@ export async function runSql(file: string, sql: string | undefined, format: SqlF
   const db = await openRead(file);
   try {
     if (sql !== undefined) {
-      out(await runOne(db, sql, format));
+      try {
+        out(await runOne(db, sql, format));
+      } catch (e) {
+        throw new UserError((e as Error).message);
+      }
       return 0;
     }
     return await shell(db, format, out);
@@ -29,17 +33,20 @@ export async function runSql(file: string, sql: string | undefined, format: SqlF
 
 /** An interactive shell: statements end with `;`, `.tables` lists tables, `.quit` leaves. */
 async function shell(db: Awaited<ReturnType<typeof openRead>>, format: SqlFormat, out: (s: string) => void): Promise<number> {
-  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, prompt: 'xxgk> ', terminal: process.stdin.isTTY });
-  if (process.stdin.isTTY) out(`connected read-only to ${db.path}; end statements with ";", ".tables" lists tables, ".quit" leaves`);
+  const tty = process.stdin.isTTY === true;
+  // piped SQL (xxgk sql < queries.sql) gets results only, no prompts
+  const rl = readline.createInterface({ input: process.stdin, output: tty ? process.stdout : undefined, prompt: 'xxgk> ', terminal: tty });
+  if (tty) out(`connected read-only to ${db.path}; end statements with ";", ".tables" lists tables, ".quit" leaves`);
   let buf = '';
   let failed = 0;
-  rl.prompt();
+  const prompt = () => (tty ? rl.prompt() : undefined);
+  prompt();
   for await (const line of rl) {
     const t = line.trim();
     if (buf === '' && (t === '.quit' || t === '.exit')) break;
     if (buf === '' && t === '.tables') {
       out(await runOne(db, `SELECT table_name, comment FROM duckdb_tables() UNION ALL SELECT view_name, comment FROM duckdb_views() WHERE NOT internal ORDER BY 1`, format));
-      rl.prompt();
+      prompt();
       continue;
     }
     buf += line + '\n';
@@ -52,7 +59,7 @@ async function shell(db: Awaited<ReturnType<typeof openRead>>, format: SqlFormat
       }
       buf = '';
     }
-    rl.prompt();
+    prompt();
   }
   if (buf.trim()) {
     try {

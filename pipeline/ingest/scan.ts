@@ -6,7 +6,9 @@ import { decodeBytes } from '../extract/readers/decode.ts';
 import { detectKind } from '../extract/readers/index.ts';
 
 // Files that travel with reports but are not reports.
-const NOT_INPUT = /^(?:readme|provenance|license|licence)(?:\.|$)|\.gold\.json$|^\./iu;
+// Files that travel with reports but are not reports, and the database itself (and its WAL) when
+// it is kept inside the input folder.
+const NOT_INPUT = /^(?:readme|provenance|license|licence)(?:\.|$)|\.gold\.json$|^\.|\.duckdb(?:\.wal|\.tmp)?$/iu;
 
 export interface ScannedFile {
   documentId: string;
