@@ -17,7 +17,7 @@ export interface Resolution {
   notes: string[];
 }
 
-const COMBO_CAP = 50_000;
+const NODE_CAP = 200_000;
 
 function sameValue(a: Value, b: Value): boolean {
   return a.value === b.value && a.kind === b.kind;
@@ -29,8 +29,8 @@ function asCell(v: Value): Cell {
 
 /**
  * Resolve every unit to one reading where the arithmetic allows it.
- * `identity` gets a lookup of chosen readings and says whether all identities touching the
- * still-ambiguous units hold.
+ * `identity` gets a lookup of readings (undefined for units not yet assigned) and must return
+ * false only when an identity touching the still-ambiguous units certainly fails.
  */
 export function resolveUnits(
   table: string,
@@ -70,30 +70,45 @@ export function resolveUnits(
 
   if (open.length > 0) {
     const touched = new Set(open.map((u) => u.key));
-    const total = open.reduce((n, u) => n * u.candidates.length, 1);
-    // which candidates of each open unit take part in at least one combination that satisfies
-    // every identity; the combinations themselves are not kept
+    // which candidates of each open unit take part in at least one assignment that satisfies
+    // every identity; the assignments themselves are not kept
     const used = open.map(() => new Set<number>());
     let satisfying = 0;
     let only: number[] = [];
-    if (identity && total <= COMBO_CAP) {
-      const idx = new Array<number>(open.length).fill(0);
+    if (identity) {
+      // depth-first over the open units, fewest candidates first; `identity` sees the units not
+      // yet assigned as unknown and rejects a partial assignment as soon as it must fail
+      const order = open.map((_, i) => i).sort((a, b) => open[a]!.candidates.length - open[b]!.candidates.length);
+      const idx = new Array<number>(open.length).fill(-1);
       const pos = new Map(open.map((u, i) => [u.key, i]));
       const pick = (key: string) => {
         const i = pos.get(key);
-        return i === undefined ? chosen.get(key) : open[i]!.candidates[idx[i]!];
+        if (i === undefined) return chosen.get(key);
+        return idx[i]! < 0 ? undefined : open[i]!.candidates[idx[i]!];
       };
-      for (let k = 0; k < total; k++) {
-        let r = k;
-        for (let i = 0; i < open.length; i++) {
-          idx[i] = r % open[i]!.candidates.length;
-          r = Math.floor(r / open[i]!.candidates.length);
+      let nodes = 0;
+      let exhausted = true;
+      const dfs = (d: number) => {
+        if (++nodes > NODE_CAP) {
+          exhausted = false;
+          return;
         }
-        if (!identity(pick, touched)) continue;
-        satisfying++;
-        only = idx.slice();
-        idx.forEach((c, i) => used[i]!.add(c));
-      }
+        if (d === order.length) {
+          satisfying++;
+          only = idx.slice();
+          idx.forEach((c, i) => used[i]!.add(c));
+          return;
+        }
+        const i = order[d]!;
+        for (let c = 0; c < open[i]!.candidates.length && exhausted; c++) {
+          idx[i] = c;
+          if (identity(pick, touched)) dfs(d + 1);
+        }
+        idx[i] = -1;
+      };
+      dfs(0);
+      // an unfinished search proves nothing: fall back to every candidate
+      if (!exhausted) satisfying = 0;
     }
     if (satisfying === 1) {
       open.forEach((u, i) => {

@@ -36,90 +36,66 @@ function atomValue(c: Chunk): Value {
   return { value: toNumber(c.digits, c.sign, c.frac), kind: 'number', raw: c.raw, loc: c.loc, unit: c.unit };
 }
 
-/** All ways to split one digit chunk into `parts` numbers without leading zeros. */
-function splits(c: Chunk, parts: number, limit: number): Value[][] {
-  const d = c.digits;
-  const out: Value[][] = [];
-  const cur: Value[] = [];
-  const rec = (pos: number, left: number) => {
-    if (out.length >= limit) return;
-    if (left === 1) {
-      const piece = d.slice(pos);
-      if (piece.length === 0 || piece.length > MAX_PART_DIGITS) return;
-      if (piece.length > 1 && piece[0] === '0') return;
-      const first = cur.length === 0;
-      cur.push({
-        value: toNumber(piece, first ? c.sign : undefined, c.frac),
-        kind: 'number',
-        raw: piece + (c.frac ? '.' + c.frac : '') + (c.unit ?? ''),
-        loc: c.loc,
-        unit: c.unit,
-      });
-      out.push(cur.slice());
-      cur.pop();
-      return;
-    }
-    const maxLen = d[pos] === '0' ? 1 : Math.min(MAX_PART_DIGITS, d.length - pos - (left - 1));
-    for (let len = 1; len <= maxLen; len++) {
-      const piece = d.slice(pos, pos + len);
-      const first = cur.length === 0;
-      cur.push({ value: toNumber(piece, first ? c.sign : undefined), kind: 'number', raw: piece, loc: c.loc });
-      rec(pos + len, left - 1);
-      cur.pop();
-    }
-  };
-  rec(0, parts);
-  return out;
-}
+const NODE_CAP = 400_000;
 
-function enumerate(chunks: Chunk[], n: number, limit: number): { candidates: Value[][]; truncated: boolean } {
+/**
+ * Depth-first over the digits of all chunks, one number at a time: every reading as exactly `n`
+ * values (numbers without leading zeros), kept when `accept` says so. `truncated` is set when the
+ * search was cut short (too many nodes or readings): then the list is incomplete and proves nothing.
+ */
+function enumerate(chunks: Chunk[], n: number, limit: number, accept?: (v: Value[]) => boolean): { candidates: Value[][]; truncated: boolean } {
   const maxAfter: number[] = new Array(chunks.length + 1).fill(0);
   const minAfter: number[] = new Array(chunks.length + 1).fill(0);
   for (let i = chunks.length - 1; i >= 0; i--) {
-    const c = chunks[i]!;
     minAfter[i] = minAfter[i + 1]! + 1;
-    maxAfter[i] = maxAfter[i + 1]! + (c.splittable ? c.digits.length : 1);
+    maxAfter[i] = maxAfter[i + 1]! + (chunks[i]!.splittable ? chunks[i]!.digits.length : 1);
   }
   const candidates: Value[][] = [];
-  let truncated = false;
   const cur: Value[] = [];
-  // the ways to split chunk i into p numbers do not depend on the choices before it
-  const memo = new Map<number, Value[][]>();
-  const splitsOf = (i: number, p: number) => {
-    const key = i * 64 + p;
-    let got = memo.get(key);
-    if (!got) memo.set(key, (got = splits(chunks[i]!, p, limit)));
-    return got;
-  };
-  const rec = (i: number) => {
-    if (candidates.length >= limit) {
+  let nodes = 0;
+  let truncated = false;
+  const rec = (i: number, pos: number): void => {
+    if (truncated) return;
+    if (++nodes > NODE_CAP || candidates.length >= limit) {
       truncated = true;
       return;
     }
     const left = n - cur.length;
     if (i === chunks.length) {
-      if (left === 0) candidates.push(cur.slice());
+      if (left === 0 && (!accept || accept(cur))) candidates.push(cur.slice());
       return;
     }
-    if (left < minAfter[i]! || left > maxAfter[i]!) return;
     const c = chunks[i]!;
     if (!c.splittable) {
+      if (left < minAfter[i]! || left > maxAfter[i]!) return;
       cur.push(atomValue(c));
-      rec(i + 1);
+      rec(i + 1, 0);
       cur.pop();
       return;
     }
-    const maxParts = Math.min(c.digits.length, left - minAfter[i + 1]!);
-    for (let p = 1; p <= maxParts; p++) {
-      for (const parts of splitsOf(i, p)) {
-        cur.push(...parts);
-        rec(i + 1);
-        cur.length -= parts.length;
-        if (truncated) return;
-      }
+    const d = c.digits;
+    const rest = d.length - pos;
+    // this chunk still yields between 1 and `rest` numbers, the later chunks their own share
+    if (left < 1 + minAfter[i + 1]! || left > rest + maxAfter[i + 1]!) return;
+    const maxLen = d[pos] === '0' ? 1 : Math.min(MAX_PART_DIGITS, rest);
+    for (let len = 1; len <= maxLen; len++) {
+      const piece = d.slice(pos, pos + len);
+      const last = pos + len === d.length;
+      const first = pos === 0;
+      cur.push({
+        value: toNumber(piece, first ? c.sign : undefined, last ? c.frac : undefined),
+        kind: 'number',
+        raw: last ? piece + (c.frac ? '.' + c.frac : '') + (c.unit ?? '') : piece,
+        loc: c.loc,
+        unit: last ? c.unit : undefined,
+      });
+      if (last) rec(i + 1, 0);
+      else rec(i, pos + len);
+      cur.pop();
+      if (truncated) return;
     }
   };
-  rec(0);
+  rec(0, 0);
   return { candidates, truncated };
 }
 
@@ -139,16 +115,20 @@ function glueSoft(chunks: Chunk[]): Chunk[] {
  * Every reading of `chunks` as exactly `n` values. Blank cells beyond what fits are dropped from
  * the front (layout cells before the values).
  */
-export function segment(chunks: Chunk[], n: number, limit = 5000): Segmentation {
+/**
+ * Every reading of `chunks` as exactly `n` values that `accept` allows (all readings without it).
+ * Blank cells beyond what fits are dropped from the front (layout cells before the values).
+ */
+export function segment(chunks: Chunk[], n: number, limit = 5000, accept?: (v: Value[]) => boolean): Segmentation {
   let cs = chunks;
   while (cs.length > n && cs[0]!.kind === 'blank') cs = cs.slice(1);
   const spaced = cs.some((c) => c.softAfterPrev);
-  const first = enumerate(cs, n, limit);
-  if (first.candidates.length > 0) return { ...first, spacingIgnored: false, split: n > cs.length, spaced };
+  const first = enumerate(cs, n, limit, accept);
+  if (first.candidates.length > 0 || first.truncated) return { ...first, spacingIgnored: false, split: n > cs.length, spaced };
   const glued = glueSoft(cs);
   if (glued.length !== cs.length) {
-    const second = enumerate(glued, n, limit);
+    const second = enumerate(glued, n, limit, accept);
     return { ...second, spacingIgnored: second.candidates.length > 0, split: n > glued.length, spaced };
   }
-  return { candidates: [], truncated: false, spacingIgnored: false, split: false, spaced };
+  return { candidates: [], truncated: false, spacingIgnored: false, split: n > cs.length, spaced };
 }

@@ -15,7 +15,8 @@ import {
 } from './labels.ts';
 import { resolveUnits, type Unit } from './resolve.ts';
 import type { Cell, Flag, Grid, TableResult } from './result.ts';
-import { segment, type Value } from './segment.ts';
+import { readRow } from './readrow.ts';
+import type { Value } from './segment.ts';
 
 export interface Table3 extends TableResult<T3Row, T3Col> {
   found: boolean;
@@ -84,29 +85,8 @@ export function extractTable3(stream: Stream): Table3 {
     if (a.row === GROUP_MARK) return;
     const to = i + 1 < anchors.length ? anchors[i + 1]!.start : tableEnd;
     const chunks = rowChunks(stream, a, to);
-    const seg = segment(chunks, T3_COLS.length);
-    if (seg.candidates.length === 0) {
-      const raw = chunks.map((c) => c.raw).join(' ');
-      flags.push({
-        cell: `t3.${a.row}`,
-        reason: chunks.some((c) => c.kind === 'unreadable') ? 'unreadable' : 'unsatisfiable',
-        detail: `cannot read 7 cells from "${raw}" (${chunks.length} pieces)`,
-      });
-    }
-    if (seg.truncated) {
-      flags.push({ cell: `t3.${a.row}`, reason: 'ambiguous', detail: 'too many readings of the glued digits to list' });
-    }
-    let candidates = seg.truncated ? [] : seg.candidates;
-    // one reading that needed splitting and does not add up: a blank cell may have vanished
-    // from the run, so the split cannot be trusted
-    if (candidates.length === 1 && seg.split && !rowSumOk(candidates[0]!)) {
-      flags.push({
-        cell: `t3.${a.row}`,
-        reason: 'unsatisfiable',
-        detail: `the only way to read "${chunks.map((c) => c.raw).join(' ')}" as 7 cells (${candidates[0]!.map((v) => v.raw).join(',')}) does not add up to its total; left blank`,
-      });
-      candidates = [];
-    }
+    const { candidates, flag } = readRow(chunks, T3_COLS.length, rowSumOk, 'its total');
+    if (flag) flags.push({ cell: `t3.${a.row}`, ...flag });
     units.push({ key: a.row, cols: T3_COLS, candidates, rowOk: rowSumOk });
   });
 
@@ -130,7 +110,11 @@ export function extractTable3(stream: Stream): Table3 {
   return { found: true, format, end: tableEnd, cells, flags: [...flags, ...res.flags], notes };
 }
 
-/** V3.1 and V3.2 for every column where a still-ambiguous row takes part and all terms are numbers. */
+/**
+ * V3.1 and V3.2 for every column where a still-ambiguous row takes part. Rows not yet assigned
+ * are unknown: an identity fails only when all its terms are known and it does not hold, or when
+ * the known outcome rows already exceed （七）总计 (cells are never negative).
+ */
 function identitiesHold(
   format: Format,
   pick: (key: string) => Value[] | undefined,
@@ -138,16 +122,28 @@ function identitiesHold(
 ): boolean {
   const outcome = outcomeRows(format);
   const v31 = ['new_received', 'carried_over', 'total_handled', 'carried_forward'];
+  const checkV31 = v31.some((r) => touched.has(r));
+  const checkV32 = touched.has('total_handled') || outcome.some((r) => touched.has(r));
   for (let c = 0; c < T3_COLS.length; c++) {
-    const get = (row: string) => pick(row)?.[c]?.value ?? null;
-    if (v31.some((r) => touched.has(r))) {
-      const [a, b, h, f] = v31.map(get) as [number | null, number | null, number | null, number | null];
-      if (a !== null && b !== null && h !== null && f !== null && a + b !== h + f) return false;
+    const get = (row: string) => {
+      const v = pick(row);
+      return v === undefined ? undefined : (v[c]?.value ?? null);
+    };
+    if (checkV31) {
+      const [a, b, h, f] = v31.map(get);
+      if (typeof a === 'number' && typeof b === 'number' && typeof h === 'number' && typeof f === 'number' && a + b !== h + f) return false;
     }
-    if (touched.has('total_handled') || outcome.some((r) => touched.has(r))) {
-      const terms = outcome.map(get);
+    if (checkV32) {
       const h = get('total_handled');
-      if (h !== null && terms.every((t) => t !== null) && terms.reduce((s, t) => s + t!, 0) !== h) return false;
+      if (typeof h !== 'number') continue;
+      let sum = 0;
+      let complete = true;
+      for (const r of outcome) {
+        const t = get(r);
+        if (typeof t === 'number') sum += t;
+        else complete = false;
+      }
+      if (sum > h || (complete && sum !== h)) return false;
     }
   }
   return true;

@@ -5,7 +5,8 @@ import { regionChunks } from './cells.ts';
 import { firstMatch } from './labels.ts';
 import { resolveUnits } from './resolve.ts';
 import type { Flag, Grid, TableResult } from './result.ts';
-import { segment, type Value } from './segment.ts';
+import { readRow } from './readrow.ts';
+import type { Value } from './segment.ts';
 import { cutAfterValues } from './table3.ts';
 
 export interface Table4 extends TableResult<T4Group, T4Col> {
@@ -43,24 +44,9 @@ export function extractTable4(stream: Stream, after: number): Table4 {
   if (valuesFrom - head.end > 600 || !/维|纠|审/u.test(text.slice(head.start, valuesFrom))) return none;
   const end = cutAfterValues(text, valuesFrom, text.length);
   const chunks = regionChunks(stream, valuesFrom, end);
-  const seg = segment(chunks, COLS.length);
   const flags: Flag[] = [];
-  if (seg.candidates.length === 0) {
-    flags.push({
-      cell: 't4',
-      reason: 'unsatisfiable',
-      detail: `cannot read 15 cells from "${chunks.map((c) => c.raw).join(' ')}"`,
-    });
-  }
-  let candidates = seg.candidates;
-  if (candidates.length === 1 && seg.split && !groupsOk(candidates[0]!)) {
-    flags.push({
-      cell: 't4',
-      reason: 'unsatisfiable',
-      detail: `the only way to read "${chunks.map((c) => c.raw).join(' ')}" as 15 cells does not satisfy the group totals; left blank`,
-    });
-    candidates = [];
-  }
+  const { candidates, flag } = readRow(chunks, COLS.length, groupsOk, 'the group totals');
+  if (flag) flags.push({ cell: 't4', ...flag });
   const res = resolveUnits('t4', [{ key: 'cases', cols: COLS, candidates, rowOk: groupsOk }]);
   const got = res.cells.get('cases');
   const cells: Grid<T4Group, T4Col> = {};
