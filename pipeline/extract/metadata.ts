@@ -21,7 +21,8 @@ function cleanName(raw: string): string | null {
   // take the last name-like run (spam is separated by _ | - > etc.)
   const m = NAME_CHARS.exec(s);
   if (!m) return null;
-  s = m[0];
+  // "…局关于2021年…" / "…县的2021年…": words between the name and the year
+  s = m[0].replace(/(?:关于|的|印发|发布|公布)+$/u, '');
   const noise = s.match(new RegExp(NOISE.source, 'gu'));
   if (noise) s = s.slice(s.lastIndexOf(noise[noise.length - 1]!) + noise[noise.length - 1]!.length);
   if (s.length < 2 || !ORG_SUFFIX.test(s)) return null;
