@@ -2,7 +2,7 @@
 -- value, rank in the group (NULL when not ranked), how many were ranked, and whether the rate
 -- rests on too few cases (small_n). `xxgk publish` selects a year and a group from these views.
 CREATE OR REPLACE VIEW mart_long AS
-SELECT r.group_id, r.group_name, g.kind AS group_kind, r.year, r.body_id, b.name AS body, b.level, b.region_code, r.format,
+SELECT r.group_id, r.group_name, g.kind AS group_kind, r.year, r.body_id, b.name AS body, level_zh(b.level) AS level, b.region_code, r.format,
        r.metric, r.value, r.rank, r.ranked_in_group, r.small_n, r.base_n, r.ranked
 FROM metric_rankings r
 JOIN bodies b USING (body_id)
@@ -116,7 +116,7 @@ GROUP BY ALL;
 COMMENT ON VIEW mart_review_litigation IS 'Published table: administrative review and litigation, correction rates';
 
 CREATE OR REPLACE VIEW mart_data_quality AS
-SELECT g.group_id, g.group_name, g.kind AS group_kind, r.year, r.body_id, b.name AS body, b.level, r.format, r.extract_status,
+SELECT g.group_id, g.group_name, g.kind AS group_kind, r.year, r.body_id, b.name AS body, level_zh(b.level) AS level, r.format, r.extract_status,
        r.n_failed_checks, r.n_flags, r.n_duplicates,
        (SELECT string_agg(c.rule || ' ' || c.scope, '; ' ORDER BY c.rule, c.scope) FROM check_results c WHERE c.report_id = r.report_id AND c.status = 'fail') AS failed_checks,
        r.source_path

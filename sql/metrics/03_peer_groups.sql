@@ -1,5 +1,9 @@
 -- Peer groups: governments of the same level under the same parent region; departments of the
 -- same government; plus the user's groups (user_groups).
+CREATE OR REPLACE MACRO level_zh(level) AS CASE level
+  WHEN 'province' THEN '省级' WHEN 'city' THEN '市级' WHEN 'district' THEN '区' WHEN 'county' THEN '县'
+  WHEN 'department' THEN '部门' WHEN 'street' THEN '街道' WHEN 'township' THEN '乡镇' ELSE '其他' END;
+
 CREATE OR REPLACE VIEW peer_groups AS
 SELECT b.body_id,
   CASE
@@ -8,9 +12,9 @@ SELECT b.body_id,
     ELSE 'level:' || b.level
   END AS group_id,
   CASE
-    WHEN b.parent_body_id IS NOT NULL THEN p.name || ' · ' || b.level
-    WHEN reg.parent_code IS NOT NULL THEN preg.full_name || ' · ' || b.level
-    ELSE 'all · ' || b.level
+    WHEN b.parent_body_id IS NOT NULL THEN p.name || ' · ' || level_zh(b.level)
+    WHEN reg.parent_code IS NOT NULL THEN preg.full_name || ' · ' || level_zh(b.level)
+    ELSE '全部 · ' || level_zh(b.level)
   END AS group_name,
   'built_in' AS kind
 FROM bodies b
