@@ -26,7 +26,7 @@ export interface RunSummary {
   skipped: boolean;
 }
 
-function progress(log: Log) {
+function progress() {
   if (!process.stderr.isTTY) return undefined;
   const bar = new cliProgress.SingleBar({ format: 'extract [{bar}] {value}/{total} files', stream: process.stderr }, cliProgress.Presets.shades_classic);
   let started = false;
@@ -40,7 +40,6 @@ function progress(log: Log) {
     },
     stop() {
       if (started) bar.stop();
-      void log;
     },
   };
 }
@@ -81,7 +80,7 @@ export async function runIngest(db: Db, input: string, log: Log) {
 
 export async function runExtractStage(db: Db, log: Log) {
   const t0 = performance.now();
-  const bar = progress(log);
+  const bar = progress();
   const s = await extractPending(db, (d, t) => bar?.update(d, t));
   bar?.stop();
   log(`extract: ${s.extracted} documents (${s.ok} ok, ${s.partial} partial, ${s.rejected} rejected${s.reused ? `; ${s.reused} identical to another file, read once` : ''}) (${secs(t0)})`);
