@@ -12,6 +12,9 @@ describe('metadata', () => {
   it('strips spam glued into the same title line', () => {
     expect(extractMeta(['澳门新葡京_娱乐平台-某某县2023年政府信息公开工作年度报告'], '').issuer).toBe('某某县人民政府');
   });
+  it('drops SEO spam glued onto the name', () => {
+    expect(extractMeta(['澳门葡京娱乐官网平潭综合实验区旅游与文化体育局2022年政府信息公开工作年度报告'], '').issuer).toBe('平潭综合实验区旅游与文化体育局');
+  });
   it('reads the name before 关于 and after 关于印发', () => {
     expect(extractMeta(['平潭综合实验区交通与建设局关于2021年政府信息公开工作年度报告'], '').issuer).toBe('平潭综合实验区交通与建设局');
     expect(extractMeta(['某某县人民政府办公室关于印发某某县2022年政府信息公开工作年度报告的通知'], '')).toMatchObject({ issuer: '某某县人民政府', year: 2022 });

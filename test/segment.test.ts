@@ -101,6 +101,14 @@ describe('table 4', () => {
     expect(r.cells.lit_after_review?.total?.value).toBe(0);
     expect(r.flags).toEqual([]);
   });
+  it('reads review and litigation values printed under two separate headers', () => {
+    const s = toStream([{ kind: 'text', text: '行政复议 结果维持 结果纠正 其他结果 尚未审结 总计 1 0 0 0 1 行政诉讼 未经复议直接起诉 复议后起诉 结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计 2 0 0 0 2 0 0 0 0 0 五、存在的主要问题 2024年', loc: 'l' }]);
+    const r = extractTable4(s, 0);
+    expect(r.flags).toEqual([]);
+    expect(r.cells.review?.total?.value).toBe(1);
+    expect(r.cells.lit_direct?.upheld?.value).toBe(2);
+    expect(r.cells.lit_after_review?.total?.value).toBe(0);
+  });
   it('flags the run when it cannot hold 15 cells', () => {
     const s = toStream([{ kind: 'text', text: '行政复议 行政诉讼 结果维持 结果纠正 其他结果 尚未审结 总计 000 五、存在的主要问题', loc: 'l' }]);
     const r = extractTable4(s, 0);

@@ -42,10 +42,20 @@ export function extractTable4(stream: Stream, after: number): Table4 {
   HEADER.lastIndex = head.end;
   for (let m = HEADER.exec(text); m && m.index < firstDigitOrCell; m = HEADER.exec(text)) valuesFrom = m.index + m[0].length;
   if (valuesFrom - head.end > 600 || !/维|纠|审/u.test(text.slice(head.start, valuesFrom))) return none;
-  const end = cutAfterValues(text, valuesFrom, text.length);
-  const chunks = regionChunks(stream, valuesFrom, end);
+  // Table 4 ends at section 五 when that follows closely (its values may be split over two header
+  // blocks), else, or when that reading fails, at the first words after the values.
+  const next = /五\s*[、.]|存在的主要问题|其他需要报告/gu;
+  next.lastIndex = valuesFrom;
+  const heading = next.exec(text);
+  const cut = cutAfterValues(text, valuesFrom, text.length);
+  const ends = heading && heading.index - valuesFrom < 1500 && heading.index !== cut ? [heading.index, cut] : [cut];
+  let reading = readRow(regionChunks(stream, valuesFrom, ends[0]!), COLS.length, groupsOk, 'the group totals');
+  if (reading.flag && ends.length > 1) {
+    const second = readRow(regionChunks(stream, valuesFrom, ends[1]!), COLS.length, groupsOk, 'the group totals');
+    if (!second.flag) reading = second;
+  }
   const flags: Flag[] = [];
-  const { candidates, flag } = readRow(chunks, COLS.length, groupsOk, 'the group totals');
+  const { candidates, flag } = reading;
   if (flag) flags.push({ cell: 't4', ...flag });
   const res = resolveUnits('t4', [{ key: 'cases', cols: COLS, candidates, rowOk: groupsOk }]);
   const got = res.cells.get('cases');
