@@ -24,6 +24,15 @@ describe('HTML reader', () => {
     if (t.kind !== 'table') throw new Error('no table');
     expect(t.rows[0]!.map((c) => c.text)).toEqual(['本年新\n制作数量', '']);
   });
+  it('reads report tables nested in a layout table (CMS page templates)', async () => {
+    const body = fs.readFileSync(path.join(CORPUS, 'pingtan-shs_2025_1.html'), 'utf8');
+    const page = `<html><body><table width="100%"><tr><td>导航</td></tr><tr><td><h1>平潭综合实验区社会事业局2025年政府信息公开工作年度报告</h1>${body}</td></tr></table></body></html>`;
+    const r = await extractBytes('nested.html', new TextEncoder().encode(page));
+    const direct = await extractBytes('direct.html', new TextEncoder().encode(body));
+    expect(r.status).toBe('ok');
+    expect(JSON.stringify(r.t3)).toBe(JSON.stringify(direct.t3));
+    expect(r.t4.lit_direct?.total?.value).toBe(6);
+  });
   it('decodes a GBK page declared as gb2312', async () => {
     const bytes = fs.readFileSync(path.join(MADE, 'shs-2025-gbk.html'));
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();

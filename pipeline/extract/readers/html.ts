@@ -40,6 +40,10 @@ function ownRows(table: Element): Element[] {
   return rows;
 }
 
+function containsTable(el: Element): boolean {
+  return el.children.some((c) => isTag(c) && (c.name === 'table' || containsTable(c)));
+}
+
 const span = (el: Element, attr: string) => Math.max(1, Math.min(100, Number(el.attribs[attr]) || 1));
 
 /** Expand a <table> into a rectangular grid; spanned positions hold copies with origin=false. */
@@ -97,7 +101,9 @@ export function readHtml(html: string, label = 'HTML page'): ReadDocument {
     if (n.type === 'text') buf += n.data;
     else if (isTag(n)) {
       if (SKIP_TAGS.has(n.name)) return;
-      if (n.name === 'table') {
+      // CMS pages often wrap the whole article in a layout table: a table holding tables is a
+      // container, only tables without tables inside are data grids
+      if (n.name === 'table' && !containsTable(n)) {
         flush();
         tableNo++;
         blocks.push({ kind: 'table', rows: tableGrid(n), loc: `table ${tableNo}` });
