@@ -4,7 +4,7 @@
 export const FORMATS = ['f2019', 'f2021'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export const LEVELS = ['district', 'county', 'city', 'department', 'street', 'township', 'other'] as const;
+export const LEVELS = ['province', 'city', 'district', 'county', 'department', 'street', 'township', 'other'] as const;
 export type Level = (typeof LEVELS)[number];
 
 export const T3_COLS = [

@@ -28,5 +28,8 @@ describe('metadata', () => {
     expect(levelOf('某某县人民政府')).toBe('county');
     expect(levelOf('某某街道办事处')).toBe('street');
     expect(levelOf('某某镇人民政府')).toBe('township');
+    expect(levelOf('广东省人民政府')).toBe('province');
+    expect(levelOf('上海市人民政府')).toBe('province');
+    expect(levelOf('上海市人民政府办公厅')).toBe('department');
   });
 });

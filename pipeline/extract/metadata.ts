@@ -46,6 +46,7 @@ export function levelOf(issuer: string): Level {
   if (/(?:局|厅|委员会|委|办公室|办公厅|办|署|院|中心|所|站|队|馆|社|部|处|室)$/u.test(issuer) && !/人民政府$/u.test(issuer)) {
     return 'department';
   }
+  if (/(?:省|自治区)$/u.test(gov) || /^(?:北京|天津|上海|重庆)市$/u.test(gov)) return 'province';
   if (ZONE.test(gov)) return 'district';
   if (/区$/u.test(gov)) return 'district';
   if (/(?:县|旗)$/u.test(gov)) return 'county';
