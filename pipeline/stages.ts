@@ -5,6 +5,7 @@ import { type Db, inTransaction, openWrite, query } from './db/duck.ts';
 import { prepare } from './db/prepare.ts';
 import { extractPending, type ExtractSummary } from './extract/store.ts';
 import { ingest, type IngestSummary } from './ingest/ingest.ts';
+import { assertInputFolder } from './ingest/scan.ts';
 import { load, type LoadSummary } from './load/load.ts';
 import { normalize, type NormalizeSummary } from './normalize/normalize.ts';
 
@@ -105,6 +106,7 @@ export async function runLoad(db: Db, log: Log) {
 /** All stages in order in one transaction; when no input changed, normalize and load are skipped. */
 export async function runAll(opts: RunOptions): Promise<RunSummary> {
   const { log } = opts;
+  assertInputFolder(opts.input); // said before the database is touched
   return withDb(opts.db, log, async (db) => {
     const out: RunSummary = { skipped: false };
     const fail = (stage: RunOptions['failAfter']) => {

@@ -53,6 +53,11 @@ describe('xxgk run', () => {
     expect(rejected.map((r) => r.reason)).toEqual([expect.stringMatching(/blank/u), expect.stringMatching(/empty/u), expect.stringMatching(/not a report/u)]);
   });
 
+  it('says so when the input folder does not exist, without creating a database', async () => {
+    await expect(runAll({ db: dbFile, input: path.join(dir, 'nope'), log })).rejects.toThrow(/input folder .*nope does not exist/u);
+    expect(fs.existsSync(dbFile)).toBe(false);
+  });
+
   it('chooses one of two files of the same body and year by the documented rule and keeps the other as a duplicate', async () => {
     copy(['pingtan-shs_2025_1.txt', 'pingtan-shs_2025_1.html']);
     await runAll({ db: dbFile, input, log });

@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { decodeBytes } from '../extract/readers/decode.ts';
+import { UserError } from '../db/duck.ts';
 import { detectKind } from '../extract/readers/index.ts';
 
 // Files that travel with reports but are not reports.
@@ -28,7 +29,14 @@ export function documentIdOf(relPath: string): string {
 }
 
 /** Every input file below `root`, sorted by path. Paths are relative to the working directory. */
+export function assertInputFolder(root: string): void {
+  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
+    throw new UserError(`input folder ${root} does not exist: put report files there, or name a folder (xxgk run DIR; the bundled samples: xxgk run data/samples)`);
+  }
+}
+
 export function scanFolder(root: string): ScannedFile[] {
+  assertInputFolder(root);
   const out: ScannedFile[] = [];
   const walk = (dir: string) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {

@@ -21,7 +21,7 @@ COMMENT ON COLUMN extractions.error IS 'Why the file was rejected (empty, binary
 COMMENT ON COLUMN extractions.issuer IS 'Issuing body as read from the title, heading, 发布机构 line or contact sentence';
 COMMENT ON COLUMN extractions.publisher IS 'The 发布机构 line of crawled pages, as printed (often a short form such as 区公安局)';
 COMMENT ON COLUMN extractions.year IS 'Report year (the year the statistics cover), from the title or the statistics period';
-COMMENT ON COLUMN extractions.level IS 'Administrative level guessed from the issuer name: district, county, city, department, street, township, other';
+COMMENT ON COLUMN extractions.level IS 'Administrative level guessed from the issuer name: province, city, district, county, department, street, township, other';
 COMMENT ON COLUMN extractions.format IS 'Table layout: f2021 (国办公开办函〔2021〕30号) or f2019 (〔2019〕60号), decided from table 3 (or table 2)';
 COMMENT ON COLUMN extractions.t2_format IS 'Layout of table 2 on its own; differs from format in mixed reports';
 COMMENT ON COLUMN extractions.notes IS 'Repairs made with certainty, e.g. glued digits read by the table arithmetic';
