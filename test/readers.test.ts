@@ -39,6 +39,11 @@ describe('HTML reader', () => {
     const doc = await readDocument('x.html', bytes);
     expect(doc.titles[0]).toBe('平潭综合实验区社会事业局2025年政府信息公开工作年度报告');
   });
+  it('rejects a truncated PDF instead of reading what pdf.js can recover', async () => {
+    const full = fs.readFileSync(path.join(CORPUS, 'huaian-2024.pdf'));
+    const r = await extractBytes('cut.pdf', full.subarray(0, Math.floor(full.length * 0.8)));
+    expect(r).toMatchObject({ status: 'rejected', error: expect.stringMatching(/truncated/u) });
+  });
   it('rejects a truncated download', async () => {
     const full = fs.readFileSync(path.join(MADE, 'shs-2025-gbk.html'));
     const r = await extractBytes('cut.html', full.subarray(0, Math.floor(full.length / 2)));

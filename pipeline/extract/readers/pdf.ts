@@ -15,6 +15,9 @@ interface Item {
 const SAME_LINE = 3; // points: a row's label and its numbers sit within this of each other
 
 export async function readPdf(bytes: Uint8Array): Promise<ReadDocument> {
+  // pdf.js reconstructs what it can of a cut file; a report must not be half read from one
+  const tail = new TextDecoder('latin1').decode(bytes.subarray(Math.max(0, bytes.length - 2048)));
+  if (!tail.includes('%%EOF')) throw new RejectError('truncated download: the PDF has no %%EOF trailer');
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     pdf = await getDocumentProxy(new Uint8Array(bytes));
