@@ -52,11 +52,12 @@ export async function main(argv: string[]): Promise<number> {
         withDbOption(y)
           .positional('files', { type: 'string', array: true, describe: 'report files (HTML, text, JSON, DOCX, PDF)' })
           .option('json', { type: 'boolean', default: false, describe: 'one JSON object per file, one per line' })
+          .option('provenance', { type: 'boolean', default: false, describe: 'with --json: add where each cell was read (printed text, kind, line/page/table position)' })
           .example('$0 extract report.pdf', 'readable summary of one file')
           .example('$0 extract data/samples/*.txt --json', 'JSON lines for other tools')
           .example('$0 extract', 'extract new and changed documents into the database, on all cores'),
       async (a) => {
-        if (a.files && a.files.length > 0) code = await runExtract(a.files, a.json, out);
+        if (a.files && a.files.length > 0) code = await runExtract(a.files, a.json, out, a.provenance);
         else await withDb(a.db, log, (db) => runExtractStage(db, log));
       },
     )

@@ -30,6 +30,12 @@ describe('xxgk extract', () => {
     }
     expect((lines[0]!.t3 as Record<string, Record<string, number>>).unable_not_held!.total).toBe(283);
   });
+  it('adds where each cell was read with --provenance', async () => {
+    const { stdout } = await xxgk('extract', path.join(CORPUS, 'pingtan-gaj_2024_1.txt'), '--json', '--provenance');
+    const r = JSON.parse(stdout) as { provenance: Record<string, { raw: string; kind: string; loc: string }> };
+    expect(r.provenance['t3.granted.total']).toEqual({ raw: '3', kind: 'number', loc: 'line 10' }); // the body line of the crawl, after its 9-line header
+    expect(r.provenance['t3.partly_granted.natural_person']!.raw).toBe('1');
+  });
   it('exits 1 when a file is rejected, and says which file and why', async () => {
     const { code, stdout } = await xxgk('extract', path.join(CORPUS, 'longgang-2022.txt'), path.join(CORPUS, 'blank-template.docx'), '--json');
     expect(code).toBe(1);

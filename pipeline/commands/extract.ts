@@ -17,12 +17,12 @@ export async function extractFile(file: string): Promise<ExtractResult> {
 }
 
 /** Returns the exit code: 0 when every file was read, 1 when any was rejected. */
-export async function runExtract(files: string[], json: boolean, out: (s: string) => void): Promise<number> {
+export async function runExtract(files: string[], json: boolean, out: (s: string) => void, withProvenance = false): Promise<number> {
   let failed = 0;
   for (const file of files) {
     const r = await extractFile(file);
     if (r.status === 'rejected') failed++;
-    out(json ? JSON.stringify(toContract(r)) : summarize(r));
+    out(json ? JSON.stringify(toContract(r, withProvenance)) : summarize(r));
   }
   return failed > 0 ? 1 : 0;
 }

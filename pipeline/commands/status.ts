@@ -43,6 +43,11 @@ export async function runStatus(file: string, out: (s: string) => void): Promise
       .execute();
     out('\nfailing checks');
     out(textTable(['rule', 'failing', 'reports'], checks));
+    const flags = await db.conn.runAndReadAll(
+      `SELECT reason, count(*)::INT AS flags, count(DISTINCT report_id)::INT AS reports FROM flags GROUP BY reason ORDER BY flags DESC, reason`,
+    );
+    out('\nflags (values left blank because unsure, rows or tables not found)');
+    out(textTable(['reason', 'flags', 'reports'], flags.getRowObjectsJS() as Record<string, unknown>[]));
     return 0;
   } finally {
     db.close();

@@ -63,8 +63,19 @@ function values<R extends string, C extends string>(g: Grid<R, C>): Record<strin
   return out;
 }
 
-/** The stable one-line JSON contract of `xxgk extract --json`. */
-export function toContract(r: ExtractResult): Record<string, unknown> {
+/** Where each cell was read: `t3.granted.total` -> its printed text, kind and position. */
+export function provenance(r: ExtractResult): Record<string, { raw: string; kind: string; loc: string }> {
+  const out: Record<string, { raw: string; kind: string; loc: string }> = {};
+  for (const t of ['t2', 't3', 't4'] as const) {
+    for (const [row, cols] of Object.entries(r[t] as Record<string, Record<string, Cell>>)) {
+      for (const [col, c] of Object.entries(cols)) out[`${t}.${row}.${col}`] = { raw: c.raw, kind: c.kind, loc: c.loc };
+    }
+  }
+  return out;
+}
+
+/** The stable one-line JSON contract of `xxgk extract --json` (`provenance` only when asked for). */
+export function toContract(r: ExtractResult, withProvenance = false): Record<string, unknown> {
   return {
     file: r.file,
     status: r.status,
@@ -79,6 +90,7 @@ export function toContract(r: ExtractResult): Record<string, unknown> {
     checks: r.checks.map(({ rule, scope, status, detail }) => ({ rule, scope, status, detail })),
     flags: r.flags,
     notes: r.notes,
+    ...(withProvenance ? { provenance: provenance(r) } : {}),
   };
 }
 
