@@ -12,6 +12,9 @@ describe('metadata', () => {
   it('strips spam glued into the same title line', () => {
     expect(extractMeta(['澳门新葡京_娱乐平台-某某县2023年政府信息公开工作年度报告'], '').issuer).toBe('某某县人民政府');
   });
+  it('reads a title with the year after it: 某某局政府信息公开工作年度报告（2021年）', () => {
+    expect(extractMeta(['平潭综合实验区公安局政府信息公开工作年度报告（2021年度）'], '')).toMatchObject({ issuer: '平潭综合实验区公安局', year: 2021 });
+  });
   it('drops SEO spam glued onto the name', () => {
     expect(extractMeta(['澳门葡京娱乐官网平潭综合实验区旅游与文化体育局2022年政府信息公开工作年度报告'], '').issuer).toBe('平潭综合实验区旅游与文化体育局');
   });

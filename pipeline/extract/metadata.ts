@@ -6,6 +6,8 @@ const REPORT_TITLE = /(\d{4})\s*年\s*度?\s*(?:的)?([\u3400-\u9fff()（）\s]{
 // Names end with one of these; the longest run of name characters before the year is the issuer.
 const ORG_SUFFIX =
   /(?:人民政府办公厅|人民政府办公室|人民政府|管理委员会|管委会|委员会|办公厅|办公室|街道办事处|办事处|综合实验区|[局厅委办署院所站队府会心处室馆社部区县市旗州盟镇乡街道])$/u;
+// "某某局政府信息公开工作年度报告（2021年）": the year after the title
+const TITLE_YEAR_AFTER = /政\s*府\s*信\s*息\s*公\s*开\s*(?:工\s*作\s*)?(?:年\s*度\s*)?(?:报\s*告|年\s*报)\s*[(（]\s*(\d{4})\s*年?\s*度?\s*[)）]/u;
 const NAME_CHARS = /[\u3400-\u9fff()（）]+$/u;
 // Words that are never part of a body's name but precede it in spammy titles.
 // Mirror sites glue SEO spam onto titles; the name is what follows the last spam word.
@@ -74,7 +76,14 @@ export function extractMeta(titles: string[], text: string, publisher?: string):
   for (let i = 0; i < cands.length && (issuer === null || year === null); i++) {
     const line = cands[i]!;
     const m = REPORT_TITLE.exec(line);
-    if (!m) continue;
+    if (!m) {
+      const after = TITLE_YEAR_AFTER.exec(line);
+      if (after) {
+        year ??= Number(after[1]);
+        issuer ??= cleanName(line.slice(0, after.index));
+      }
+      continue;
+    }
     const y = Number(m[1]);
     if (year === null && y >= 2008 && y <= 2100) year = y;
     if (issuer === null) {
