@@ -15,6 +15,8 @@ const log = (s: string) => process.stderr.write(s + '\n');
 
 const withDbOption = <T>(y: Argv<T>) =>
   y.option('db', { type: 'string', default: DEFAULT_DB, describe: 'the DuckDB file', normalize: true });
+const withJobs = <T>(y: Argv<T>) =>
+  y.option('jobs', { type: 'number', describe: 'extraction worker threads (default: one per CPU core)' });
 
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
@@ -26,12 +28,12 @@ export async function main(argv: string[]): Promise<number> {
       'run [dir]',
       'All stages in order (ingest, extract, normalize, load) into the database',
       (y) =>
-        withDbOption(y)
+        withJobs(withDbOption(y))
           .positional('dir', { type: 'string', default: DEFAULT_INPUT, describe: 'folder of report files (recursive)' })
           .option('allow-rejected', { type: 'boolean', default: false, describe: 'exit 0 even when some files were rejected (they are still listed by status)' })
           .example('$0 run data/samples', 'the bundled samples into data/xxgk.duckdb'),
       async (a) => {
-        const s = await runAll({ db: a.db, input: a.dir, log });
+        const s = await runAll({ db: a.db, input: a.dir, log, jobs: a.jobs });
         const rejected = (s.load?.rejected ?? 0) > 0;
         out(`${a.db}: ${s.skipped ? 'up to date' : `${s.load?.reports} reports loaded, ${s.load?.duplicates} duplicates, ${s.load?.rejected} rejected`}`);
         code = rejected && !a.allowRejected ? 1 : 0;
@@ -49,7 +51,7 @@ export async function main(argv: string[]): Promise<number> {
       'extract [files..]',
       'With files: print what the extractor reads (the one-file contract). Without: extract the ingested documents that need it',
       (y) =>
-        withDbOption(y)
+        withJobs(withDbOption(y))
           .positional('files', { type: 'string', array: true, describe: 'report files (HTML, text, JSON, DOCX, PDF)' })
           .option('json', { type: 'boolean', default: false, describe: 'one JSON object per file, one per line' })
           .option('provenance', { type: 'boolean', default: false, describe: 'with --json: add where each cell was read (printed text, kind, line/page/table position)' })
@@ -58,7 +60,7 @@ export async function main(argv: string[]): Promise<number> {
           .example('$0 extract', 'extract new and changed documents into the database, on all cores'),
       async (a) => {
         if (a.files && a.files.length > 0) code = await runExtract(a.files, a.json, out, a.provenance);
-        else await withDb(a.db, log, (db) => runExtractStage(db, log));
+        else await withDb(a.db, log, (db) => runExtractStage(db, log, a.jobs));
       },
     )
     .command(

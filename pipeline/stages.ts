@@ -15,6 +15,8 @@ export interface RunOptions {
   db: string;
   input: string;
   log: Log;
+  /** worker threads for extraction (default: one per CPU core) */
+  jobs?: number;
   /** test hook: throw after this stage to simulate a crash part-way */
   failAfter?: 'ingest' | 'extract' | 'normalize' | 'load';
 }
@@ -79,10 +81,10 @@ export async function runIngest(db: Db, input: string, log: Log) {
   return s;
 }
 
-export async function runExtractStage(db: Db, log: Log) {
+export async function runExtractStage(db: Db, log: Log, jobs?: number) {
   const t0 = performance.now();
   const bar = progress();
-  const s = await extractPending(db, (d, t) => bar?.update(d, t));
+  const s = await extractPending(db, (d, t) => bar?.update(d, t), jobs);
   bar?.stop();
   log(`extract: ${s.extracted} documents (${s.ok} ok, ${s.partial} partial, ${s.rejected} rejected${s.reused ? `; ${s.reused} identical to another file, read once` : ''}) (${secs(t0)})`);
   return s;
@@ -114,7 +116,7 @@ export async function runAll(opts: RunOptions): Promise<RunSummary> {
     };
     out.ingest = await runIngest(db, opts.input, log);
     fail('ingest');
-    out.extract = await runExtractStage(db, log);
+    out.extract = await runExtractStage(db, log, opts.jobs);
     fail('extract');
     const [m] = await query<{ value: string }>(db, `SELECT value FROM meta WHERE key = 'loaded_fingerprint'`);
     if (out.extract.extracted === 0 && m?.value === (await fingerprint(db))) {

@@ -23,7 +23,7 @@ async function columns(db: Db, table: string) {
   );
 }
 
-export async function extractPending(db: Db, onProgress?: (done: number, total: number) => void): Promise<ExtractSummary> {
+export async function extractPending(db: Db, onProgress?: (done: number, total: number) => void, threads?: number): Promise<ExtractSummary> {
   const pending = `SELECT d.document_id, d.path, d.sha256 FROM documents d LEFT JOIN extractions e USING (document_id)
      WHERE d.ingest_state <> 'removed' AND (e.document_id IS NULL OR e.sha256 <> d.sha256)`;
   await db.conn.run(`CREATE OR REPLACE TEMP TABLE redo AS ${pending}`);
@@ -51,7 +51,7 @@ export async function extractPending(db: Db, onProgress?: (done: number, total: 
       summary.reused += job.docs.length - 1;
       summary[status] += job.docs.length;
       onProgress?.(done, jobs.length);
-    });
+    }, threads);
     for (const t of SPOOL_TABLES) {
       const files = fs.readdirSync(dir).filter((f) => f.startsWith(`${t}-`) && fs.statSync(path.join(dir, f)).size > 0);
       if (files.length === 0) continue;
