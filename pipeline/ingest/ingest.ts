@@ -23,6 +23,7 @@ interface Known {
   encoding: string | null;
   ingest_state: string;
   first_seen: Date;
+  last_seen: Date;
 }
 
 export async function ingest(db: Db, root: string): Promise<IngestSummary> {
@@ -52,7 +53,8 @@ export async function ingest(db: Db, root: string): Promise<IngestSummary> {
   await db.conn.run(`DELETE FROM documents WHERE starts_with(path, $1)`, [prefix]);
   for (const k of known.values()) {
     summary.removed++;
-    rows.push([k.document_id, k.path, Number(k.size_bytes), k.mtime_ms, k.sha256, k.file_type, k.encoding, 'removed', k.first_seen, k.ingest_state === 'removed' ? now : now]);
+    // a removed file keeps the time it was last seen
+    rows.push([k.document_id, k.path, Number(k.size_bytes), k.mtime_ms, k.sha256, k.file_type, k.encoding, 'removed', k.first_seen, k.last_seen]);
   }
   await appendRows(db, 'documents', rows);
   return summary;
