@@ -38,6 +38,7 @@ with tempfile.TemporaryDirectory() as d:
     open(src, 'w', encoding='utf-8').write(page.replace('charset=gb2312', 'charset=utf-8'))
     subprocess.run(['soffice', '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', d, src], check=True, capture_output=True)
     subprocess.run(['soffice', '--headless', '--convert-to', 'pdf', '--outdir', d, os.path.join(d, 'shs-2025.docx')], check=True, capture_output=True)
-    for ext in ('docx', 'pdf'):
+    subprocess.run(['soffice', '--headless', '--convert-to', 'doc', '--outdir', d, os.path.join(d, 'shs-2025.docx')], check=True, capture_output=True)
+    for ext in ('docx', 'pdf', 'doc'):
         os.replace(os.path.join(d, f'shs-2025.{ext}'), f'{OUT}/shs-2025.{ext}')
 print('made', sorted(os.listdir(OUT)))

@@ -58,6 +58,6 @@ export function fingerprint(file: string): Fingerprint {
   const bytes = fs.readFileSync(file);
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
   const fileType = detectKind(file, bytes);
-  const encoding = fileType === 'pdf' || fileType === 'docx' || bytes.length === 0 ? null : decodeBytes(bytes, fileType === 'html').encoding;
+  const encoding = fileType === 'pdf' || fileType === 'docx' || fileType === 'doc' || bytes.length === 0 ? null : decodeBytes(bytes, fileType === 'html').encoding;
   return { sha256, fileType, encoding };
 }

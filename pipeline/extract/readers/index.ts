@@ -2,19 +2,21 @@
 import path from 'node:path';
 import type { ReadDocument } from '../blocks.ts';
 import { RejectError, assertTextual, decodeBytes } from './decode.ts';
+import { readDoc } from './doc.ts';
 import { readDocx } from './docx.ts';
 import { readHtml } from './html.ts';
 import { readJson } from './json.ts';
 import { readPdf } from './pdf.ts';
 import { readText } from './text.ts';
 
-export type ReaderKind = 'html' | 'text' | 'json' | 'docx' | 'pdf';
+export type ReaderKind = 'html' | 'text' | 'json' | 'docx' | 'doc' | 'pdf';
 
 export function detectKind(file: string, bytes: Uint8Array): ReaderKind {
   const ext = path.extname(file).toLowerCase();
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 512));
   if (head.startsWith('%PDF')) return 'pdf';
   if (head.startsWith('PK\u0003\u0004')) return 'docx';
+  if (head.startsWith('\u00d0\u00cf\u0011\u00e0')) return 'doc';
   if (ext === '.pdf') return 'pdf';
   if (ext === '.docx') return 'docx';
   if (ext === '.html' || ext === '.htm' || ext === '.shtml' || ext === '.xhtml') return 'html';
@@ -26,10 +28,9 @@ export function detectKind(file: string, bytes: Uint8Array): ReaderKind {
 export async function readDocument(file: string, bytes: Uint8Array): Promise<ReadDocument> {
   if (bytes.length === 0) throw new RejectError('empty file (0 bytes)');
   const ext = path.extname(file).toLowerCase();
-  if (ext === '.doc' || (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)) {
-    throw new RejectError('old binary Word .doc is not readable: convert it to .docx (libreoffice --headless --convert-to docx)');
-  }
   const kind = detectKind(file, bytes);
+  if (kind === 'doc') return readDoc(bytes);
+  if (ext === '.doc') throw new RejectError('not a Word .doc file: it does not start with the OLE2 signature');
   if (kind === 'pdf') return readPdf(bytes);
   if (kind === 'docx') return readDocx(bytes);
   const { text } = decodeBytes(bytes, kind === 'html');
