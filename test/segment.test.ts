@@ -127,7 +127,7 @@ describe('uncertain splits are flagged, not guessed', () => {
   it('table 2: fewer space-separated values than columns may hide a blank cell', async () => {
     const { extractTable2 } = await import('../pipeline/extract/table2.ts');
     const s = toStream([{ kind: 'text', text: '第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数 规章 12 3 行政规范性文件 000 第二十条第（五）项', loc: 'l' }]);
-    const r = extractTable2(s, null);
+    const r = extractTable2(s);
     expect(r.cells.regulations?.issued?.value ?? null).toBeNull();
     expect(r.flags.find((f) => f.cell === 't2.regulations.issued')).toMatchObject({ reason: 'ambiguous' });
     // a fully glued run prints every cell: read as is

@@ -28,7 +28,7 @@ export async function extractBytes(file: string, bytes: Uint8Array): Promise<Ext
   const stream = toStream(doc.blocks);
   const t3 = extractTable3(stream);
   const t4 = extractTable4(stream, t3.found ? t3.end : 0);
-  const t2 = extractTable2(stream, null);
+  const t2 = extractTable2(stream);
 
   if (!t3.found && !t4.found && !t2.found) {
     const hint = /政府信息公开/u.test(stream.text) ? ' (it mentions 政府信息公开 but has no report tables: a news page or an index?)' : '';

@@ -44,10 +44,10 @@ function normaliseMoney(row: T2Row, col: T2Col, cell: Cell, unit: string | undef
   return cell;
 }
 
-export function extractTable2(stream: Stream, t3Start: number | null): Table2 {
+export function extractTable2(stream: Stream): Table2 {
   const text = stream.text;
   const none: Table2 = { found: false, format: null, cells: {}, flags: [], notes: [] };
-  const limit = t3Start ?? text.length;
+  const limit = text.length;
   const caption = firstMatch(text, ['第二十条'], 0, limit);
   const heading = firstMatch(text, ['主动公开政府信息情况'], 0, limit);
   const start = caption?.start ?? heading?.start;
