@@ -13,7 +13,9 @@ SELECT
   CASE WHEN bool_and(value IS NOT NULL) FILTER (WHERE row_code LIKE 'other\_%' ESCAPE '\' AND col_code = 'total') THEN sum(value) FILTER (WHERE row_code LIKE 'other\_%' ESCAPE '\' AND col_code = 'total') END AS other_handling,
   max(value) FILTER (WHERE row_code = 'total_handled' AND col_code = 'total') AS total_handled,
   max(value) FILTER (WHERE row_code = 'carried_forward' AND col_code = 'total') AS carried_forward,
-  max(value) FILTER (WHERE row_code = 'new_received' AND col_code = 'natural_person') AS new_from_natural_persons
+  max(value) FILTER (WHERE row_code = 'new_received' AND col_code = 'natural_person') AS new_from_natural_persons,
+  CASE WHEN bool_and(value IS NOT NULL) FILTER (WHERE row_code = 'new_received' AND col_code IN ('commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org')) THEN sum(value) FILTER (WHERE row_code = 'new_received' AND col_code IN ('commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org')) END AS new_from_organisations,
+  max(value) FILTER (WHERE row_code = 'other_no_correction' AND col_code = 'total') AS other_no_correction
 FROM reports r
 JOIN bodies b USING (body_id)
 LEFT JOIN t3_cells c USING (report_id)
