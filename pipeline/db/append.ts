@@ -9,7 +9,8 @@ import { type Db, query } from './duck.ts';
 
 const columnsCache = new Map<string, { name: string; type: string }[]>();
 
-async function columnsOf(db: Db, table: string) {
+/** A table's columns and types in order (cached per database file). */
+export async function columnsOf(db: Db, table: string) {
   const key = `${db.path}:${table}`;
   let cols = columnsCache.get(key);
   if (!cols) {
@@ -21,6 +22,16 @@ async function columnsOf(db: Db, table: string) {
     columnsCache.set(key, cols);
   }
   return cols;
+}
+
+/** Insert NDJSON files whose objects are keyed by the table's column names, in one statement. */
+export async function insertNdjson(db: Db, table: string, files: string[]): Promise<void> {
+  const cols = await columnsOf(db, table);
+  const list = files.map((f) => `'${f.replaceAll("'", "''")}'`).join(', ');
+  const spec = cols.map((c) => `'${c.name}': '${c.type}'`).join(', ');
+  await db.conn.run(
+    `INSERT INTO ${table} SELECT * FROM read_json([${list}], format = 'newline_delimited', columns = {${spec}}, maximum_object_size = 67108864)`,
+  );
 }
 
 const json = (v: unknown) => (v instanceof Date ? v.toISOString() : typeof v === 'bigint' ? Number(v) : v);
@@ -39,10 +50,7 @@ export async function appendRows(db: Db, table: string, rows: unknown[][]): Prom
       lines[i] = JSON.stringify(obj);
     }
     fs.writeFileSync(file, lines.join('\n') + '\n');
-    const spec = cols.map((c) => `'${c.name}': '${c.type}'`).join(', ');
-    await db.conn.run(
-      `INSERT INTO ${table} SELECT * FROM read_json('${file.replaceAll("'", "''")}', format = 'newline_delimited', columns = {${spec}}, maximum_object_size = 67108864)`,
-    );
+    await insertNdjson(db, table, [file]);
   } finally {
     fs.rmSync(file, { force: true });
   }

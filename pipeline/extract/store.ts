@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { columnsOf, insertNdjson } from '../db/append.ts';
 import { type Db, query } from '../db/duck.ts';
 import { spoolAll } from './pool.ts';
 import { SPOOL_TABLES, type SpoolJob, type SpoolTable } from './spool.ts';
@@ -13,14 +14,6 @@ export interface ExtractSummary {
   ok: number;
   partial: number;
   rejected: number;
-}
-
-async function columns(db: Db, table: string) {
-  return query<{ name: string; type: string }>(
-    db,
-    `SELECT column_name AS name, data_type AS type FROM duckdb_columns() WHERE table_name = $1 AND NOT internal ORDER BY column_index`,
-    [table],
-  );
 }
 
 export async function extractPending(db: Db, onProgress?: (done: number, total: number) => void, threads?: number): Promise<ExtractSummary> {
@@ -41,11 +34,11 @@ export async function extractPending(db: Db, onProgress?: (done: number, total: 
     else bySha.set(t.sha256, { path: t.path, docs: [doc] });
   }
   const jobs = [...bySha.values()];
-  const cols = {} as Record<SpoolTable, { name: string; type: string }[]>;
-  for (const t of SPOOL_TABLES) cols[t] = await columns(db, t);
+  // the spool files are keyed by the tables' own column names
+  const names = {} as Record<SpoolTable, string[]>;
+  for (const t of SPOOL_TABLES) names[t] = (await columnsOf(db, t)).map((c) => c.name);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-spool-'));
   try {
-    const names = Object.fromEntries(SPOOL_TABLES.map((t) => [t, cols[t].map((c) => c.name)])) as Record<SpoolTable, string[]>;
     await spoolAll(jobs, { dir, columns: names, now: new Date().toISOString() }, (job, status, done) => {
       summary.extracted += job.docs.length;
       summary.reused += job.docs.length - 1;
@@ -54,10 +47,7 @@ export async function extractPending(db: Db, onProgress?: (done: number, total: 
     }, threads);
     for (const t of SPOOL_TABLES) {
       const files = fs.readdirSync(dir).filter((f) => f.startsWith(`${t}-`) && fs.statSync(path.join(dir, f)).size > 0);
-      if (files.length === 0) continue;
-      const list = files.map((f) => `'${path.join(dir, f).replaceAll("'", "''")}'`).join(', ');
-      const spec = cols[t].map((c) => `'${c.name}': '${c.type}'`).join(', ');
-      await db.conn.run(`INSERT INTO ${t} SELECT * FROM read_json([${list}], format = 'newline_delimited', columns = {${spec}})`);
+      if (files.length > 0) await insertNdjson(db, t, files.map((f) => path.join(dir, f)));
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
