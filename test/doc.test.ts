@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractBytes } from '../pipeline/extract/extract.ts';
 import { sofficePath } from '../pipeline/extract/readers/doc.ts';
-import { CORPUS, extractPath, MADE } from './helpers.ts';
+import { CORPUS, extractPath, MADE, valuesOf } from './helpers.ts';
 
 const have = sofficePath() !== null;
 if (!have && process.env.CI === 'true') throw new Error('CI=true but LibreOffice (soffice) is missing: .ci/run must install libreoffice-writer-nogui');
@@ -15,8 +15,7 @@ describe.skipIf(!have)('Word .doc through LibreOffice', () => {
     const r = await extractPath(path.join(MADE, 'shs-2025.doc'));
     const src = await extractPath(path.join(CORPUS, 'pingtan-shs_2025_1.html'));
     expect(r.status).toBe('ok');
-    const vals = (g: object) => JSON.stringify(Object.fromEntries(Object.entries(g).map(([k, v]) => [k, Object.fromEntries(Object.entries(v as object).map(([c, x]) => [c, (x as { value: unknown }).value]))])));
-    for (const t of ['t2', 't3', 't4'] as const) expect(vals(r[t])).toBe(vals(src[t]));
+        for (const t of ['t2', 't3', 't4'] as const) expect(valuesOf(r[t])).toBe(valuesOf(src[t]));
   });
   it('rejects a damaged .doc with the reason', async () => {
     const bytes = fs.readFileSync(path.join(MADE, 'shs-2025.doc')).subarray(0, 4000);

@@ -40,3 +40,10 @@ export function compareCells(gold: Gold, r: ExtractResult): [string, number | nu
   }
   return out;
 }
+
+/** A table's values only (no raw text or position), as JSON, to compare two extractions. */
+export function valuesOf(grid: object): string {
+  return JSON.stringify(
+    Object.fromEntries(Object.entries(grid).map(([row, cols]) => [row, Object.fromEntries(Object.entries(cols as object).map(([c, x]) => [c, (x as { value: unknown }).value]))])),
+  );
+}
