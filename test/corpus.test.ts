@@ -71,7 +71,7 @@ describe('layout fixtures made from a corpus report extract to the same numbers 
       expect(r.year).toBe(gold.year);
       // all three tables, every cell, equal to what the source HTML gives
       for (const t of ['t2', 't3', 't4'] as const) {
-                expect(valuesOf(r[t])).toBe(valuesOf(src[t]));
+        expect(valuesOf(r[t])).toBe(valuesOf(src[t]));
       }
     });
   }
