@@ -1,4 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { textChunks } from '../pipeline/extract/cells.ts';
+import { extractBytes } from '../pipeline/extract/extract.ts';
+import { CORPUS, valuesOf } from './helpers.ts';
 import { repairText } from '../pipeline/extract/repair.ts';
 
 describe('repairText', () => {
@@ -16,5 +21,26 @@ describe('repairText', () => {
   });
   it('leaves bracketed Latin text and simplified text alone', () => {
     expect(repairText('网址(www.pingtan.gov.cn) 干部 乾隆')).toBe('网址(www.pingtan.gov.cn) 干部 乾隆');
+  });
+});
+
+describe('control characters', () => {
+  it('reads every line-breaking character (form feed, vertical tab, CR, NEL, U+2028/9) as a line break', () => {
+    expect(repairText('a\fb\vc\rd\u0085e\u2028f\u2029g')).toBe('a\nb\nc\nd\ne\nf\ng');
+  });
+  it('never throws scanning text with any whitespace or control character between values', () => {
+    for (let code = 0; code < 0x3000; code++) {
+      const ch = String.fromCharCode(code);
+      expect(() => textChunks(`3${ch}0${ch} 0${ch}`, 'x')).not.toThrow();
+    }
+  });
+  it('extracts a pdftotext-style report (form feeds between pages) to the same numbers', async () => {
+    const text = fs.readFileSync(path.join(CORPUS, 'pingtan_2022_1.txt'), 'utf8');
+    const paged = text.replaceAll('。', '。\f').replace(/(\d) /gu, '$1\v');
+    const a = await extractBytes('a.txt', Buffer.from(text));
+    const b = await extractBytes('b.txt', Buffer.from(paged));
+    expect(b.status).not.toBe('rejected');
+    expect(valuesOf(b.t3)).toBe(valuesOf(a.t3));
+    expect(valuesOf(b.t4)).toBe(valuesOf(a.t4));
   });
 });

@@ -66,7 +66,7 @@ export function textChunks(text: string, loc: string): Chunk[] {
   let gapIsSoft = false; // only spaces since the previous chunk
   while (i < s.length) {
     const ch = s[i]!;
-    if (ch === ' ' || ch === '\t') {
+    if (/\s/u.test(ch)) {
       i++;
       continue;
     }
@@ -111,7 +111,7 @@ export function textChunks(text: string, loc: string): Chunk[] {
       continue;
     }
     // a whitespace-delimited marker word
-    const word = /^\S+/u.exec(s.slice(i))![0];
+    const word = /^\S+/u.exec(s.slice(i))?.[0] ?? ch;
     const marker = markerKind(word, false);
     if (marker && (i === 0 || /\s/u.test(s[i - 1]!))) {
       out.push({ kind: marker, digits: '', splittable: false, raw: word, loc, softAfterPrev: false });

@@ -29,7 +29,9 @@ const MIRROR_FIXUPS: [RegExp, string][] = [
  */
 export function repairText(input: string): string {
   let s = input.normalize('NFKC').replace(PINYIN_DEBRIS, '');
-  s = s.replace(/[\u00a0\u2000-\u200b\u3000\ufeff]/g, ' ').replace(/\r\n?/g, '\n');
+  // every line-breaking character (pdftotext's form feed between pages, Word's vertical tab,
+  // Unicode line/paragraph separators, NEL) is a line break; every other space is a plain space
+  s = s.replace(/[\u00a0\u2000-\u200b\u3000\ufeff]/g, ' ').replace(/\r\n?|[\f\v\u0085\u2028\u2029]/g, '\n');
   if (TRADITIONAL_HINT.test(s)) {
     s = s
       .split('\n')
