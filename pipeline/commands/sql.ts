@@ -1,12 +1,27 @@
-// `xxgk sql`: read-only queries for analysts (there is no DuckDB CLI on our machines).
+// `xxgk sql`: read-only queries for analysts (there is no DuckDB CLI on our machines), in a
+// sandbox: the database can be read, nothing else touched (see openSandbox).
 import readline from 'node:readline';
-import { openRead, UserError } from '../db/duck.ts';
+import { type Db, openSandbox, UserError } from '../db/duck.ts';
 import { csvTable, jsonLines, textTable } from './print.ts';
 
 export type SqlFormat = 'table' | 'csv' | 'json';
 
-async function runOne(db: Awaited<ReturnType<typeof openRead>>, sql: string, format: SqlFormat): Promise<string> {
-  const reader = await db.conn.runAndReadAll(sql);
+/** DuckDB's refusal, with what the sandbox allows, so the user knows it is deliberate. */
+function explain(e: Error): string {
+  const m = e.message.split('\n')[0]!;
+  if (/Permission Error|configuration has been locked|read-only mode|attached in read-only/u.test(m)) {
+    return `${m}\n(xxgk sql is read-only and sandboxed: it reads the database's tables and views; it cannot write, read other files, attach databases, load extensions or change settings)`;
+  }
+  return e.message;
+}
+
+async function runOne(db: Db, sql: string, format: SqlFormat): Promise<string> {
+  let reader;
+  try {
+    reader = await db.conn.runAndReadAll(sql);
+  } catch (e) {
+    throw new Error(explain(e as Error));
+  }
   const columns = reader.columnNames();
   const rows = reader.getRowObjectsJS() as Record<string, unknown>[];
   if (format === 'csv') return csvTable(columns, rows);
@@ -15,7 +30,7 @@ async function runOne(db: Awaited<ReturnType<typeof openRead>>, sql: string, for
 }
 
 export async function runSql(file: string, sql: string | undefined, format: SqlFormat, out: (s: string) => void): Promise<number> {
-  const db = await openRead(file);
+  const db = await openSandbox(file);
   try {
     if (sql !== undefined) {
       try {
@@ -32,7 +47,7 @@ export async function runSql(file: string, sql: string | undefined, format: SqlF
 }
 
 /** An interactive shell: statements end with `;`, `.tables` lists tables, `.quit` leaves. */
-async function shell(db: Awaited<ReturnType<typeof openRead>>, format: SqlFormat, out: (s: string) => void): Promise<number> {
+async function shell(db: Db, format: SqlFormat, out: (s: string) => void): Promise<number> {
   const tty = process.stdin.isTTY === true;
   // piped SQL (xxgk sql < queries.sql) gets results only, no prompts
   const rl = readline.createInterface({ input: process.stdin, output: tty ? process.stdout : undefined, prompt: 'xxgk> ', terminal: tty });

@@ -31,12 +31,30 @@ function lockMessage(file: string, e: Error): string | null {
   return `${file} is in use by another process (PID ${m[2]}: ${cmd}). DuckDB allows one writer or several readers; close that process (an open "xxgk sql" shell, a notebook) and run again.`;
 }
 
-async function open(file: string, readOnly: boolean): Promise<Db> {
+/**
+ * The analysts' sandbox (`xxgk sql`): besides the database file itself nothing on disk or on the
+ * network can be read or written (COPY, ATTACH, read_csv, glob …), no extension is installed or
+ * loaded behind the user's back, and the configuration is locked so SQL cannot undo any of it.
+ * The built-in json and parquet extensions still load; every view in sql/ reads tables only.
+ */
+const SANDBOX = {
+  access_mode: 'READ_ONLY',
+  enable_external_access: 'false',
+  autoinstall_known_extensions: 'false',
+  autoload_known_extensions: 'false',
+  allow_community_extensions: 'false',
+  lock_configuration: 'true',
+} as const;
+
+type Mode = 'write' | 'read' | 'sandbox';
+
+async function open(file: string, mode: Mode): Promise<Db> {
+  const readOnly = mode !== 'write';
   if (readOnly && !fs.existsSync(file)) throw new UserError(`${file} does not exist yet: run "xxgk run" first`);
   if (!readOnly) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   let instance: DuckDBInstance;
   try {
-    instance = await DuckDBInstance.create(file, readOnly ? { access_mode: 'READ_ONLY' } : {});
+    instance = await DuckDBInstance.create(file, mode === 'sandbox' ? SANDBOX : readOnly ? { access_mode: 'READ_ONLY' } : {});
   } catch (e) {
     const msg = lockMessage(file, e as Error);
     if (msg) throw new UserError(msg);
@@ -57,8 +75,11 @@ async function open(file: string, readOnly: boolean): Promise<Db> {
   };
 }
 
-export const openWrite = (file: string) => open(file, false);
-export const openRead = (file: string) => open(file, true);
+export const openWrite = (file: string) => open(file, 'write');
+/** Read-only, for the pipeline's own readers (publish writes its files through this connection). */
+export const openRead = (file: string) => open(file, 'read');
+/** Read-only and sandboxed, for SQL typed by a user. */
+export const openSandbox = (file: string) => open(file, 'sandbox');
 
 /** Run `fn` in one transaction: all of it lands, or none of it does. */
 export async function inTransaction<T>(db: Db, fn: () => Promise<T>): Promise<T> {
