@@ -7,6 +7,7 @@ import { readHtml } from '../pipeline/extract/readers/html.ts';
 import { readDocument } from '../pipeline/extract/readers/index.ts';
 import { readJson } from '../pipeline/extract/readers/json.ts';
 import { readText } from '../pipeline/extract/readers/text.ts';
+import { barCells } from '../pipeline/extract/readers/bars.ts';
 import { CORPUS, MADE } from './helpers.ts';
 
 describe('HTML reader', () => {
@@ -98,4 +99,38 @@ describe('rejections: what is not a report is never half-read into numbers', () 
       expect(r.t3).toEqual({});
     });
   }
+});
+
+describe('bar dumps of HTML tables', () => {
+  it('reads the padding of spanned cells and trailing empties as weak cells', () => {
+    expect(barCells('行政许可 | 0 | ||')).toEqual([
+      { text: '行政许可', weak: false },
+      { text: '0', weak: false },
+      { text: '', weak: true },
+      { text: '', weak: true },
+    ]);
+    expect(barCells('8 | |||||')!.filter((c) => !c.weak).map((c) => c.text)).toEqual(['8']);
+  });
+  it('keeps an empty cell between values as a real blank, and `||` inside a row as padding', () => {
+    expect(barCells('| 规章 |  | 3 |')).toEqual([
+      { text: '规章', weak: false },
+      { text: '', weak: false },
+      { text: '3', weak: false },
+    ]);
+    expect(barCells('a ||b |')!.map((c) => c.weak)).toEqual([false, true, false]);
+  });
+  it('has no cells in a Markdown rule line and none without bars', () => {
+    expect(barCells('|---|:---:|')).toEqual([]);
+    expect(barCells('行政许可 97')).toBeNull();
+  });
+  it('turns a lone bar after a value printed without its bar into nothing, after a cell into a weak blank', () => {
+    const afterValue = readText('3\n|\n0\n|');
+    expect(afterValue.blocks.filter((b) => b.kind === 'cells')).toEqual([]);
+    const afterCell = readText('3 |\n|\n0 |');
+    expect(afterCell.blocks.map((b) => (b.kind === 'cells' ? b.cells : b.kind))).toEqual([
+      [{ text: '3', weak: false }],
+      [{ text: '', weak: true }],
+      [{ text: '0', weak: false }],
+    ]);
+  });
 });

@@ -6,11 +6,15 @@ export interface GridCell {
   text: string;
   /** false for the copies that a rowspan/colspan leaves in the cells it covers */
   origin: boolean;
+  /** an empty cell that may be padding (text dumps of tables, see readers/bars.ts) */
+  weak?: boolean;
 }
 
 export type Block =
   | { kind: 'text'; text: string; loc: string }
-  | { kind: 'table'; rows: GridCell[][]; loc: string };
+  | { kind: 'table'; rows: GridCell[][]; loc: string }
+  /** cells printed one after another without a row structure (one cell per line with bars) */
+  | { kind: 'cells'; cells: { text: string; weak: boolean }[]; loc: string };
 
 export type SourceKind = 'html' | 'text' | 'json' | 'docx' | 'pdf';
 
@@ -36,6 +40,8 @@ export interface Token {
   gridRow?: string;
   loc: string;
   start: number;
+  /** an empty cell that may be padding rather than a blank cell */
+  weak?: boolean;
 }
 
 export interface Stream {
@@ -58,8 +64,8 @@ export function isSingleValue(text: string, inGrid = false): boolean {
 export function toStream(blocks: Block[]): Stream {
   const tokens: Token[] = [];
   let text = '';
-  const push = (t: string, hard: boolean, loc: string, gridRow?: string) => {
-    tokens.push({ text: t, hard, grid: gridRow !== undefined, gridRow, loc, start: text.length });
+  const push = (t: string, hard: boolean, loc: string, gridRow?: string, weak?: boolean) => {
+    tokens.push({ text: t, hard, grid: gridRow !== undefined, gridRow, loc, start: text.length, ...(weak ? { weak } : {}) });
     text += t + '\n';
   };
   for (const b of blocks) {
@@ -69,10 +75,12 @@ export function toStream(blocks: Block[]): Stream {
         const loc = lines.length > 1 ? `${b.loc}+${i}` : b.loc;
         push(line, isSingleValue(line), loc);
       });
+    } else if (b.kind === 'cells') {
+      b.cells.forEach((cell, c) => push(cell.text, true, b.cells.length > 1 ? `${b.loc} c${c + 1}` : b.loc, undefined, cell.weak));
     } else {
       b.rows.forEach((row, r) => {
         row.forEach((cell, c) => {
-          if (cell.origin) push(cell.text.replace(/\s*\n\s*/g, ' '), true, `${b.loc} r${r + 1}c${c + 1}`, `${b.loc} r${r + 1}`);
+          if (cell.origin) push(cell.text.replace(/\s*\n\s*/g, ' '), true, `${b.loc} r${r + 1}c${c + 1}`, `${b.loc} r${r + 1}`, cell.weak);
         });
       });
     }

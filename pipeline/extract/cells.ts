@@ -17,6 +17,8 @@ export interface Chunk {
   loc: string;
   /** separated from the previous chunk only by spaces inside one text line (a soft boundary) */
   softAfterPrev: boolean;
+  /** a blank that may be padding of a text dump (dropped when a row has too many cells) */
+  weak?: boolean;
 }
 
 const CJK = /[\u3400-\u9fff]/u;
@@ -155,7 +157,7 @@ export function regionChunks(stream: Stream, from: number, to: number, oneGridRo
     const b = Math.min(to, tok.start + tok.text.length);
     const whole = a === tok.start && b === tok.start + tok.text.length;
     if (tok.hard && whole) {
-      if (tok.text.trim() === '' || isSingleValue(tok.text, tok.grid)) out.push(cellChunk(tok.text, tok.loc));
+      if (tok.text.trim() === '' || isSingleValue(tok.text, tok.grid)) out.push(tok.weak ? { ...cellChunk(tok.text, tok.loc), weak: true } : cellChunk(tok.text, tok.loc));
       else if (!CJK.test(tok.text)) out.push(...textChunks(tok.text, tok.loc));
       // a hard cell with words is a label cell: skip it
       continue;

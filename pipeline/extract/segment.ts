@@ -112,15 +112,13 @@ function glueSoft(chunks: Chunk[]): Chunk[] {
 }
 
 /**
- * Every reading of `chunks` as exactly `n` values. Blank cells beyond what fits are dropped from
- * the front (layout cells before the values).
- */
-/**
  * Every reading of `chunks` as exactly `n` values that `accept` allows (all readings without it).
  * Blank cells beyond what fits are dropped from the front (layout cells before the values).
  */
 export function segment(chunks: Chunk[], n: number, limit = 5000, accept?: (v: Value[]) => boolean): Segmentation {
   let cs = chunks;
+  // padding and row openers of text dumps come last; then blank layout cells before the values
+  while (cs.length > n && cs[cs.length - 1]!.weak) cs = cs.slice(0, -1);
   while (cs.length > n && cs[0]!.kind === 'blank') cs = cs.slice(1);
   const spaced = cs.some((c) => c.softAfterPrev);
   const first = enumerate(cs, n, limit, accept);

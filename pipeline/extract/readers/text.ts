@@ -1,17 +1,10 @@
 // Plain text and Markdown: one cell per line, pipe tables, tab/space separated cells, glued runs.
 import type { Block, GridCell, ReadDocument } from '../blocks.ts';
 import { repairText } from '../repair.ts';
+import { type BarCell, barCells, barsOnly, contentCount } from './bars.ts';
 
 // Page furniture left by PDF-to-text tools: "- 4 -", "第 4 页", "4 / 6", "共6页".
 const PAGE_FOOTER = /^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3}|共\s*\d{1,3}\s*页)\s*$/u;
-
-function pipeCells(line: string): string[] | null {
-  const t = line.trim();
-  if ((t.match(/[|｜]/gu) ?? []).length < 2) return null;
-  return t.replace(/^[|｜]/u, '').replace(/[|｜]$/u, '').split(/[|｜]/u).map((c) => c.trim());
-}
-
-const isRule = (cells: string[]) => cells.every((c) => /^:?-{2,}:?$/u.test(c) || c === '');
 
 /** `locs` names where each line came from (PDF page and position); by default the line number. */
 export function readText(raw: string, locs?: string[]): ReadDocument {
@@ -23,6 +16,8 @@ export function readText(raw: string, locs?: string[]): ReadDocument {
   let tableLine = 0;
   const lines = text.split('\n');
   const where = (i: number) => locs?.[i] ?? `line ${i + 1}`;
+  // the previous non-empty line was text without a closing bar
+  let prevEndsOpen = false;
   const endTable = () => {
     if (table) blocks.push({ kind: 'table', rows: table, loc: where(tableLine - 1) });
     table = null;
@@ -34,17 +29,37 @@ export function readText(raw: string, locs?: string[]): ReadDocument {
       else if (header[2]!.trim()) publisher = header[2]!.trim();
     }
     if (PAGE_FOOTER.test(line)) return;
-    const cells = pipeCells(line) ?? (line.split('\t').length >= 3 ? line.split('\t').map((c) => c.trim()) : null);
-    if (cells) {
+    if (!line.trim()) return;
+    const bars = barCells(line);
+    if (bars && bars.length === 0 && !barsOnly(line)) return; // a Markdown rule line
+    const tabs = bars ? null : line.split('\t');
+    if (bars && barsOnly(line)) {
+      // a lone `|` after a value printed without its bar is that value's terminator; otherwise
+      // bars alone are an empty cell, a row opener or padding (weak cells, see bars.ts)
+      const n = (line.match(/[|｜]/gu) ?? []).length - (prevEndsOpen ? 1 : 0);
+      prevEndsOpen = false;
+      endTable();
+      if (n > 0) blocks.push({ kind: 'cells', cells: Array.from({ length: n }, () => ({ text: '', weak: true })), loc: where(i) });
+      return;
+    }
+    const row: BarCell[] | null = bars ?? (tabs!.length >= 3 ? tabs!.map((c) => ({ text: c.trim(), weak: false })) : null);
+    prevEndsOpen = !bars && !row;
+    if (row && contentCount(row) >= 2) {
+      // a row of a table printed on one line: a grid row
       if (!table) {
         table = [];
         tableLine = i + 1;
       }
-      if (!isRule(cells)) table.push(cells.map((c) => ({ text: c, origin: true })));
+      table.push(row.map((c) => ({ text: c.text, origin: true, weak: c.weak })));
       return;
     }
     endTable();
-    if (line.trim()) blocks.push({ kind: 'text', text: line.trim(), loc: where(i) });
+    if (row) {
+      // one cell per line (` |` at its end), a caption with its padding: cells, not a grid row
+      if (row.length > 0) blocks.push({ kind: 'cells', cells: row, loc: where(i) });
+      return;
+    }
+    blocks.push({ kind: 'text', text: line.trim(), loc: where(i) });
   });
   endTable();
   return { kind: 'text', blocks, titles, publisher };
