@@ -5,6 +5,7 @@ import { toStream } from '../pipeline/extract/blocks.ts';
 import { segment } from '../pipeline/extract/segment.ts';
 import { extractTable3 } from '../pipeline/extract/table3.ts';
 import { extractTable4 } from '../pipeline/extract/table4.ts';
+import { checkTable3 } from '../pipeline/extract/checks.ts';
 
 const read = (s: string, n: number) => segment(textChunks(s, 'test'), n).candidates.map((c) => c.map((v) => v.value));
 
@@ -148,5 +149,17 @@ describe('uncertain splits are flagged, not guessed', () => {
     expect(r.cells.total_handled?.total?.value).toBe(1);
     expect(r.cells.carried_forward?.total?.value).toBe(0);
     expect(r.flags).toEqual([]);
+  });
+});
+
+describe('a unique reading is kept as printed', () => {
+  it('table 3: a glued run with exactly one reading is kept even when its total contradicts it, and the check fails', () => {
+    // 2000000: seven digits for seven cells, one reading; the printed 总计 (0) contradicts the parts
+    const r = t3(t3text(ROWS_2021('2000000', '2000002')));
+    expect(r.cells.granted?.natural_person?.value).toBe(2);
+    expect(r.cells.granted?.total?.value).toBe(0);
+    expect(r.notes.join('\n')).toMatch(/t3\.granted: .*one reading.*kept as printed/u);
+    const checks = checkTable3(r.cells, 'f2021');
+    expect(checks.find((c) => c.rule === 'V3.3' && c.scope === 't3.granted.*')?.status).toBe('fail');
   });
 });

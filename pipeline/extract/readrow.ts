@@ -6,12 +6,15 @@ import { segment, type Value } from './segment.ts';
 export interface RowReading {
   candidates: Value[][];
   flag?: Omit<Flag, 'cell'>;
+  /** a certain reading worth telling (kept as printed although it does not add up) */
+  note?: string;
 }
 
 /**
  * The readings of a row's chunks as `n` cells that add up. When none adds up, the row is taken as
- * printed only if it needed no splitting (then the failed check shows the printed error); a split
- * that does not add up may have lost a blank cell, so nothing is taken.
+ * printed if it has exactly one reading: printed cell by cell, or one glued run without spaces
+ * (`2000000`) that only one split fits; the failed check then shows the printed error. A spaced
+ * split that does not add up may have lost a blank cell, so nothing is taken.
  */
 export function readRow(chunks: Chunk[], n: number, ok: (v: Value[]) => boolean, what: string): RowReading {
   const raw = chunks.map((c) => c.raw).join(' ');
@@ -21,7 +24,10 @@ export function readRow(chunks: Chunk[], n: number, ok: (v: Value[]) => boolean,
   }
   if (adding.candidates.length > 0) return { candidates: adding.candidates };
   const all = segment(chunks, n, 5000);
-  if (all.candidates.length === 1 && !all.split) return { candidates: all.candidates };
+  if (all.candidates.length === 1 && !all.truncated && (!all.split || (!all.spaced && !all.spacingIgnored))) {
+    const note = all.split ? `${what === 'its total' ? 'the row' : 'the run'} "${raw}" has one reading, which does not add up to ${what}: kept as printed` : undefined;
+    return { candidates: all.candidates, ...(note ? { note } : {}) };
+  }
   if (all.candidates.length === 0 && !all.truncated) {
     const reason = chunks.some((c) => c.kind === 'unreadable') ? 'unreadable' : 'unsatisfiable';
     return { candidates: [], flag: { reason, detail: `cannot read ${n} cells from "${raw}" (${chunks.length} pieces)` } };

@@ -79,21 +79,23 @@ export function extractTable3(stream: Stream): Table3 {
 
   const units: Unit[] = [];
   const flags: Flag[] = [];
+  const rowNotes: string[] = [];
   const lastEnd = anchors[anchors.length - 1]!.end;
   const tableEnd = cutAfterValues(text, lastEnd, limit);
   anchors.forEach((a, i) => {
     if (a.row === GROUP_MARK) return;
     const to = i + 1 < anchors.length ? anchors[i + 1]!.start : tableEnd;
     const chunks = rowChunks(stream, a, to);
-    const { candidates, flag } = readRow(chunks, T3_COLS.length, rowSumOk, 'its total');
+    const { candidates, flag, note } = readRow(chunks, T3_COLS.length, rowSumOk, 'its total');
     if (flag) flags.push({ cell: `t3.${a.row}`, ...flag });
+    if (note) rowNotes.push(`t3.${a.row}: ${note}`);
     units.push({ key: a.row, cols: T3_COLS, candidates, rowOk: rowSumOk });
   });
 
   const res = resolveUnits('t3', units, (pick, touched) => identitiesHold(format ?? 'f2021', pick, touched));
 
   const cells: Grid<T3Row, T3Col> = {};
-  const notes = [...res.notes];
+  const notes = [...rowNotes, ...res.notes];
   for (const u of units) {
     const row = u.key as T3Row;
     const got = res.cells.get(row);

@@ -55,7 +55,7 @@ export function extractTable4(stream: Stream, after: number): Table4 {
     if (!second.flag) reading = second;
   }
   const flags: Flag[] = [];
-  const { candidates, flag } = reading;
+  const { candidates, flag, note } = reading;
   if (flag) flags.push({ cell: 't4', ...flag });
   const res = resolveUnits('t4', [{ key: 'cases', cols: COLS, candidates, rowOk: groupsOk }]);
   const got = res.cells.get('cases');
@@ -68,5 +68,5 @@ export function extractTable4(stream: Stream, after: number): Table4 {
   });
   // resolveUnits names cells t4.cases.<group>.<col>; the contract key is t4.<group>.<col>
   const renamed = res.flags.map((f) => ({ ...f, cell: f.cell.replace(/^t4\.cases(\.|$)/u, (_, dot: string) => (dot ? 't4.' : 't4')) }));
-  return { found: true, cells, flags: [...flags, ...renamed], notes: res.notes };
+  return { found: true, cells, flags: [...flags, ...renamed], notes: note ? [`t4: ${note}`, ...res.notes] : res.notes };
 }
