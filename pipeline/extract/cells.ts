@@ -92,8 +92,9 @@ export function textChunks(text: string, loc: string): Chunk[] {
     }
     VALUE.lastIndex = i;
     const m = VALUE.exec(s);
-    // A leading '-' only signs a number when it touches the digits; otherwise it is a marker or a dash.
-    if (m && !(m[1] === '-' && i > 0 && /\d/u.test(s[i - 1]!))) {
+    // A '-' touching the digits after it signs them, also glued to a previous value (`1-10`: the
+    // 2019 本年增/减 column); alone it is a marker or a dash.
+    if (m) {
       const hasSign = m[1] !== undefined;
       const frac = m[3];
       const unit = m[4] as '元' | '万元' | undefined;

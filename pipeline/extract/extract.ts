@@ -3,6 +3,7 @@ import { toStream } from './blocks.ts';
 import { checkTable2, checkTable3, checkTable4 } from './checks.ts';
 import { extractMeta } from './metadata.ts';
 import { RejectError, readDocument } from './readers/index.ts';
+import { flagImplausible } from './plausible.ts';
 import { type ExtractResult, type Flag, rejected } from './result.ts';
 import { extractTable2 } from './table2.ts';
 import { extractTable3 } from './table3.ts';
@@ -41,6 +42,7 @@ export async function extractBytes(file: string, bytes: Uint8Array): Promise<Ext
   const meta = extractMeta(doc.titles, stream.text.slice(0, 20000), doc.publisher);
   const format = t3.format ?? t2.format;
   const flags: Flag[] = [...t2.flags, ...t3.flags, ...t4.flags];
+  flags.push(...flagImplausible('t2', t2.cells), ...flagImplausible('t3', t3.cells), ...flagImplausible('t4', t4.cells));
   if (!t3.found) flags.push({ cell: 't3', reason: 'table_not_found', detail: 'table 3 (requests) was not found' });
   if (!t4.found) flags.push({ cell: 't4', reason: 'table_not_found', detail: 'table 4 (review and litigation) was not found' });
   const notes = [...t2.notes, ...t3.notes, ...t4.notes];

@@ -14,7 +14,17 @@ export type Grid<R extends string, C extends string> = Partial<Record<R, Partial
 export interface Flag {
   /** canonical cell key such as `t3.granted.total`, or a table key such as `t3` */
   cell: string;
-  reason: 'ambiguous' | 'unsatisfiable' | 'unreadable' | 'row_not_found' | 'table_not_found' | 'unit_converted' | 'year_unknown' | 'issuer_unknown';
+  reason:
+    | 'ambiguous'
+    | 'unsatisfiable'
+    | 'unreadable'
+    | 'implausible'
+    | 'row_not_found'
+    | 'table_not_found'
+    | 'unit_converted'
+    | 'year_unknown'
+    | 'issuer_unknown'
+    | 'issuer_inferred';
   detail: string;
   candidates?: (number | null)[];
 }

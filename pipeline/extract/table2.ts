@@ -71,13 +71,15 @@ export function extractTable2(stream: Stream): Table2 {
     const seg = segment(chunks, cols.length, 200);
     // Table 2 has no sums to check a split against. A run of glued digits (规章000) prints every
     // cell; but fewer space-separated values than columns may have lost a blank cell.
-    if (seg.split && seg.spaced) {
+    // A signed value glued to others (`1-10`) may have lost a blank cell the same way.
+    const signedGlue = seg.split && chunks.some((c) => c.sign !== undefined && c.splittable);
+    if (seg.split && (seg.spaced || signedGlue)) {
       cols.forEach((col, c) => {
         const options = [...new Set(seg.candidates.map((cand) => cand[c]!.value))];
         unsure.push({
           cell: `t2.${a.row}.${col}`,
           reason: 'ambiguous',
-          detail: `"${chunks.map((x) => x.raw).join(' ')}" has fewer values than the ${cols.length} columns: a blank cell may have vanished`,
+          detail: `"${chunks.map((x) => x.raw).join(' ')}" has fewer ${signedGlue ? 'printed values (one signed and glued)' : 'values'} than the ${cols.length} columns: a blank cell may have vanished`,
           candidates: options.slice(0, 12),
         });
       });

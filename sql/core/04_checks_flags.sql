@@ -16,6 +16,6 @@ FROM reports r JOIN extracted_flags f USING (document_id);
 COMMENT ON TABLE flags IS 'What the extractor was unsure of in each report (those cells are NULL)';
 COMMENT ON COLUMN flags.report_id IS 'The report (reports.report_id)';
 COMMENT ON COLUMN flags.cell IS 'Cell, row or table key';
-COMMENT ON COLUMN flags.reason IS 'ambiguous, unsatisfiable, unreadable, row_not_found, table_not_found, unit_converted …';
+COMMENT ON COLUMN flags.reason IS 'ambiguous, unsatisfiable, unreadable, implausible, row_not_found, table_not_found, unit_converted …';
 COMMENT ON COLUMN flags.detail IS 'Why, in words';
 COMMENT ON COLUMN flags.candidates IS 'Values the printed digits allow (ambiguous cells)';

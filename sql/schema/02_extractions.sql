@@ -73,6 +73,6 @@ CREATE TABLE IF NOT EXISTS extracted_flags (
 COMMENT ON TABLE extracted_flags IS 'Values the engine is unsure of (left NULL) and tables or rows it could not find';
 COMMENT ON COLUMN extracted_flags.document_id IS 'The document (documents.document_id)';
 COMMENT ON COLUMN extracted_flags.cell IS 'Cell key (t3.granted.total), row key (t3.granted) or table key (t4)';
-COMMENT ON COLUMN extracted_flags.reason IS 'ambiguous, unsatisfiable, unreadable, row_not_found, table_not_found, unit_converted, year_unknown, issuer_unknown';
+COMMENT ON COLUMN extracted_flags.reason IS 'ambiguous, unsatisfiable, unreadable, implausible (a count that is negative, fractional or beyond 1e9), row_not_found, table_not_found, unit_converted, year_unknown, issuer_unknown, issuer_inferred';
 COMMENT ON COLUMN extracted_flags.detail IS 'Why, in words';
 COMMENT ON COLUMN extracted_flags.candidates IS 'For ambiguous cells: the values the printed digits allow';
