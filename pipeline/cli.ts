@@ -16,7 +16,9 @@ const log = (s: string) => process.stderr.write(s + '\n');
 const withDbOption = <T>(y: Argv<T>) =>
   y.option('db', { type: 'string', default: DEFAULT_DB, describe: 'the DuckDB file', normalize: true });
 const withJobs = <T>(y: Argv<T>) =>
-  y.option('jobs', { type: 'number', describe: 'extraction worker threads (default: one per CPU core)' });
+  y
+    .option('jobs', { type: 'number', describe: 'extraction worker threads (default: one per CPU core)' })
+    .option('worker-memory', { type: 'number', describe: "heap limit of each extraction worker in MB; a file that needs more is rejected, the run goes on (default: Node's)" });
 
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
@@ -33,7 +35,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('allow-rejected', { type: 'boolean', default: false, describe: 'exit 0 even when some files were rejected (they are still listed by status)' })
           .example('$0 run data/samples', 'the bundled samples into data/xxgk.duckdb'),
       async (a) => {
-        const s = await runAll({ db: a.db, input: a.dir, log, jobs: a.jobs });
+        const s = await runAll({ db: a.db, input: a.dir, log, jobs: a.jobs, workerMemoryMb: a.workerMemory });
         const rejected = (s.load?.rejected ?? 0) > 0;
         out(`${a.db}: ${s.skipped ? 'up to date' : `${s.load?.reports} reports loaded, ${s.load?.duplicates} duplicates, ${s.load?.rejected} rejected`}`);
         code = rejected && !a.allowRejected ? 1 : 0;
@@ -60,7 +62,7 @@ export async function main(argv: string[]): Promise<number> {
           .example('$0 extract', 'extract new and changed documents into the database, on all cores'),
       async (a) => {
         if (a.files && a.files.length > 0) code = await runExtract(a.files, a.json, out, a.provenance);
-        else await withDb(a.db, log, (db) => runExtractStage(db, log, a.jobs));
+        else await withDb(a.db, log, (db) => runExtractStage(db, log, { threads: a.jobs, workerMemoryMb: a.workerMemory }));
       },
     )
     .command(

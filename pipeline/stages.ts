@@ -3,6 +3,7 @@
 import cliProgress from 'cli-progress';
 import { type Db, inTransaction, openWrite, query } from './db/duck.ts';
 import { prepare } from './db/prepare.ts';
+import type { PoolOptions } from './extract/pool.ts';
 import { extractPending, type ExtractSummary } from './extract/store.ts';
 import { ingest, type IngestSummary } from './ingest/ingest.ts';
 import { assertInputFolder } from './ingest/scan.ts';
@@ -17,6 +18,10 @@ export interface RunOptions {
   log: Log;
   /** worker threads for extraction (default: one per CPU core) */
   jobs?: number;
+  /** heap limit of each extraction worker in MB */
+  workerMemoryMb?: number;
+  /** test hook: the extractor to use (run in this thread), to check a crash in one file is contained */
+  extract?: PoolOptions['extract'];
   /** test hook: throw after this stage to simulate a crash part-way */
   failAfter?: 'ingest' | 'extract' | 'normalize' | 'load';
 }
@@ -81,10 +86,10 @@ export async function runIngest(db: Db, input: string, log: Log) {
   return s;
 }
 
-export async function runExtractStage(db: Db, log: Log, jobs?: number) {
+export async function runExtractStage(db: Db, log: Log, pool: PoolOptions = {}) {
   const t0 = performance.now();
   const bar = progress();
-  const s = await extractPending(db, (d, t) => bar?.update(d, t), jobs);
+  const s = await extractPending(db, (d, t) => bar?.update(d, t), pool);
   bar?.stop();
   log(`extract: ${s.extracted} documents (${s.ok} ok, ${s.partial} partial, ${s.rejected} rejected${s.reused ? `; ${s.reused} identical to another file, read once` : ''}) (${secs(t0)})`);
   return s;
@@ -116,7 +121,7 @@ export async function runAll(opts: RunOptions): Promise<RunSummary> {
     };
     out.ingest = await runIngest(db, opts.input, log);
     fail('ingest');
-    out.extract = await runExtractStage(db, log, opts.jobs);
+    out.extract = await runExtractStage(db, log, { threads: opts.jobs, workerMemoryMb: opts.workerMemoryMb, extract: opts.extract });
     fail('extract');
     const [m] = await query<{ value: string }>(db, `SELECT value FROM meta WHERE key = 'loaded_fingerprint'`);
     if (out.extract.extracted === 0 && m?.value === (await fingerprint(db))) {

@@ -1,6 +1,9 @@
-// Extraction across CPU cores with worker threads; small batches run in this thread.
+// Extraction across CPU cores with worker threads; small batches run in this thread. A worker
+// that dies (out of memory, a crash in a library) costs only the file it was reading: that file
+// is rejected as an internal error and a new worker takes over the rest.
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { internalError, type Extractor } from '../commands/extract.ts';
 import type { ExtractResult } from './result.ts';
 import { Spool, type SpoolContext, type SpoolJob } from './spool.ts';
 
@@ -8,15 +11,25 @@ const INLINE_BELOW = 24; // starting workers costs ~0.3 s: not worth it for a fe
 
 type Status = ExtractResult['status'];
 
+export interface PoolOptions {
+  /** worker threads (default: one per CPU core) */
+  threads?: number;
+  /** heap limit of each worker in MB (default: Node's); a file that needs more is rejected, the run goes on */
+  workerMemoryMb?: number;
+  /** the extractor; a function cannot be sent to a worker, so with one given everything runs in this thread */
+  extract?: Extractor;
+}
+
 export async function spoolAll(
   jobs: SpoolJob[],
   ctx: Omit<SpoolContext, 'tag'>,
   onDone: (job: SpoolJob, status: Status, done: number) => void,
-  threads = os.availableParallelism(),
+  opts: PoolOptions = {},
 ): Promise<void> {
+  const threads = opts.threads ?? os.availableParallelism();
   let done = 0;
-  if (jobs.length < INLINE_BELOW || threads <= 1) {
-    const spool = new Spool({ ...ctx, tag: 'main' });
+  if (jobs.length < INLINE_BELOW || threads <= 1 || opts.extract) {
+    const spool = new Spool({ ...ctx, tag: 'main' }, opts.extract);
     try {
       for (const job of jobs) onDone(job, await spool.run(job), ++done);
     } finally {
@@ -26,29 +39,60 @@ export async function spoolAll(
   }
   const n = Math.min(threads, Math.ceil(jobs.length / 8));
   let next = 0;
-  const workers = Array.from({ length: n }, (_, i) => new Worker(new URL('./worker-entry.js', import.meta.url), { workerData: { ...ctx, tag: `w${i}` } }));
+  let started = 0;
+  const all: Worker[] = [];
+  let own: Spool | undefined; // this thread's spool, for the results of files whose worker died
+  const runWorker = () =>
+    new Promise<void>((resolve, reject) => {
+      const w = new Worker(new URL('./worker-entry.js', import.meta.url), {
+        workerData: { ...ctx, tag: `w${started++}` },
+        ...(opts.workerMemoryMb ? { resourceLimits: { maxOldGenerationSizeMb: opts.workerMemoryMb } } : {}),
+      });
+      all.push(w);
+      let ready = false;
+      let current: number | null = null;
+      let finished = false;
+      const send = () => {
+        if (next >= jobs.length) return w.postMessage({ close: true });
+        current = next++;
+        w.postMessage({ id: current, job: jobs[current] });
+      };
+      const died = (why: string) => {
+        if (finished) return;
+        finished = true;
+        // dying before it was ready is not one file's fault: the workers cannot run at all
+        if (!ready || current === null) return reject(new Error(`extraction worker failed: ${why}`));
+        const job = jobs[current]!;
+        own ??= new Spool({ ...ctx, tag: 'main' });
+        const r = internalError(job.path, new Error(`the extraction worker died (${why})`), false); // its stack is lost with it
+        own.write(job, r);
+        onDone(job, r.status, ++done);
+        runWorker().then(resolve, reject); // a fresh worker carries on with the remaining files
+      };
+      w.on('message', (m: { id: number; status: Status } | { closed: true } | { ready: true } | { fatal: string }) => {
+        if ('fatal' in m) {
+          finished = true;
+          return reject(new Error(`extraction worker failed: ${m.fatal}`));
+        }
+        if ('ready' in m) {
+          ready = true;
+          return send();
+        }
+        if ('closed' in m) {
+          finished = true;
+          return resolve();
+        }
+        current = null;
+        onDone(jobs[m.id]!, m.status, ++done);
+        send();
+      });
+      w.on('error', (e: Error) => died(e.message));
+      w.on('exit', (code) => died(`exit code ${code}`));
+    });
   try {
-    await Promise.all(
-      workers.map(
-        (w) =>
-          new Promise<void>((resolve, reject) => {
-            const send = () => {
-              if (next >= jobs.length) return w.postMessage({ close: true });
-              const id = next++;
-              w.postMessage({ id, job: jobs[id] });
-            };
-            w.on('message', (m: { id: number; status: Status } | { closed: true }) => {
-              if ('closed' in m) return resolve();
-              onDone(jobs[m.id]!, m.status, ++done);
-              send();
-            });
-            w.on('error', reject);
-            w.on('exit', (code) => (code !== 0 ? reject(new Error(`extraction worker exited with code ${code}`)) : undefined));
-            send();
-          }),
-      ),
-    );
+    await Promise.all(Array.from({ length: n }, runWorker));
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await Promise.all(all.map((w) => w.terminate()));
+    own?.close();
   }
 }

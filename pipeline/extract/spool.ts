@@ -2,7 +2,8 @@
 // the main thread never holds millions of cells; DuckDB then reads the files in one insert.
 import fs from 'node:fs';
 import path from 'node:path';
-import { extractFile } from '../commands/extract.ts';
+import { extractFile, type Extractor } from '../commands/extract.ts';
+import { extractBytes } from './extract.ts';
 import type { ExtractResult } from './result.ts';
 
 export const SPOOL_TABLES = ['extractions', 'extracted_cells', 'extracted_checks', 'extracted_flags'] as const;
@@ -44,13 +45,22 @@ function rowsOf(doc: SpoolDoc, r: ExtractResult, now: string): Record<SpoolTable
 
 export class Spool {
   private readonly fds = new Map<SpoolTable, number>();
-  constructor(private readonly ctx: SpoolContext) {
+  constructor(
+    private readonly ctx: SpoolContext,
+    private readonly extract: Extractor = extractBytes,
+  ) {
     for (const t of SPOOL_TABLES) this.fds.set(t, fs.openSync(path.join(ctx.dir, `${t}-${ctx.tag}.ndjson`), 'a'));
   }
 
   /** Extract one job's file and write its rows for each of the job's documents. */
   async run(job: SpoolJob): Promise<ExtractResult['status']> {
-    const r = await extractFile(job.path);
+    const r = await extractFile(job.path, this.extract);
+    this.write(job, r);
+    return r.status;
+  }
+
+  /** Write `r` as the result of every document of `job`. */
+  write(job: SpoolJob, r: ExtractResult): void {
     for (const doc of job.docs) {
       const rows = rowsOf(doc, r, this.ctx.now);
       for (const t of SPOOL_TABLES) {
@@ -64,7 +74,6 @@ export class Spool {
         if (out) fs.writeSync(this.fds.get(t)!, out);
       }
     }
-    return r.status;
   }
 
   close(): void {

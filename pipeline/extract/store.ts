@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { columnsOf, insertNdjson } from '../db/append.ts';
 import { type Db, query } from '../db/duck.ts';
-import { spoolAll } from './pool.ts';
+import { type PoolOptions, spoolAll } from './pool.ts';
 import { SPOOL_TABLES, type SpoolJob, type SpoolTable } from './spool.ts';
 
 export interface ExtractSummary {
@@ -16,7 +16,7 @@ export interface ExtractSummary {
   rejected: number;
 }
 
-export async function extractPending(db: Db, onProgress?: (done: number, total: number) => void, threads?: number): Promise<ExtractSummary> {
+export async function extractPending(db: Db, onProgress?: (done: number, total: number) => void, pool: PoolOptions = {}): Promise<ExtractSummary> {
   const pending = `SELECT d.document_id, d.path, d.sha256 FROM documents d LEFT JOIN extractions e USING (document_id)
      WHERE d.ingest_state <> 'removed' AND (e.document_id IS NULL OR e.sha256 <> d.sha256)`;
   await db.conn.run(`CREATE OR REPLACE TEMP TABLE redo AS ${pending}`);
@@ -44,7 +44,7 @@ export async function extractPending(db: Db, onProgress?: (done: number, total: 
       summary.reused += job.docs.length - 1;
       summary[status] += job.docs.length;
       onProgress?.(done, jobs.length);
-    }, threads);
+    }, pool);
     for (const t of SPOOL_TABLES) {
       const files = fs.readdirSync(dir).filter((f) => f.startsWith(`${t}-`) && fs.statSync(path.join(dir, f)).size > 0);
       if (files.length > 0) await insertNdjson(db, t, files.map((f) => path.join(dir, f)));

@@ -9,6 +9,12 @@ parentPort!.on('message', async (msg: { id: number; job: SpoolJob } | { close: t
     parentPort!.postMessage({ closed: true });
     return;
   }
-  const status = await spool.run(msg.job);
-  parentPort!.postMessage({ id: msg.id, status });
+  try {
+    parentPort!.postMessage({ id: msg.id, status: await spool.run(msg.job) });
+  } catch (e) {
+    // extraction errors are contained in spool.run: this is the spool itself (a full disk), which
+    // no other file would escape either
+    parentPort!.postMessage({ fatal: (e as Error).stack ?? String(e) });
+  }
 });
+parentPort!.postMessage({ ready: true }); // loaded: from here on, dying is the fault of the file being read
