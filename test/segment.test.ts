@@ -102,6 +102,16 @@ describe('table 4', () => {
     expect(r.cells.lit_after_review?.total?.value).toBe(0);
     expect(r.flags).toEqual([]);
   });
+  for (const prose of ['2022年，未有政府信息公开行政复议及行政诉讼有关情况。', '本年度被申请行政复议0件，提起行政诉讼1件。']) {
+    it(`finds the table after a sentence between the heading and the table: ${prose}`, () => {
+      const text = `四、政府信息公开行政复议、行政诉讼情况 ${prose} 行政复议 行政诉讼 结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉 复议后起诉 结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计 0 0 0 0 0 1 0 0 0 1 0 0 0 0 0 五、存在的主要问题`;
+      const r = extractTable4(toStream([{ kind: 'text', text, loc: 'l' }]), 0);
+      expect(r.found).toBe(true);
+      expect(r.cells.lit_direct?.upheld?.value).toBe(1);
+      expect(r.cells.review?.total?.value).toBe(0);
+      expect(r.flags).toEqual([]);
+    });
+  }
   it('reads review and litigation values printed under two separate headers', () => {
     const s = toStream([{ kind: 'text', text: '行政复议 结果维持 结果纠正 其他结果 尚未审结 总计 1 0 0 0 1 行政诉讼 未经复议直接起诉 复议后起诉 结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计 2 0 0 0 2 0 0 0 0 0 五、存在的主要问题 2024年', loc: 'l' }]);
     const r = extractTable4(s, 0);

@@ -26,22 +26,32 @@ function groupsOk(v: Value[]): boolean {
   return true;
 }
 
+/**
+ * The table's header: a 行政复议 followed by the header words (维持, 纠正 …) up to the first value.
+ * A 行政复议 in prose before the table (`未发生…被申请行政复议的情况`, `行政复议0件`) has no header
+ * words before its first digit, so the search moves on to the next one.
+ */
+function locateHeader(text: string, after: number): { start: number; valuesFrom: number } | null {
+  for (let head = firstMatch(text, ['行政复议'], after); head; head = firstMatch(text, ['行政复议'], head.end)) {
+    const d = /\d/gu;
+    d.lastIndex = head.end;
+    const firstDigit = d.exec(text)?.index ?? text.length;
+    let valuesFrom = head.end;
+    HEADER.lastIndex = head.end;
+    for (let m = HEADER.exec(text); m && m.index < firstDigit; m = HEADER.exec(text)) valuesFrom = m.index + m[0].length;
+    const words = text.slice(head.start, valuesFrom);
+    if (valuesFrom - head.end <= 600 && /维/u.test(words) && /纠|审/u.test(words)) return { start: head.start, valuesFrom };
+    if (head.start - after > 5000) break;
+  }
+  return null;
+}
+
 export function extractTable4(stream: Stream, after: number): Table4 {
   const text = stream.text;
   const none: Table4 = { found: false, cells: {}, flags: [], notes: [] };
-  const head = firstMatch(text, ['行政复议'], after);
-  if (!head) return none;
-  // The header runs until the first value; its last word ends where the values begin.
-  const firstDigitOrCell = (() => {
-    const d = /\d/gu;
-    d.lastIndex = head.end;
-    const m = d.exec(text);
-    return m ? m.index : text.length;
-  })();
-  let valuesFrom = head.end;
-  HEADER.lastIndex = head.end;
-  for (let m = HEADER.exec(text); m && m.index < firstDigitOrCell; m = HEADER.exec(text)) valuesFrom = m.index + m[0].length;
-  if (valuesFrom - head.end > 600 || !/维|纠|审/u.test(text.slice(head.start, valuesFrom))) return none;
+  const header = locateHeader(text, after);
+  if (!header) return none;
+  const valuesFrom = header.valuesFrom;
   // Table 4 ends at section 五 when that follows closely (its values may be split over two header
   // blocks), else, or when that reading fails, at the first words after the values.
   const next = /五\s*[、.]|存在的主要问题|其他需要报告/gu;
