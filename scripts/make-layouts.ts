@@ -56,7 +56,7 @@ if (!pdfOk) binaryNotes.push('PDF routes skipped: no CJK font (`fc-list :lang=zh
 
 for (const c of CHOSEN) {
   const g = JSON.parse(fs.readFileSync(path.join(CORPUS, `${c.gold}.gold.json`), 'utf8')) as GoldLike;
-  const { report, expected, filled, expectFilled } = fromGold(g, c.title);
+  const { report, expected, filled, expectFilled } = fromGold(g, c.title, c.t4Prose);
   const note =
     `Made by scripts/make-layouts.ts from test/fixtures/corpus/${c.gold}.gold.json. ` +
     (filled.length === 0

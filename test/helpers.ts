@@ -47,3 +47,24 @@ export function valuesOf(grid: object): string {
     Object.fromEntries(Object.entries(grid).map(([row, cols]) => [row, Object.fromEntries(Object.entries(cols as object).map(([c, x]) => [c, (x as { value: unknown }).value]))])),
   );
 }
+
+/** Whether a flag's `cell` covers a cell key: the key itself, its row (`t3.granted`) or its table (`t3`). */
+export function flagCovers(flagCell: string, key: string): boolean {
+  return flagCell === key || key.startsWith(`${flagCell}.`);
+}
+
+export type CellOutcome = 'exact' | 'flagged' | 'wrong' | 'missing';
+
+/**
+ * Every labelled cell of `gold` judged against `r`: exact (same value, null included), flagged
+ * (read as NULL or absent, and a flag covers it), wrong (a number that is not the gold's), missing
+ * (NULL or absent without a flag: silently lost).
+ */
+export function judgeCells(gold: Gold, r: ExtractResult): { key: string; want: number | null; got: number | null | undefined; outcome: CellOutcome }[] {
+  const flags = r.flags.map((f) => f.cell);
+  return compareCells(gold, r).map(([key, want, got]) => {
+    const outcome: CellOutcome =
+      got === want ? 'exact' : got !== null && got !== undefined ? 'wrong' : flags.some((f) => flagCovers(f, key)) ? 'flagged' : 'missing';
+    return { key, want, got, outcome };
+  });
+}

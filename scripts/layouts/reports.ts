@@ -14,11 +14,11 @@ export interface GoldLike {
 }
 
 /** The corpus golds the layouts are made from, with the title their page carries. */
-export const CHOSEN: { gold: string; name: string; title: string }[] = [
+export const CHOSEN: { gold: string; name: string; title: string; t4Prose?: boolean }[] = [
   { gold: 'longgang-2022.txt', name: 'longgang-2022', title: '深圳市龙岗区2022年政府信息公开工作年度报告' },
-  { gold: 'huaian-2024.pdf', name: 'huaian-2024', title: '淮安市人民政府2024年政府信息公开工作年度报告' },
+  { gold: 'huaian-2024.pdf', name: 'huaian-2024', title: '淮安市人民政府2024年政府信息公开工作年度报告', t4Prose: true },
   { gold: 'shanghai-bgt_2019_1.json', name: 'shanghai-bgt-2019', title: '2019年上海市人民政府办公厅政府信息公开工作年度报告' },
-  { gold: 'pingtan_2019_1.txt', name: 'pingtan-2019', title: '平潭综合实验区2019年政府信息公开工作年度报告' },
+  { gold: 'pingtan_2019_1.txt', name: 'pingtan-2019', title: '平潭综合实验区2019年政府信息公开工作年度报告', t4Prose: true },
 ];
 
 const clone = (c: Cells | null | undefined): Cells => JSON.parse(JSON.stringify(c ?? {})) as Cells;
@@ -30,7 +30,7 @@ const clone = (c: Cells | null | undefined): Cells => JSON.parse(JSON.stringify(
  * of the expected result (they are then implied by the labelled ones, or carry no identity); when
  * it does not, the expected result is the labelled cells only.
  */
-export function fromGold(g: GoldLike, title: string): { report: Report; expected: { t2: Cells; t3: Cells; t4: Cells }; filled: string[]; expectFilled: boolean } {
+export function fromGold(g: GoldLike, title: string, t4Prose = false): { report: Report; expected: { t2: Cells; t3: Cells; t4: Cells }; filled: string[]; expectFilled: boolean } {
   const t3 = clone(g.t3), t4 = clone(g.t4), t2 = clone(g.t2);
   const filled: string[] = [];
   const rows = (g.format === 'f2021' ? T3_ROWS_F2021 : T3_ROWS_F2019) as string[];
@@ -55,7 +55,7 @@ export function fromGold(g: GoldLike, title: string): { report: Report; expected
     t2[code]![c] = c === 'items_change' ? (k % 3) - 1 : c === 'newly_published' ? (t2[code]!.newly_made ?? 0) : c === 'published_total' ? (t2[code]!.newly_made ?? 0) + 3 * k : k % 4 === 0 ? 0 : 2 * k + 1;
     filled.push(`t2.${code}.${c}`);
   }
-  const report: Report = { title, issuer: g.issuer, year: g.year, format: g.format, t2, t3, t4 };
+  const report: Report = { title, issuer: g.issuer, year: g.year, format: g.format, t2, t3, t4, t4Prose };
   const expectFilled = identityFailures(report).length === 0;
   const expected = expectFilled ? { t2, t3, t4 } : { t2: clone(g.t2), t3: clone(g.t3), t4: clone(g.t4) };
   return { report, expected, filled, expectFilled };
@@ -136,5 +136,5 @@ export function randomReport(seed: number, format: Format, blanks = false): Repo
   }
   const issuer = ISSUERS[seed % ISSUERS.length]!;
   const year = format === 'f2021' ? 2021 + (seed % 4) : 2019 + (seed % 2);
-  return { title: `${issuer}${year}年政府信息公开工作年度报告`, issuer, year, format, t2, t3, t4 };
+  return { title: `${issuer}${year}年政府信息公开工作年度报告`, issuer, year, format, t2, t3, t4, t4Prose: seed % 4 === 1 };
 }

@@ -15,6 +15,8 @@ export interface Report {
   t2: Cells;
   t3: Cells;
   t4: Cells;
+  /** a sentence between the heading 四 and table 4 (issue 7, class 4) */
+  t4Prose?: boolean;
 }
 
 /** One printed cell of an HTML table. `text` may hold `\n` (a `<br>` inside the cell). */
@@ -208,8 +210,7 @@ ${tableHtml(table2Rows(r), 't2')}
 <p>三、收到和处理政府信息公开申请情况</p>
 ${tableHtml(table3Rows(r), 't3')}
 <p>四、政府信息公开行政复议、行政诉讼情况</p>
-${para(p.s4!)}
-${tableHtml(table4Rows(r), 't4')}
+${r.t4Prose ? `${para(p.s4!)}\n` : ''}${tableHtml(table4Rows(r), 't4')}
 <p>五、存在的主要问题及改进情况</p>
 ${para(p.s5!)}
 <p>六、其他需要报告的事项</p>

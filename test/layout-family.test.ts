@@ -1,0 +1,100 @@
+// The family of layouts (issue 7): corpus reports printed as a CMS page and dumped in every style
+// real crawlers produce (scripts/make-layouts.ts → test/fixtures/made/layouts/), and random
+// tables that satisfy every identity, printed through the same template and styles.
+// Fixtures: every labelled cell must be exact. Property: every cell exact, or NULL with a flag
+// that covers it; never a wrong number, never a silently missing one.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { extractBytes } from '../pipeline/extract/extract.ts';
+import { randomReport } from '../scripts/layouts/reports.ts';
+import { renderStyle, STYLES } from '../scripts/layouts/styles.ts';
+import { reportHtml } from '../scripts/layouts/template.ts';
+import { type CellOutcome, type Gold, judgeCells, MADE } from './helpers.ts';
+
+const DIR = path.join(MADE, 'layouts');
+const fixtures = fs
+  .readdirSync(DIR)
+  .filter((f) => !f.endsWith('.gold.json') && f !== 'STYLES.md')
+  .sort();
+const styleOf = (f: string) => f.replace(/^.*?--/u, '').replace(/\.[^.]+$/u, '');
+
+type Tally = Record<CellOutcome, number> & { files: number; failing: number };
+const tally = (m: Map<string, Tally>, k: string) => {
+  if (!m.has(k)) m.set(k, { files: 0, failing: 0, exact: 0, flagged: 0, wrong: 0, missing: 0 });
+  return m.get(k)!;
+};
+
+function summary(title: string, m: Map<string, Tally>): string {
+  const rows = [...m.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const w = Math.max(5, ...rows.map(([k]) => k.length));
+  const lines = [title, `${'style'.padEnd(w)}  files  failing  cells   exact%  flagged  wrong  missing`];
+  for (const [k, t] of rows) {
+    const n = t.exact + t.flagged + t.wrong + t.missing;
+    lines.push(`${k.padEnd(w)}  ${String(t.files).padStart(5)}  ${String(t.failing).padStart(7)}  ${String(n).padStart(5)}  ${(n ? (100 * t.exact) / n : 0).toFixed(1).padStart(7)}  ${String(t.flagged).padStart(7)}  ${String(t.wrong).padStart(5)}  ${String(t.missing).padStart(7)}`);
+  }
+  return lines.join('\n');
+}
+
+const fixtureTally = new Map<string, Tally>();
+const propertyTally = new Map<string, Tally>();
+afterAll(() => {
+  if (fixtureTally.size) console.log(`\n${summary('layout fixtures (test/fixtures/made/layouts): labelled cells per style', fixtureTally)}\n`);
+  if (propertyTally.size) console.log(`\n${summary('property test (random tables satisfying every identity): cells per style', propertyTally)}\n`);
+});
+
+const show = (x: number | null | undefined) => (x === undefined ? 'absent' : String(x));
+
+describe('every layout fixture extracts to its gold (every labelled cell exact)', () => {
+  it('has fixtures', () => expect(fixtures.length).toBeGreaterThan(0));
+  for (const file of fixtures) {
+    it(file, async () => {
+      const gold = JSON.parse(fs.readFileSync(path.join(DIR, `${file}.gold.json`), 'utf8')) as Gold;
+      const r = await extractBytes(file, fs.readFileSync(path.join(DIR, file)));
+      const cells = judgeCells(gold, r);
+      const t = tally(fixtureTally, styleOf(file));
+      t.files++;
+      for (const c of cells) t[c.outcome]++;
+      const bad = cells.filter((c) => c.outcome !== 'exact');
+      if (bad.length || r.status === 'rejected') t.failing++;
+      const msg = [
+        `${file}: ${bad.length} of ${cells.length} labelled cells not exact (status ${r.status}${r.error ? `: ${r.error}` : ''})`,
+        ...bad.slice(0, 40).map((c) => `  ${file} ${c.key}: expected ${show(c.want)}, got ${show(c.got)} (${c.outcome})`),
+        ...(bad.length > 40 ? [`  … and ${bad.length - 40} more`] : []),
+      ].join('\n');
+      expect(bad.length === 0 && r.status !== 'rejected', msg).toBe(true);
+    });
+  }
+});
+
+// Random tables: both formats, some with blank cells (printed where the value is 0).
+const SEEDS = Array.from({ length: 12 }, (_, i) => 1000 + i);
+const CASES = SEEDS.flatMap((s) => (['f2021', 'f2019'] as const).map((format) => ({ seed: s, format, blanks: s % 3 === 0 })));
+
+describe('property: random tables that satisfy every identity, in every style: exact or NULL+flagged, never wrong', () => {
+  for (const style of ['html', ...Object.keys(STYLES)]) {
+    it(style, async () => {
+      const problems: string[] = [];
+      const t = tally(propertyTally, style);
+      for (const { seed, format, blanks } of CASES) {
+        const report = randomReport(seed, format, blanks);
+        const html = reportHtml(report);
+        const text = style === 'html' ? html : renderStyle(style, html);
+        const name = `random-${seed}-${format}${blanks ? '-blanks' : ''}--${style}.${style === 'html' ? 'html' : STYLES[style]!.ext}`;
+        const r = await extractBytes(name, new TextEncoder().encode(text));
+        const gold: Gold = { file: name, issuer: report.issuer, year: report.year, format, t2: report.t2, t3: report.t3, t4: report.t4 };
+        const cells = judgeCells(gold, r);
+        t.files++;
+        for (const c of cells) t[c.outcome]++;
+        const bad = cells.filter((c) => c.outcome === 'wrong' || c.outcome === 'missing');
+        if (bad.length || r.status === 'rejected') {
+          t.failing++;
+          problems.push(`${name} (seed ${seed}, ${format}${blanks ? ', blanks' : ''}; status ${r.status}${r.error ? `: ${r.error}` : ''}): ${bad.length} cells wrong or silently missing`);
+          for (const c of bad.slice(0, 8)) problems.push(`  ${name} ${c.key}: expected ${show(c.want)}, got ${show(c.got)} (${c.outcome})`);
+          if (bad.length > 8) problems.push(`  … and ${bad.length - 8} more`);
+        }
+      }
+      expect(problems.length === 0, [`style ${style}: ${problems.filter((p) => !p.startsWith(' ')).length} of ${CASES.length} random reports fail`, ...problems.slice(0, 60)].join('\n')).toBe(true);
+    });
+  }
+});
