@@ -36,3 +36,29 @@ describe('metadata', () => {
     expect(levelOf('上海市人民政府办公厅')).toBe('department');
   });
 });
+
+describe('metadata from the text when the title has none', () => {
+  it('takes the year from the statistics period in its several phrasings', () => {
+    expect(extractMeta([], '本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。').year).toBe(2022);
+    expect(extractMeta([], '本报告信息数据统计期限为：2021年1月1日-2021年12月31日。').year).toBe(2021);
+    expect(extractMeta([], '本年度报告中所列数据统计时间从2023年1月至12月。').year).toBe(2023);
+  });
+  it('takes the year from the intro sentence', () => {
+    expect(extractMeta([], '根据条例要求，现将我办2022年度政府信息公开情况报告如下：').year).toBe(2022);
+  });
+  it('lets the statistics period win over the year of a republished page title', () => {
+    const m = extractMeta(['某某县人民政府2023年政府信息公开工作年度报告'], '本报告中所列数据统计期限为2022年1月1日至12月31日。');
+    expect(m.year).toBe(2022);
+  });
+  it('falls back to the site name in the breadcrumb, marked inferred', () => {
+    const m = extractMeta(['政府信息公开工作年度报告'], '当前位置：首页 > 某某县人民政府 > 政务公开 > 年报\n现将我局2022年度政府信息公开工作情况报告如下');
+    expect(m).toMatchObject({ issuer: '某某县人民政府', year: 2022, issuerInferred: true });
+  });
+  it('falls back to the page-title suffix of the site', () => {
+    const m = extractMeta(['2022年政府信息公开工作年度报告_某某区人民政府门户网站'], '');
+    expect(m).toMatchObject({ issuer: '某某区人民政府', year: 2022, issuerInferred: true });
+  });
+  it('does not mark an issuer named by the report as inferred', () => {
+    expect(extractMeta(['某某县2022年政府信息公开工作年度报告'], '当前位置：首页 > 某某市人民政府').issuerInferred).toBeUndefined();
+  });
+});

@@ -49,6 +49,7 @@ export async function extractBytes(file: string, bytes: Uint8Array): Promise<Ext
   if (t2.format && t3.format && t2.format !== t3.format) notes.push(`mixed layout: table 2 is ${t2.format}, table 3 is ${t3.format}`);
   if (meta.year === null) flags.push({ cell: 'year', reason: 'year_unknown', detail: 'no report year in the title or the text' });
   if (meta.issuer === null) flags.push({ cell: 'issuer', reason: 'issuer_unknown', detail: 'no issuing body in the title, heading or 发布机构 line' });
+  if (meta.issuerInferred) flags.push({ cell: 'issuer', reason: 'issuer_inferred', detail: `the report does not name its issuer; "${meta.issuer}" is the name of the site it is published on` });
   const checks = [
     ...(t2.found ? checkTable2(t2.cells, t2.format) : []),
     ...(t3.found && format ? checkTable3(t3.cells, format) : []),

@@ -18,6 +18,26 @@ export interface Meta {
   issuer: string | null;
   year: number | null;
   level: Level | null;
+  /** the issuer was taken from the site around the report (breadcrumb, page-title suffix), not the report */
+  issuerInferred?: true;
+}
+
+/**
+ * Last resort for a report with a generic title (`2022年政府信息公开工作年度报告`, `我局…`): the site's
+ * name, from a breadcrumb (`当前位置：首页 > 某某区人民政府 > …`) or a page-title suffix
+ * (`…年度报告_某某县人民政府门户网站`). A department's report on its government's site gets the
+ * government's name this way, so the result is marked inferred.
+ */
+function siteName(titles: string[], text: string): string | null {
+  const pieces: string[] = [];
+  const crumb = /(?:当前位置|您的位置|您现在的位置|所在位置|现在位置)\s*[:：]?\s*([^\n]{2,200})/u.exec(text);
+  if (crumb) pieces.push(...crumb[1]!.split(/\s*[>»›/\\]\s*/u));
+  for (const t of titles) pieces.push(...t.split(/\s*[_|｜\-–—]\s*/u).slice(1));
+  for (const p of pieces) {
+    const name = cleanName(p.replace(/(?:门户网站|政府网站|网站|官网|首页)$/u, ''));
+    if (name) return name;
+  }
+  return null;
 }
 
 function cleanName(raw: string): string | null {
@@ -63,11 +83,21 @@ function titleCandidates(titles: string[], text: string): string[] {
   return [...titles, ...lines, ...pairs];
 }
 
-/** The year in a "统计期限为2024年1月1日至12月31日" sentence, when the title has none. */
-function yearFromPeriod(text: string): number | null {
-  const m = /(?:统计期限|统计时限|时间范围|期间)[^。]{0,20}?(\d{4})\s*年\s*1\s*月\s*1\s*日/u.exec(text);
-  return m ? Number(m[1]) : null;
+/**
+ * The year the report covers, from the text: the statistics period (`统计期限为2024年1月1日至…`,
+ * `本报告所列数据的统计期限自2022年1月1日`), else the intro (`现将我局2022年度政府信息公开…`).
+ * The period says what the numbers are about, so it wins over a title or a publication date.
+ */
+export function yearFromText(text: string): number | null {
+  const period = /统\s*计\s*(?:期\s*限|时\s*限|时\s*间|区\s*间|周\s*期|范\s*围)[^。]{0,24}?(\d{4})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?/u.exec(text);
+  if (period) return plausibleYear(Number(period[1]));
+  const span = /(\d{4})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|-|—|~)\s*(?:\1\s*年\s*)?12\s*月\s*31\s*日/u.exec(text);
+  if (span) return plausibleYear(Number(span[1]));
+  const intro = /(?:现将|现就|现公布|特编制|编制了?)[^。]{0,30}?(\d{4})\s*年\s*度?[^。]{0,12}?政\s*府\s*信\s*息\s*公\s*开/u.exec(text);
+  return intro ? plausibleYear(Number(intro[1])) : null;
 }
+
+const plausibleYear = (y: number) => (y >= 2008 && y <= 2100 ? y : null);
 
 export function extractMeta(titles: string[], text: string, publisher?: string): Meta {
   let issuer: string | null = null;
@@ -101,7 +131,12 @@ export function extractMeta(titles: string[], text: string, publisher?: string):
     const contact = /请\s*与\s*([\u3400-\u9fff()（）\s]{2,50}?)(?:政府信息公开(?:工作)?(?:领导小组)?办公室|政务公开办公室)?\s*联系/u.exec(text);
     if (contact) issuer = cleanName(contact[1]!.replace(/\s+/gu, ''));
   }
-  if (year === null) year = yearFromPeriod(text);
+  year = yearFromText(text) ?? year;
+  let inferred = false;
+  if (issuer === null) {
+    issuer = siteName(titles, text);
+    inferred = issuer !== null;
+  }
   if (issuer !== null) issuer = canonicalIssuer(issuer);
-  return { issuer, year, level: issuer ? levelOf(issuer) : null };
+  return { issuer, year, level: issuer ? levelOf(issuer) : null, ...(inferred ? { issuerInferred: true as const } : {}) };
 }
