@@ -151,13 +151,26 @@ export async function main(argv: string[]): Promise<number> {
 
 class UsageError extends Error {}
 
+/** Resolves once everything written to `s` so far has reached the reader (or the reader left). */
+const flushed = (s: NodeJS.WriteStream) => new Promise<void>((resolve) => (s.destroyed ? resolve() : s.write('', () => resolve())));
+
+/** Exit only after stdout and stderr are flushed: process.exit() drops what a slow pipe has not read yet. */
+async function exit(code: number): Promise<never> {
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  process.exit(code);
+}
+
 const isMain = process.argv[1] && /(?:cli\.ts|xxgk(?:\.js)?)$/u.test(process.argv[1]);
 if (isMain) {
-  main(hideBin(process.argv)).then(
-    (code) => process.exit(code),
-    (e: unknown) => {
-      process.stderr.write(`xxgk: ${(e as Error).stack ?? e}\n`);
-      process.exit(1);
-    },
-  );
+  // the reader went away (`xxgk status | head`): it has what it wanted, so stop quietly
+  for (const s of [process.stdout, process.stderr]) {
+    s.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(0);
+      throw e;
+    });
+  }
+  main(hideBin(process.argv)).then(exit, (e: unknown) => {
+    process.stderr.write(`xxgk: ${(e as Error).stack ?? e}\n`);
+    return exit(1);
+  });
 }
