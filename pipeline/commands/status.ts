@@ -1,12 +1,34 @@
 // `xxgk status`: documents by status, reports per year, failing checks.
 import { sql } from 'kysely';
-import { openRead } from '../db/duck.ts';
+import { type Db, openRead, query, UserError } from '../db/duck.ts';
 import { kysely } from '../db/kysely.ts';
 import { textTable } from './print.ts';
+
+/** What status reads; all of it is made by the first complete run (load makes the views). */
+const NEEDED = ['documents', 'document_status', 'reports', 'check_results', 'flags'];
+
+/** An empty, foreign or half-made file gets a sentence saying which, not a catalog error. */
+async function assertLoaded(db: Db): Promise<void> {
+  const have = new Set(
+    (await query<{ name: string }>(db, `SELECT table_name AS name FROM duckdb_tables() UNION ALL SELECT view_name FROM duckdb_views() WHERE NOT internal`)).map((r) => r.name),
+  );
+  if (!have.has('meta')) {
+    const what = have.size === 0 ? 'is an empty database' : `is not an xxgk database (it has no meta table; it holds ${[...have].sort().slice(0, 5).join(', ')}${have.size > 5 ? ' …' : ''})`;
+    throw new UserError(`${db.path} ${what}: check --db, or make it with "xxgk run DIR --db ${db.path}"`);
+  }
+  const missing = NEEDED.filter((t) => !have.has(t));
+  if (missing.length > 0) {
+    const docs = have.has('documents') ? (await query<{ n: number }>(db, 'SELECT count(*)::INT AS n FROM documents'))[0]!.n : 0;
+    throw new UserError(
+      `${db.path} was never completely loaded (${docs} documents registered, no ${missing.join(', ')}): the first run failed or was interrupted; run "xxgk run DIR --db ${db.path}" again`,
+    );
+  }
+}
 
 export async function runStatus(file: string, out: (s: string) => void): Promise<number> {
   const db = await openRead(file);
   try {
+    await assertLoaded(db);
     const k = kysely(db);
     const byStatus = await k
       .selectFrom('document_status')
