@@ -42,6 +42,8 @@ export interface Token {
   start: number;
   /** an empty cell that may be padding rather than a blank cell */
   weak?: boolean;
+  /** the printed line or grid row the token belongs to */
+  line: string;
 }
 
 export interface Stream {
@@ -64,8 +66,8 @@ export function isSingleValue(text: string, inGrid = false): boolean {
 export function toStream(blocks: Block[]): Stream {
   const tokens: Token[] = [];
   let text = '';
-  const push = (t: string, hard: boolean, loc: string, gridRow?: string, weak?: boolean) => {
-    tokens.push({ text: t, hard, grid: gridRow !== undefined, gridRow, loc, start: text.length, ...(weak ? { weak } : {}) });
+  const push = (t: string, hard: boolean, loc: string, gridRow?: string, weak?: boolean, line = gridRow ?? loc) => {
+    tokens.push({ text: t, hard, grid: gridRow !== undefined, gridRow, loc, start: text.length, line, ...(weak ? { weak } : {}) });
     text += t + '\n';
   };
   for (const b of blocks) {
@@ -76,7 +78,7 @@ export function toStream(blocks: Block[]): Stream {
         push(line, isSingleValue(line), loc);
       });
     } else if (b.kind === 'cells') {
-      b.cells.forEach((cell, c) => push(cell.text, true, b.cells.length > 1 ? `${b.loc} c${c + 1}` : b.loc, undefined, cell.weak));
+      b.cells.forEach((cell, c) => push(cell.text, true, b.cells.length > 1 ? `${b.loc} c${c + 1}` : b.loc, undefined, cell.weak, b.loc));
     } else {
       b.rows.forEach((row, r) => {
         row.forEach((cell, c) => {

@@ -167,3 +167,20 @@ export function regionChunks(stream: Stream, from: number, to: number, oneGridRo
   }
   return out;
 }
+
+/**
+ * The offset after the padding that follows `pos` on the same printed line: the bars a text dump
+ * prints after a header row's last word are not the first cells of the values below it.
+ */
+export function skipLinePadding(stream: Stream, pos: number): number {
+  if (pos <= 0) return pos;
+  let k = tokenAt(stream, pos - 1);
+  const line = stream.tokens[k]!.line;
+  let end = pos;
+  for (k++; k < stream.tokens.length; k++) {
+    const tok = stream.tokens[k]!;
+    if (!tok.weak || tok.line !== line) break;
+    end = tok.start + tok.text.length + 1; // past its '\n'
+  }
+  return end;
+}

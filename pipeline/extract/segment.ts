@@ -117,8 +117,10 @@ function glueSoft(chunks: Chunk[]): Chunk[] {
  */
 export function segment(chunks: Chunk[], n: number, limit = 5000, accept?: (v: Value[]) => boolean): Segmentation {
   let cs = chunks;
-  // padding and row openers of text dumps come last; then blank layout cells before the values
+  // padding and row openers of text dumps: at the end of a row first (the next row's opener),
+  // then at its start; then blank layout cells before the values
   while (cs.length > n && cs[cs.length - 1]!.weak) cs = cs.slice(0, -1);
+  while (cs.length > n && cs[0]!.weak) cs = cs.slice(1);
   while (cs.length > n && cs[0]!.kind === 'blank') cs = cs.slice(1);
   const spaced = cs.some((c) => c.softAfterPrev);
   const first = enumerate(cs, n, limit, accept);

@@ -1,7 +1,7 @@
 // Table 4 (administrative review and litigation): one row of 15 numbers in a fixed order.
 import { type T4Col, type T4Group, T4_COLS, T4_GROUPS } from '../codes.ts';
 import type { Stream } from './blocks.ts';
-import { regionChunks } from './cells.ts';
+import { regionChunks, skipLinePadding } from './cells.ts';
 import { firstMatch } from './labels.ts';
 import { resolveUnits } from './resolve.ts';
 import type { Flag, Grid, TableResult } from './result.ts';
@@ -51,7 +51,7 @@ export function extractTable4(stream: Stream, after: number): Table4 {
   const none: Table4 = { found: false, cells: {}, flags: [], notes: [] };
   const header = locateHeader(text, after);
   if (!header) return none;
-  const valuesFrom = header.valuesFrom;
+  const valuesFrom = skipLinePadding(stream, header.valuesFrom);
   // Table 4 ends at section 五 when that follows closely (its values may be split over two header
   // blocks), else, or when that reading fails, at the first words after the values.
   const next = /五\s*[、.]|存在的主要问题|其他需要报告/gu;

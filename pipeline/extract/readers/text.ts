@@ -18,6 +18,8 @@ export function readText(raw: string, locs?: string[]): ReadDocument {
   const where = (i: number) => locs?.[i] ?? `line ${i + 1}`;
   // the previous non-empty line was text without a closing bar
   let prevEndsOpen = false;
+  // the previous line ended with the padding of spanned cells (the end of a printed row)
+  let prevPadded = false;
   const endTable = () => {
     if (table) blocks.push({ kind: 'table', rows: table, loc: where(tableLine - 1) });
     table = null;
@@ -34,16 +36,22 @@ export function readText(raw: string, locs?: string[]): ReadDocument {
     if (bars && bars.length === 0 && !barsOnly(line)) return; // a Markdown rule line
     const tabs = bars ? null : line.split('\t');
     if (bars && barsOnly(line)) {
-      // a lone `|` after a value printed without its bar is that value's terminator; otherwise
-      // bars alone are an empty cell, a row opener or padding (weak cells, see bars.ts)
-      const n = (line.match(/[|｜]/gu) ?? []).length - (prevEndsOpen ? 1 : 0);
+      // a lone `|` after a value printed without its bar is that value's terminator, and after a
+      // row's closing padding (`8 | ||||`) it opens the next row; otherwise bars alone are an
+      // empty cell, a row opener or padding (weak cells, see bars.ts)
+      // A run of bars with nothing between them (`|||`) is padding only, also on a line of its own.
+      const groups = line.trim().split(/\s+/u);
+      const lone = groups.filter((g) => g.length === 1).length;
+      const n = groups.length === 1 && lone === 1 && (prevEndsOpen || prevPadded) ? 0 : lone;
       prevEndsOpen = false;
+      prevPadded = lone < groups.length;
       endTable();
       if (n > 0) blocks.push({ kind: 'cells', cells: Array.from({ length: n }, () => ({ text: '', weak: true })), loc: where(i) });
       return;
     }
     const row: BarCell[] | null = bars ?? (tabs!.length >= 3 ? tabs!.map((c) => ({ text: c.trim(), weak: false })) : null);
     prevEndsOpen = !bars && !row;
+    prevPadded = bars !== null && /[|｜]{2,}\s*$/u.test(line);
     if (row && contentCount(row) >= 2) {
       // a row of a table printed on one line: a grid row
       if (!table) {
