@@ -1,4 +1,5 @@
 // The `xxgk` command line. Exit codes: 0 ok, 1 some files failed (or a run failed), 2 usage error.
+import fs from 'node:fs';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { runExtract } from './commands/extract.ts';
@@ -13,16 +14,25 @@ const DEFAULT_INPUT = 'data/raw';
 const out = (s: string) => process.stdout.write(s + '\n');
 const log = (s: string) => process.stderr.write(s + '\n');
 
+/** A whole-number option checked against its range: a bad value is a usage error that names the range. */
+const whole = (name: string, min: number, max: number) => (v: unknown) => {
+  const n = Number(v);
+  if ((typeof v === 'number' || (typeof v === 'string' && v.trim() !== '')) && Number.isInteger(n) && n >= min && n <= max) return n;
+  throw new Error(`--${name} must be a whole number from ${min} to ${max} (got "${String(v)}")`);
+};
+
 const withDbOption = <T>(y: Argv<T>) =>
   y.option('db', { type: 'string', default: DEFAULT_DB, describe: 'the DuckDB file', normalize: true });
 const withJobs = <T>(y: Argv<T>) =>
   y
-    .option('jobs', { type: 'number', describe: 'extraction worker threads (default: one per CPU core)' })
-    .option('worker-memory', { type: 'number', describe: "heap limit of each extraction worker in MB; a file that needs more is rejected, the run goes on (default: Node's)" });
+    .option('jobs', { type: 'string', requiresArg: true, coerce: whole('jobs', 1, 256), describe: 'extraction worker threads (default: one per CPU core)' })
+    .option('worker-memory', { type: 'string', requiresArg: true, coerce: whole('worker-memory', 32, 1 << 20), describe: "heap limit of each extraction worker in MB; a file that needs more is rejected, the run goes on (default: Node's)" });
+
+const version = () => (JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
-  const cli = yargs(argv)
+  const cli = yargs(argv.length === 0 ? ['--help'] : argv) // a bare `xxgk` shows what it can do
     .scriptName('xxgk')
     .locale('en')
     .usage('$0 <command> [options]\n\nGovernment information-disclosure annual reports into exact, checked numbers and one DuckDB database.')
@@ -36,9 +46,10 @@ export async function main(argv: string[]): Promise<number> {
           .example('$0 run data/samples', 'the bundled samples into data/xxgk.duckdb'),
       async (a) => {
         const s = await runAll({ db: a.db, input: a.dir, log, jobs: a.jobs, workerMemoryMb: a.workerMemory });
-        const rejected = (s.load?.rejected ?? 0) > 0;
         out(`${a.db}: ${s.skipped ? 'up to date' : `${s.load?.reports} reports loaded, ${s.load?.duplicates} duplicates, ${s.load?.rejected} rejected`}`);
-        code = rejected && !a.allowRejected ? 1 : 0;
+        // the exit code says whether the inputs are all read, also on a re-run with nothing to do
+        code = s.rejected > 0 && !a.allowRejected ? 1 : 0;
+        if (code) log(`${s.rejected} file${s.rejected === 1 ? '' : 's'} rejected: xxgk status lists them`);
       },
     )
     .command(
@@ -86,11 +97,11 @@ export async function main(argv: string[]): Promise<number> {
       'Write the annual comparison tables: CSV (with BOM), XLSX, Markdown, a self-contained HTML page per year, Parquet',
       (y) =>
         withDbOption(y)
-          .option('year', { type: 'number', describe: 'only this report year (default: every year)' })
+          .option('year', { type: 'string', requiresArg: true, coerce: whole('year', 2000, 2100), describe: 'only this report year (default: every year)' })
           .option('group', { type: 'string', describe: 'only this peer group (a built-in group name or id, or a group of --groups)' })
           .option('groups', { type: 'string', describe: 'CSV file with columns group,body defining your own peer groups' })
           .option('out', { type: 'string', default: 'reports', describe: 'output folder', normalize: true })
-          .option('min-requests', { type: 'number', default: 10, describe: 'rates over fewer cases than this are shown but not ranked' })
+          .option('min-requests', { type: 'string', default: 10, requiresArg: true, coerce: whole('min-requests', 0, 1_000_000), describe: 'rates over fewer cases than this are shown but not ranked' })
           .example('$0 publish --year 2022', 'the 2022 tables into reports/2022/')
           .example('$0 publish --groups my-groups.csv --group 沿海区县', 'rank within your own group'),
       async (a) => {
@@ -130,9 +141,9 @@ export async function main(argv: string[]): Promise<number> {
     .strict()
     .help()
     .alias('h', 'help')
-    .version(false)
+    .version(version())
     .fail((msg, err) => {
-      if (err) throw err;
+      if (err && err.name !== 'YError') throw err; // YError: yargs' own, e.g. a bad option value
       process.stderr.write(`${msg}\n\nRun "xxgk --help" for usage.\n`);
       throw new UsageError(msg);
     });

@@ -1,5 +1,6 @@
 // The pipeline stages run against the database file, each inside one transaction, so a failed
 // or killed run leaves the last good database as it was.
+import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { type Db, inTransaction, openWrite, query } from './db/duck.ts';
 import { prepare } from './db/prepare.ts';
@@ -32,6 +33,8 @@ export interface RunSummary {
   normalize?: NormalizeSummary;
   load?: LoadSummary;
   skipped: boolean;
+  /** documents of this input folder that are rejected now, whether in this run or an earlier one */
+  rejected: number;
 }
 
 function progress() {
@@ -110,12 +113,19 @@ export async function runLoad(db: Db, log: Log) {
   return s;
 }
 
+/** Rejected documents under the ingest root (paths as ingest stores them: relative to the working directory). */
+async function rejectedUnder(db: Db, root: string): Promise<number> {
+  const prefix = root === '.' ? '' : root + path.sep;
+  const [r] = await query<{ n: number }>(db, `SELECT count(*)::INT AS n FROM document_status WHERE status = 'rejected' AND starts_with(path, $1)`, [prefix]);
+  return r?.n ?? 0;
+}
+
 /** All stages in order in one transaction; when no input changed, normalize and load are skipped. */
 export async function runAll(opts: RunOptions): Promise<RunSummary> {
   const { log } = opts;
   assertInputFolder(opts.input); // said before the database is touched
   return withDb(opts.db, log, async (db) => {
-    const out: RunSummary = { skipped: false };
+    const out: RunSummary = { skipped: false, rejected: 0 };
     const fail = (stage: RunOptions['failAfter']) => {
       if (opts.failAfter === stage) throw new Error(`simulated failure after ${stage}`);
     };
@@ -127,12 +137,13 @@ export async function runAll(opts: RunOptions): Promise<RunSummary> {
     if (out.extract.extracted === 0 && m?.value === (await fingerprint(db))) {
       out.skipped = true;
       log('nothing changed since the last load: normalize and load skipped');
-      return out;
+    } else {
+      out.normalize = await runNormalize(db, log);
+      fail('normalize');
+      out.load = await runLoad(db, log);
+      fail('load');
     }
-    out.normalize = await runNormalize(db, log);
-    fail('normalize');
-    out.load = await runLoad(db, log);
-    fail('load');
+    out.rejected = await rejectedUnder(db, out.ingest.root);
     return out;
   });
 }
