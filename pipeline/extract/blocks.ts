@@ -8,6 +8,8 @@ export interface GridCell {
   origin: boolean;
   /** an empty cell that may be padding (text dumps of tables, see readers/bars.ts) */
   weak?: boolean;
+  /** an empty cell that is certainly a cell, not a layout copy of a spanned one */
+  sure?: boolean;
 }
 
 export type Block =
@@ -42,6 +44,8 @@ export interface Token {
   start: number;
   /** an empty cell that may be padding rather than a blank cell */
   weak?: boolean;
+  /** an empty cell that is certainly a cell (see GridCell) */
+  sure?: boolean;
   /** the printed line or grid row the token belongs to */
   line: string;
 }
@@ -66,8 +70,8 @@ export function isSingleValue(text: string, inGrid = false): boolean {
 export function toStream(blocks: Block[]): Stream {
   const tokens: Token[] = [];
   let text = '';
-  const push = (t: string, hard: boolean, loc: string, gridRow?: string, weak?: boolean, line = gridRow ?? loc) => {
-    tokens.push({ text: t, hard, grid: gridRow !== undefined, gridRow, loc, start: text.length, line, ...(weak ? { weak } : {}) });
+  const push = (t: string, hard: boolean, loc: string, gridRow?: string, cell?: { weak?: boolean; sure?: boolean }, line = gridRow ?? loc) => {
+    tokens.push({ text: t, hard, grid: gridRow !== undefined, gridRow, loc, start: text.length, line, ...(cell?.weak ? { weak: true } : {}), ...(cell?.sure ? { sure: true } : {}) });
     text += t + '\n';
   };
   for (const b of blocks) {
@@ -78,11 +82,11 @@ export function toStream(blocks: Block[]): Stream {
         push(line, isSingleValue(line), loc);
       });
     } else if (b.kind === 'cells') {
-      b.cells.forEach((cell, c) => push(cell.text, true, b.cells.length > 1 ? `${b.loc} c${c + 1}` : b.loc, undefined, cell.weak, b.loc));
+      b.cells.forEach((cell, c) => push(cell.text, true, b.cells.length > 1 ? `${b.loc} c${c + 1}` : b.loc, undefined, cell, b.loc));
     } else {
       b.rows.forEach((row, r) => {
         row.forEach((cell, c) => {
-          if (cell.origin) push(cell.text.replace(/\s*\n\s*/g, ' '), true, `${b.loc} r${r + 1}c${c + 1}`, `${b.loc} r${r + 1}`, cell.weak);
+          if (cell.origin) push(cell.text.replace(/\s*\n\s*/g, ' '), true, `${b.loc} r${r + 1}c${c + 1}`, `${b.loc} r${r + 1}`, cell);
         });
       });
     }

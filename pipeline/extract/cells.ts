@@ -19,6 +19,8 @@ export interface Chunk {
   softAfterPrev: boolean;
   /** a blank that may be padding of a text dump (dropped when a row has too many cells) */
   weak?: boolean;
+  /** a blank that is certainly a cell of the row (never dropped as layout) */
+  sure?: boolean;
 }
 
 const CJK = /[\u3400-\u9fff]/u;
@@ -158,7 +160,7 @@ export function regionChunks(stream: Stream, from: number, to: number, oneGridRo
     const b = Math.min(to, tok.start + tok.text.length);
     const whole = a === tok.start && b === tok.start + tok.text.length;
     if (tok.hard && whole) {
-      if (tok.text.trim() === '' || isSingleValue(tok.text, tok.grid)) out.push(tok.weak ? { ...cellChunk(tok.text, tok.loc), weak: true } : cellChunk(tok.text, tok.loc));
+      if (tok.text.trim() === '' || isSingleValue(tok.text, tok.grid)) out.push(tok.weak || tok.sure ? { ...cellChunk(tok.text, tok.loc), weak: tok.weak, sure: tok.sure } : cellChunk(tok.text, tok.loc));
       else if (!CJK.test(tok.text)) out.push(...textChunks(tok.text, tok.loc));
       // a hard cell with words is a label cell: skip it
       continue;

@@ -117,11 +117,12 @@ function glueSoft(chunks: Chunk[]): Chunk[] {
  */
 export function segment(chunks: Chunk[], n: number, limit = 5000, accept?: (v: Value[]) => boolean): Segmentation {
   let cs = chunks;
-  // padding and row openers of text dumps: at the end of a row first (the next row's opener),
-  // then at its start; then blank layout cells before the values
+  // Too many cells: first the blank layout cells of a grid between label and values (a label's
+  // colspan), then the padding and row openers of text dumps, at the end of the row (the next
+  // row's opener) before its start; a weak blank at the start may be the row's first cell.
+  while (cs.length > n && cs[0]!.kind === 'blank' && !cs[0]!.weak && !cs[0]!.sure) cs = cs.slice(1);
   while (cs.length > n && cs[cs.length - 1]!.weak) cs = cs.slice(0, -1);
-  while (cs.length > n && cs[0]!.weak) cs = cs.slice(1);
-  while (cs.length > n && cs[0]!.kind === 'blank') cs = cs.slice(1);
+  while (cs.length > n && cs[0]!.kind === 'blank' && !cs[0]!.sure) cs = cs.slice(1);
   const spaced = cs.some((c) => c.softAfterPrev);
   const first = enumerate(cs, n, limit, accept);
   if (first.candidates.length > 0 || first.truncated) return { ...first, spacingIgnored: false, split: n > cs.length, spaced };

@@ -20,9 +20,14 @@ export function readText(raw: string, locs?: string[]): ReadDocument {
   let prevEndsOpen = false;
   // the previous line ended with the padding of spanned cells (the end of a printed row)
   let prevPadded = false;
+  // the table's rows run bars together (`| ||`): a dump that prints spanned cells as padding at
+  // the end of the row, so its other empty cells are all real cells
+  let padded = false;
   const endTable = () => {
+    if (table && padded) for (const row of table) for (const c of row) if (c.text === '' && !c.weak) c.sure = true;
     if (table) blocks.push({ kind: 'table', rows: table, loc: where(tableLine - 1) });
     table = null;
+    padded = false;
   };
   lines.forEach((line, i) => {
     const header = /^\s*(标题|发布机构|文章标题|信息来源|来源)\s*[:：]\s*(.*)$/u.exec(line);
@@ -52,13 +57,14 @@ export function readText(raw: string, locs?: string[]): ReadDocument {
     const row: BarCell[] | null = bars ?? (tabs!.length >= 3 ? tabs!.map((c) => ({ text: c.trim(), weak: false })) : null);
     prevEndsOpen = !bars && !row;
     prevPadded = bars !== null && /[|｜]{2,}\s*$/u.test(line);
-    if (row && contentCount(row) >= 2) {
-      // a row of a table printed on one line: a grid row
+    if (row && (contentCount(row) >= 2 || (/^\s*[|｜]/u.test(line) && row.length >= 2))) {
+      // a row of a table printed on one line (`a | b |`, `| a |  |  |`): a grid row
       if (!table) {
         table = [];
         tableLine = i + 1;
       }
       table.push(row.map((c) => ({ text: c.text, origin: true, weak: c.weak })));
+      if (/[|｜]{2}/u.test(line)) padded = true;
       return;
     }
     endTable();
