@@ -16,20 +16,41 @@ export function internalError(file: string, e: unknown, withStack = true): Extra
   return rejected(file, `internal error: ${err.message.split('\n')[0]}`);
 }
 
-export async function extractFile(file: string, extract: Extractor = extractBytes): Promise<ExtractResult> {
-  let bytes: Uint8Array;
+/**
+ * A file that cannot be read says nothing about its content: its rejection must not stand for
+ * other files with the same bytes, nor be kept for the next run (READ_FAILED_SQL finds it).
+ */
+const READ_ERRORS: Record<string, string> = { ENOENT: 'file not found', EISDIR: 'is a directory, not a file' };
+const CANNOT_READ = 'cannot read: ';
+
+/** SQL over an `extractions` row `e`: true when it records a file that could not be read. */
+export const READ_FAILED_SQL = `(e.status = 'rejected' AND (e.error IN (${Object.values(READ_ERRORS)
+  .map((m) => `'${m}'`)
+  .join(', ')}) OR starts_with(e.error, '${CANNOT_READ}')))`;
+
+/** The file's bytes, or its rejection when it cannot be read. */
+export function readInput(file: string): { bytes: Uint8Array } | { failed: ExtractResult } {
   try {
     // a synchronous read: at a few ms per report, awaiting the I/O costs more than it saves
-    bytes = fs.readFileSync(file);
+    return { bytes: fs.readFileSync(file) };
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    return rejected(file, err.code === 'ENOENT' ? 'file not found' : err.code === 'EISDIR' ? 'is a directory, not a file' : `cannot read: ${err.message}`);
+    return { failed: rejected(file, READ_ERRORS[err.code ?? ''] ?? `${CANNOT_READ}${err.message}`) };
   }
+}
+
+/** Extract bytes already read, containing any crash to this file. */
+export async function extractRead(file: string, bytes: Uint8Array, extract: Extractor = extractBytes): Promise<ExtractResult> {
   try {
     return await extract(file, bytes);
   } catch (e) {
     return internalError(file, e);
   }
+}
+
+export async function extractFile(file: string, extract: Extractor = extractBytes): Promise<ExtractResult> {
+  const read = readInput(file);
+  return 'failed' in read ? read.failed : extractRead(file, read.bytes, extract);
 }
 
 /** Returns the exit code: 0 when every file was read, 1 when any was rejected. */

@@ -23,7 +23,7 @@ export interface PoolOptions {
 export async function spoolAll(
   jobs: SpoolJob[],
   ctx: Omit<SpoolContext, 'tag'>,
-  onDone: (job: SpoolJob, status: Status, done: number) => void,
+  onDone: (job: SpoolJob, statuses: Status[], done: number) => void,
   opts: PoolOptions = {},
 ): Promise<void> {
   const threads = opts.threads ?? os.availableParallelism();
@@ -65,11 +65,11 @@ export async function spoolAll(
         const job = jobs[current]!;
         own ??= new Spool({ ...ctx, tag: 'main' });
         const r = internalError(job.path, new Error(`the extraction worker died (${why})`), false); // its stack is lost with it
-        own.write(job, r);
-        onDone(job, r.status, ++done);
+        own.write(job.docs, r);
+        onDone(job, job.docs.map(() => r.status), ++done);
         runWorker().then(resolve, reject); // a fresh worker carries on with the remaining files
       };
-      w.on('message', (m: { id: number; status: Status } | { closed: true } | { ready: true } | { fatal: string }) => {
+      w.on('message', (m: { id: number; statuses: Status[] } | { closed: true } | { ready: true } | { fatal: string }) => {
         if ('fatal' in m) {
           finished = true;
           return reject(new Error(`extraction worker failed: ${m.fatal}`));
@@ -83,7 +83,7 @@ export async function spoolAll(
           return resolve();
         }
         current = null;
-        onDone(jobs[m.id]!, m.status, ++done);
+        onDone(jobs[m.id]!, m.statuses, ++done);
         send();
       });
       w.on('error', (e: Error) => died(e.message));

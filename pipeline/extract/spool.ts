@@ -2,7 +2,7 @@
 // the main thread never holds millions of cells; DuckDB then reads the files in one insert.
 import fs from 'node:fs';
 import path from 'node:path';
-import { extractFile, type Extractor } from '../commands/extract.ts';
+import { extractRead, type Extractor, readInput } from '../commands/extract.ts';
 import { extractBytes } from './extract.ts';
 import type { ExtractResult } from './result.ts';
 
@@ -52,16 +52,31 @@ export class Spool {
     for (const t of SPOOL_TABLES) this.fds.set(t, fs.openSync(path.join(ctx.dir, `${t}-${ctx.tag}.ndjson`), 'a'));
   }
 
-  /** Extract one job's file and write its rows for each of the job's documents. */
-  async run(job: SpoolJob): Promise<ExtractResult['status']> {
-    const r = await extractFile(job.path, this.extract);
-    this.write(job, r);
-    return r.status;
+  /**
+   * Extract one job's content and write its rows for each of the job's documents; the status of
+   * each document, in order. The bytes are read from the first document whose file can still be
+   * read: one that vanished since ingest is rejected alone, not with every copy of it.
+   */
+  async run(job: SpoolJob): Promise<ExtractResult['status'][]> {
+    const statuses: ExtractResult['status'][] = [];
+    for (const [i, doc] of job.docs.entries()) {
+      const read = readInput(doc.path);
+      if ('failed' in read) {
+        this.write([doc], read.failed);
+        statuses.push('rejected');
+        continue;
+      }
+      const r = await extractRead(doc.path, read.bytes, this.extract);
+      const rest = job.docs.slice(i);
+      this.write(rest, r);
+      return [...statuses, ...rest.map(() => r.status)];
+    }
+    return statuses;
   }
 
-  /** Write `r` as the result of every document of `job`. */
-  write(job: SpoolJob, r: ExtractResult): void {
-    for (const doc of job.docs) {
+  /** Write `r` as the result of each of `docs`. */
+  write(docs: SpoolDoc[], r: ExtractResult): void {
+    for (const doc of docs) {
       const rows = rowsOf(doc, r, this.ctx.now);
       for (const t of SPOOL_TABLES) {
         const cols = this.ctx.columns[t];

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { READ_FAILED_SQL } from '../commands/extract.ts';
 import { columnsOf, insertNdjson } from '../db/append.ts';
 import { type Db, query } from '../db/duck.ts';
 import { type PoolOptions, spoolAll } from './pool.ts';
@@ -18,7 +19,7 @@ export interface ExtractSummary {
 
 export async function extractPending(db: Db, onProgress?: (done: number, total: number) => void, pool: PoolOptions = {}): Promise<ExtractSummary> {
   const pending = `SELECT d.document_id, d.path, d.sha256 FROM documents d LEFT JOIN extractions e USING (document_id)
-     WHERE d.ingest_state <> 'removed' AND (e.document_id IS NULL OR e.sha256 <> d.sha256)`;
+     WHERE d.ingest_state <> 'removed' AND (e.document_id IS NULL OR e.sha256 <> d.sha256 OR ${READ_FAILED_SQL})`;
   await db.conn.run(`CREATE OR REPLACE TEMP TABLE redo AS ${pending}`);
   const todo = await query<{ document_id: string; path: string; sha256: string }>(db, 'SELECT * FROM redo ORDER BY path');
   const summary: ExtractSummary = { extracted: 0, reused: 0, ok: 0, partial: 0, rejected: 0 };
@@ -39,10 +40,10 @@ export async function extractPending(db: Db, onProgress?: (done: number, total: 
   for (const t of SPOOL_TABLES) names[t] = (await columnsOf(db, t)).map((c) => c.name);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-spool-'));
   try {
-    await spoolAll(jobs, { dir, columns: names, now: new Date().toISOString() }, (job, status, done) => {
+    await spoolAll(jobs, { dir, columns: names, now: new Date().toISOString() }, (job, statuses, done) => {
       summary.extracted += job.docs.length;
       summary.reused += job.docs.length - 1;
-      summary[status] += job.docs.length;
+      for (const s of statuses) summary[s]++;
       onProgress?.(done, jobs.length);
     }, pool);
     for (const t of SPOOL_TABLES) {
