@@ -48,6 +48,8 @@ export interface Token {
   sure?: boolean;
   /** the printed line or grid row the token belongs to */
   line: string;
+  /** a line of running text (not a cell of a grid or a bar dump): it may be wrapped mid-number */
+  prose?: boolean;
 }
 
 export interface Stream {
@@ -70,8 +72,19 @@ export function isSingleValue(text: string, inGrid = false): boolean {
 export function toStream(blocks: Block[]): Stream {
   const tokens: Token[] = [];
   let text = '';
-  const push = (t: string, hard: boolean, loc: string, gridRow?: string, cell?: { weak?: boolean; sure?: boolean }, line = gridRow ?? loc) => {
-    tokens.push({ text: t, hard, grid: gridRow !== undefined, gridRow, loc, start: text.length, line, ...(cell?.weak ? { weak: true } : {}), ...(cell?.sure ? { sure: true } : {}) });
+  const push = (t: string, hard: boolean, loc: string, gridRow?: string, cell?: { weak?: boolean; sure?: boolean }, line = gridRow ?? loc, prose = false) => {
+    tokens.push({
+      text: t,
+      hard,
+      grid: gridRow !== undefined,
+      gridRow,
+      loc,
+      start: text.length,
+      line,
+      ...(cell?.weak ? { weak: true } : {}),
+      ...(cell?.sure ? { sure: true } : {}),
+      ...(prose ? { prose } : {}),
+    });
     text += t + '\n';
   };
   for (const b of blocks) {
@@ -79,7 +92,7 @@ export function toStream(blocks: Block[]): Stream {
       const lines = b.text.split('\n');
       lines.forEach((line, i) => {
         const loc = lines.length > 1 ? `${b.loc}+${i}` : b.loc;
-        push(line, isSingleValue(line), loc);
+        push(line, isSingleValue(line), loc, undefined, undefined, loc, true);
       });
     } else if (b.kind === 'cells') {
       b.cells.forEach((cell, c) => push(cell.text, true, b.cells.length > 1 ? `${b.loc} c${c + 1}` : b.loc, undefined, cell, b.loc));

@@ -21,6 +21,9 @@ export interface Chunk {
   weak?: boolean;
   /** a blank that is certainly a cell of the row (never dropped as layout) */
   sure?: boolean;
+  /** the previous chunk ended a line of text and this one starts the next: a number may have been
+   * wrapped in two (`136` / `2`), so the solver may join them when no reading fits otherwise */
+  wrapAfterPrev?: boolean;
 }
 
 const CJK = /[\u3400-\u9fff]/u;
@@ -149,6 +152,8 @@ export function regionChunks(stream: Stream, from: number, to: number, oneGridRo
   if (to <= from) return out;
   const first = tokenAt(stream, from);
   let gridRow: string | undefined;
+  // the last chunk so far ended a line of running text
+  let lineEnd = false;
   for (let k = first; k < stream.tokens.length; k++) {
     const tok = stream.tokens[k]!;
     if (tok.start >= to) break;
@@ -159,6 +164,20 @@ export function regionChunks(stream: Stream, from: number, to: number, oneGridRo
     const a = Math.max(from, tok.start);
     const b = Math.min(to, tok.start + tok.text.length);
     const whole = a === tok.start && b === tok.start + tok.text.length;
+    if (tok.prose && b > a) {
+      const piece = stream.text.slice(a, b);
+      const got = tok.hard && whole ? [cellChunk(tok.text, tok.loc)] : textChunks(piece, tok.loc);
+      const prev = out[out.length - 1];
+      const head = got[0];
+      if (prev && head && lineEnd && prev.kind === 'number' && head.kind === 'number' && !prev.frac && !prev.unit && !head.sign && piece.trimStart().startsWith(head.raw)) {
+        got[0] = { ...head, wrapAfterPrev: true };
+      }
+      out.push(...got);
+      const last = got[got.length - 1];
+      lineEnd = last !== undefined && piece.trimEnd().endsWith(last.raw);
+      continue;
+    }
+    lineEnd = false;
     if (tok.hard && whole) {
       if (tok.text.trim() === '' || isSingleValue(tok.text, tok.grid)) out.push(tok.weak || tok.sure ? { ...cellChunk(tok.text, tok.loc), weak: tok.weak, sure: tok.sure } : cellChunk(tok.text, tok.loc));
       else if (!CJK.test(tok.text)) out.push(...textChunks(tok.text, tok.loc));

@@ -22,7 +22,9 @@ export function readRow(chunks: Chunk[], n: number, ok: (v: Value[]) => boolean,
   if (adding.truncated) {
     return { candidates: [], flag: { reason: 'ambiguous', detail: `too many readings of the glued digits "${raw}" to decide; left blank` } };
   }
-  if (adding.candidates.length > 0) return { candidates: adding.candidates };
+  if (adding.candidates.length > 0) {
+    return adding.wrapJoined ? { candidates: adding.candidates, note: `a number cut by a line wrap was joined: "${raw}"` } : { candidates: adding.candidates };
+  }
   const all = segment(chunks, n, 5000);
   if (all.candidates.length === 1 && !all.truncated && (!all.split || (!all.spaced && !all.spacingIgnored))) {
     const note = all.split ? `${what === 'its total' ? 'the row' : 'the run'} "${raw}" has one reading, which does not add up to ${what}: kept as printed` : undefined;

@@ -22,6 +22,8 @@ export interface Segmentation {
   split: boolean;
   /** the values were printed with spaces between some of them (so a blank cell could vanish) */
   spaced: boolean;
+  /** a number cut in two by a line wrap had to be joined to find a reading */
+  wrapJoined?: boolean;
 }
 
 const MAX_PART_DIGITS = 12;
@@ -100,6 +102,18 @@ function enumerate(chunks: Chunk[], n: number, limit: number, accept?: (v: Value
 }
 
 /** Merge chunks joined only by spaces into one digit run (the fallback reading). */
+/** Join the numbers that a line wrap may have cut in two (`136` at a line's end, `2` next). */
+function joinWraps(chunks: Chunk[]): Chunk[] {
+  const out: Chunk[] = [];
+  for (const c of chunks) {
+    const prev = out[out.length - 1];
+    if (c.wrapAfterPrev && prev && prev.kind === 'number' && c.kind === 'number') {
+      out[out.length - 1] = { ...prev, digits: prev.digits + c.digits, frac: c.frac, unit: c.unit, raw: `${prev.raw}⏎${c.raw}`, splittable: prev.splittable || c.splittable };
+    } else out.push(c);
+  }
+  return out;
+}
+
 function glueSoft(chunks: Chunk[]): Chunk[] {
   const out: Chunk[] = [];
   for (const c of chunks) {
@@ -126,6 +140,11 @@ export function segment(chunks: Chunk[], n: number, limit = 5000, accept?: (v: V
   const spaced = cs.some((c) => c.softAfterPrev);
   const first = enumerate(cs, n, limit, accept);
   if (first.candidates.length > 0 || first.truncated) return { ...first, spacingIgnored: false, split: n > cs.length, spaced };
+  const joined = joinWraps(cs);
+  if (joined.length !== cs.length) {
+    const wrap = enumerate(joined, n, limit, accept);
+    if (wrap.candidates.length > 0 || wrap.truncated) return { ...wrap, spacingIgnored: false, split: n > joined.length, spaced, wrapJoined: true };
+  }
   const glued = glueSoft(cs);
   if (glued.length !== cs.length) {
     const second = enumerate(glued, n, limit, accept);

@@ -1,11 +1,11 @@
 // Stage 2 edge: extract the documents that need it and store results, cells, checks and flags.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { READ_FAILED_SQL } from '../commands/extract.ts';
 import { columnsOf, insertNdjson } from '../db/append.ts';
 import { type Db, query } from '../db/duck.ts';
 import { type PoolOptions, spoolAll } from './pool.ts';
+import { makeSpoolDir, removeStaleSpools } from './spooldir.ts';
 import { SPOOL_TABLES, type SpoolJob, type SpoolTable } from './spool.ts';
 
 export interface ExtractSummary {
@@ -18,6 +18,7 @@ export interface ExtractSummary {
 }
 
 export async function extractPending(db: Db, onProgress?: (done: number, total: number) => void, pool: PoolOptions = {}): Promise<ExtractSummary> {
+  removeStaleSpools(); // a killed run's leftovers, also when this run has nothing to do
   const pending = `SELECT d.document_id, d.path, d.sha256 FROM documents d LEFT JOIN extractions e USING (document_id)
      WHERE d.ingest_state <> 'removed' AND (e.document_id IS NULL OR e.sha256 <> d.sha256 OR ${READ_FAILED_SQL})`;
   await db.conn.run(`CREATE OR REPLACE TEMP TABLE redo AS ${pending}`);
@@ -38,7 +39,7 @@ export async function extractPending(db: Db, onProgress?: (done: number, total: 
   // the spool files are keyed by the tables' own column names
   const names = {} as Record<SpoolTable, string[]>;
   for (const t of SPOOL_TABLES) names[t] = (await columnsOf(db, t)).map((c) => c.name);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-spool-'));
+  const { dir, remove } = makeSpoolDir();
   try {
     await spoolAll(jobs, { dir, columns: names, now: new Date().toISOString() }, (job, statuses, done) => {
       summary.extracted += job.docs.length;
@@ -51,7 +52,7 @@ export async function extractPending(db: Db, onProgress?: (done: number, total: 
       if (files.length > 0) await insertNdjson(db, t, files.map((f) => path.join(dir, f)));
     }
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    remove();
   }
   return summary;
 }

@@ -97,6 +97,8 @@ export function t2Blocks(format: Format): { caption: string; head: string[]; row
 export function printValue(v: V, col = ''): string {
   if (v === null) return '';
   if (col === 'items_change' && v > 0) return `+${v}`;
+  // real reports print the procurement amount with its unit (the column has none)
+  if (col === 'procurement_amount' && v !== 0) return `${v}元`;
   return String(v);
 }
 
