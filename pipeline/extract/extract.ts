@@ -28,7 +28,7 @@ export async function extractBytes(file: string, bytes: Uint8Array): Promise<Ext
   }
   const stream = toStream(doc.blocks);
   const t3 = extractTable3(stream);
-  const t4 = extractTable4(stream, t3.found ? t3.end : 0);
+  const t4 = extractTable4(stream, t3.found ? t3.end : 0, t3.glued);
   const t2 = extractTable2(stream);
 
   if (!t3.found && !t4.found && !t2.found) {

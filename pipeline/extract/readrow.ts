@@ -16,11 +16,24 @@ export interface RowReading {
  * (`2000000`) that only one split fits; the failed check then shows the printed error. A spaced
  * split that does not add up may have lost a blank cell, so nothing is taken.
  */
-export function readRow(chunks: Chunk[], n: number, ok: (v: Value[]) => boolean, what: string): RowReading {
+/** A printed run that cannot be one number: a leading zero (`01`, `00000002`) proves gluing. */
+export const gluedProof = (c: Chunk) => c.splittable && c.digits.length > 1 && c.digits.startsWith('0');
+
+/** `gluedTable`: some run of the table proves that its digits are glued (see gluedProof). */
+export function readRow(chunks: Chunk[], n: number, ok: (v: Value[]) => boolean, what: string, gluedTable = true): RowReading {
   const raw = chunks.map((c) => c.raw).join(' ');
   const adding = segment(chunks, n, 5000, ok);
   if (adding.truncated) {
     return { candidates: [], flag: { reason: 'ambiguous', detail: `too many readings of the glued digits "${raw}" to decide; left blank` } };
+  }
+  // Fewer values printed with spaces between them than there are cells, in a table with no run
+  // that proves digits were glued (a leading zero, `01`): a blank cell may just as well have
+  // vanished, and the arithmetic cannot see blanks, so a split that adds up proves nothing.
+  if (adding.candidates.length > 0 && adding.split && adding.spaced && !gluedTable) {
+    return {
+      candidates: [],
+      flag: { reason: 'ambiguous', detail: `"${raw}" prints fewer values than the ${n} cells: a blank cell may have vanished or digits were glued; left blank` },
+    };
   }
   if (adding.candidates.length > 0) {
     return adding.wrapJoined ? { candidates: adding.candidates, note: `a number cut by a line wrap was joined: "${raw}"` } : { candidates: adding.candidates };

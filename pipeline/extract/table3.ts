@@ -15,7 +15,7 @@ import {
 } from './labels.ts';
 import { resolveUnits, type Unit } from './resolve.ts';
 import type { Cell, Flag, Grid, TableResult } from './result.ts';
-import { readRow } from './readrow.ts';
+import { gluedProof, readRow } from './readrow.ts';
 import type { Value } from './segment.ts';
 
 export interface Table3 extends TableResult<T3Row, T3Col> {
@@ -23,6 +23,8 @@ export interface Table3 extends TableResult<T3Row, T3Col> {
   format: Format | null;
   /** stream offset where the table ends (table 4 is searched after it) */
   end: number;
+  /** some run of the table proves its digits are glued (so table 4's may be too) */
+  glued: boolean;
 }
 
 const GROUP_MARK = '__other_group' as T3Row;
@@ -62,7 +64,7 @@ function rowSumOk(v: Value[]): boolean {
 
 export function extractTable3(stream: Stream): Table3 {
   const text = stream.text;
-  const empty: Table3 = { found: false, format: null, end: 0, cells: {}, flags: [], notes: [] };
+  const empty: Table3 = { found: false, format: null, end: 0, glued: false, cells: {}, flags: [], notes: [] };
   const start = locateStart(text);
   if (start === null) return empty;
   const t4 = firstMatch(text, ['行政复议'], start);
@@ -82,11 +84,10 @@ export function extractTable3(stream: Stream): Table3 {
   const rowNotes: string[] = [];
   const lastEnd = anchors[anchors.length - 1]!.end;
   const tableEnd = cutAfterValues(text, lastEnd, limit);
-  anchors.forEach((a, i) => {
-    if (a.row === GROUP_MARK) return;
-    const to = i + 1 < anchors.length ? anchors[i + 1]!.start : tableEnd;
-    const chunks = rowChunks(stream, a, to);
-    const { candidates, flag, note } = readRow(chunks, T3_COLS.length, rowSumOk, 'its total');
+  const rows = anchors.flatMap((a, i) => (a.row === GROUP_MARK ? [] : [{ a, chunks: rowChunks(stream, a, i + 1 < anchors.length ? anchors[i + 1]!.start : tableEnd) }]));
+  const glued = rows.some((r) => r.chunks.some(gluedProof));
+  rows.forEach(({ a, chunks }) => {
+    const { candidates, flag, note } = readRow(chunks, T3_COLS.length, rowSumOk, 'its total', glued);
     if (flag) flags.push({ cell: `t3.${a.row}`, ...flag });
     if (note) rowNotes.push(`t3.${a.row}: ${note}`);
     units.push({ key: a.row, cols: T3_COLS, candidates, rowOk: rowSumOk });
@@ -109,7 +110,7 @@ export function extractTable3(stream: Stream): Table3 {
   for (const row of expected) {
     if (!cells[row]) flags.push({ cell: `t3.${row}`, reason: 'row_not_found', detail: 'the row label was not found in table 3' });
   }
-  return { found: true, format, end: tableEnd, cells, flags: [...flags, ...res.flags], notes };
+  return { found: true, format, end: tableEnd, glued, cells, flags: [...flags, ...res.flags], notes };
 }
 
 /**

@@ -5,7 +5,7 @@ import { regionChunks, skipLinePadding } from './cells.ts';
 import { firstMatch } from './labels.ts';
 import { resolveUnits } from './resolve.ts';
 import type { Flag, Grid, TableResult } from './result.ts';
-import { readRow } from './readrow.ts';
+import { gluedProof, readRow } from './readrow.ts';
 import type { Value } from './segment.ts';
 import { cutAfterValues } from './table3.ts';
 
@@ -46,7 +46,8 @@ function locateHeader(text: string, after: number): { start: number; valuesFrom:
   return null;
 }
 
-export function extractTable4(stream: Stream, after: number): Table4 {
+/** `gluedBefore`: table 3 of the same report proved its digits glued. */
+export function extractTable4(stream: Stream, after: number, gluedBefore = false): Table4 {
   const text = stream.text;
   const none: Table4 = { found: false, cells: {}, flags: [], notes: [] };
   const header = locateHeader(text, after);
@@ -59,9 +60,13 @@ export function extractTable4(stream: Stream, after: number): Table4 {
   const heading = next.exec(text);
   const cut = cutAfterValues(text, valuesFrom, text.length);
   const ends = heading && heading.index - valuesFrom < 1500 && heading.index !== cut ? [heading.index, cut] : [cut];
-  let reading = readRow(regionChunks(stream, valuesFrom, ends[0]!), COLS.length, groupsOk, 'the group totals');
+  const read = (end: number) => {
+    const chunks = regionChunks(stream, valuesFrom, end);
+    return readRow(chunks, COLS.length, groupsOk, 'the group totals', gluedBefore || chunks.some(gluedProof));
+  };
+  let reading = read(ends[0]!);
   if (reading.flag && ends.length > 1) {
-    const second = readRow(regionChunks(stream, valuesFrom, ends[1]!), COLS.length, groupsOk, 'the group totals');
+    const second = read(ends[1]!);
     if (!second.flag) reading = second;
   }
   const flags: Flag[] = [];
