@@ -39,7 +39,9 @@ export function readRow(chunks: Chunk[], n: number, ok: (v: Value[]) => boolean,
     return adding.wrapJoined ? { candidates: adding.candidates, note: `a number cut by a line wrap was joined: "${raw}"` } : { candidates: adding.candidates };
   }
   const all = segment(chunks, n, 5000);
-  if (all.candidates.length === 1 && !all.truncated && (!all.split || (!all.spaced && !all.spacingIgnored))) {
+  // (not when a line wrap runs through the row: it may have cut a number in two)
+  const wrapped = chunks.some((c) => c.wrapAfterPrev);
+  if (all.candidates.length === 1 && !all.truncated && !wrapped && (!all.split || (!all.spaced && !all.spacingIgnored))) {
     const note = all.split ? `${what === 'its total' ? 'the row' : 'the run'} "${raw}" has one reading, which does not add up to ${what}: kept as printed` : undefined;
     return { candidates: all.candidates, ...(note ? { note } : {}) };
   }
