@@ -10,6 +10,8 @@ export interface GridCell {
   weak?: boolean;
   /** an empty cell that is certainly a cell, not a layout copy of a spanned one */
   sure?: boolean;
+  /** the cell is in a rectangular table (Markdown): a row's values are its rightmost cells */
+  aligned?: boolean;
 }
 
 export type Block =
@@ -46,6 +48,8 @@ export interface Token {
   weak?: boolean;
   /** an empty cell that is certainly a cell (see GridCell) */
   sure?: boolean;
+  /** see GridCell */
+  aligned?: boolean;
   /** the printed line or grid row the token belongs to */
   line: string;
   /** a line of running text (not a cell of a grid or a bar dump): it may be wrapped mid-number */
@@ -72,7 +76,7 @@ export function isSingleValue(text: string, inGrid = false): boolean {
 export function toStream(blocks: Block[]): Stream {
   const tokens: Token[] = [];
   let text = '';
-  const push = (t: string, hard: boolean, loc: string, gridRow?: string, cell?: { weak?: boolean; sure?: boolean }, line = gridRow ?? loc, prose = false) => {
+  const push = (t: string, hard: boolean, loc: string, gridRow?: string, cell?: { weak?: boolean; sure?: boolean; aligned?: boolean }, line = gridRow ?? loc, prose = false) => {
     tokens.push({
       text: t,
       hard,
@@ -83,6 +87,7 @@ export function toStream(blocks: Block[]): Stream {
       line,
       ...(cell?.weak ? { weak: true } : {}),
       ...(cell?.sure ? { sure: true } : {}),
+      ...(cell?.aligned ? { aligned: true } : {}),
       ...(prose ? { prose } : {}),
     });
     text += t + '\n';

@@ -21,6 +21,8 @@ export interface Chunk {
   weak?: boolean;
   /** a blank that is certainly a cell of the row (never dropped as layout) */
   sure?: boolean;
+  /** read from a rectangular table, where a row's values are its rightmost cells */
+  aligned?: boolean;
   /** the previous chunk ended a line of text and this one starts the next: a number may have been
    * wrapped in two (`136` / `2`), so the solver may join them when no reading fits otherwise */
   wrapAfterPrev?: boolean;
@@ -151,7 +153,10 @@ export function regionChunks(stream: Stream, from: number, to: number, oneGridRo
   const out: Chunk[] = [];
   if (to <= from) return out;
   const first = tokenAt(stream, from);
+  // the label's own grid row; a label printed outside the grid (a `###` heading over a one-row
+  // table) takes the values of the rows below it
   let gridRow: string | undefined;
+  if (oneGridRow && stream.tokens[first]!.gridRow === undefined) oneGridRow = false;
   // the last chunk so far ended a line of running text
   let lineEnd = false;
   for (let k = first; k < stream.tokens.length; k++) {
@@ -179,7 +184,7 @@ export function regionChunks(stream: Stream, from: number, to: number, oneGridRo
     }
     lineEnd = false;
     if (tok.hard && whole) {
-      if (tok.text.trim() === '' || isSingleValue(tok.text, tok.grid)) out.push(tok.weak || tok.sure ? { ...cellChunk(tok.text, tok.loc), weak: tok.weak, sure: tok.sure } : cellChunk(tok.text, tok.loc));
+      if (tok.text.trim() === '' || isSingleValue(tok.text, tok.grid)) out.push(tok.weak || tok.sure || tok.aligned ? { ...cellChunk(tok.text, tok.loc), weak: tok.weak, sure: tok.sure, aligned: tok.aligned } : cellChunk(tok.text, tok.loc));
       else if (!CJK.test(tok.text)) out.push(...textChunks(tok.text, tok.loc));
       // a hard cell with words is a label cell: skip it
       continue;
@@ -204,4 +209,26 @@ export function skipLinePadding(stream: Stream, pos: number): number {
     end = tok.start + tok.text.length + 1; // past its '\n'
   }
   return end;
+}
+
+/**
+ * Where the value text after a table's last label stops: at the first words after a value. A
+ * digit inside a label cell of a grid (`数据1`, a placeholder header) is not a value.
+ */
+export function cutAfterValues(stream: Stream, from: number, to: number): number {
+  const text = stream.text;
+  const digit = /\d/gu;
+  digit.lastIndex = from;
+  let d = digit.exec(text);
+  while (d && d.index < to) {
+    const tok = stream.tokens[tokenAt(stream, d.index)]!;
+    if (!(tok.hard && CJK.test(tok.text))) break;
+    digit.lastIndex = tok.start + tok.text.length;
+    d = digit.exec(text);
+  }
+  if (!d || d.index >= to) return to;
+  const words = /[\u3400-\u9fff]{2,}/gu;
+  words.lastIndex = d.index;
+  const w = words.exec(text);
+  return w && w.index < to ? w.index : to;
 }

@@ -125,16 +125,14 @@ function glueSoft(chunks: Chunk[]): Chunk[] {
   return out;
 }
 
-/**
- * Every reading of `chunks` as exactly `n` values that `accept` allows (all readings without it).
- * Blank cells beyond what fits are dropped from the front (layout cells before the values).
- */
+/** Every reading of `chunks` as exactly `n` values that `accept` allows (all readings without it). */
 export function segment(chunks: Chunk[], n: number, limit = 5000, accept?: (v: Value[]) => boolean): Segmentation {
   let cs = chunks;
-  // Too many cells: first the blank layout cells of a grid between label and values (a label's
-  // colspan), then the padding and row openers of text dumps, at the end of the row (the next
-  // row's opener) before its start; a weak blank at the start may be the row's first cell.
-  while (cs.length > n && cs[0]!.kind === 'blank' && !cs[0]!.weak && !cs[0]!.sure) cs = cs.slice(1);
+  // Too many cells. In a rectangular table (Markdown) the values are the rightmost cells, so the
+  // extra ones are the layout blanks between label and values (a label's colspan). Elsewhere they
+  // are the padding and row openers of text dumps, at the end of the row (the next row's opener)
+  // before its start, where a blank may be the row's first cell.
+  if (cs.length > n && cs.every((c) => c.aligned)) while (cs.length > n && cs[0]!.kind === 'blank') cs = cs.slice(1);
   while (cs.length > n && cs[cs.length - 1]!.weak) cs = cs.slice(0, -1);
   while (cs.length > n && cs[0]!.kind === 'blank' && !cs[0]!.sure) cs = cs.slice(1);
   const spaced = cs.some((c) => c.softAfterPrev);

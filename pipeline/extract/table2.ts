@@ -1,12 +1,11 @@
 // Table 2 (proactive disclosure): four or five blocks of small rows, layout by format.
 import { type Format, type T2Col, type T2Row, T2_LAYOUT } from '../codes.ts';
 import type { Stream } from './blocks.ts';
-import { rowChunks } from './cells.ts';
+import { cutAfterValues, rowChunks } from './cells.ts';
 import { T2_LABELS, findAnchors, firstMatch } from './labels.ts';
 import { resolveUnits, type Unit } from './resolve.ts';
 import type { Cell, Flag, Grid, TableResult } from './result.ts';
 import { segment } from './segment.ts';
-import { cutAfterValues } from './table3.ts';
 
 export interface Table2 extends TableResult<T2Row, T2Col> {
   found: boolean;
@@ -64,7 +63,7 @@ export function extractTable2(stream: Stream): Table2 {
   const unsure: Flag[] = [];
   anchors.forEach((a, i) => {
     const cols = layout[a.row]!;
-    let to = i + 1 < anchors.length ? anchors[i + 1]!.start : cutAfterValues(text, a.end, end);
+    let to = i + 1 < anchors.length ? anchors[i + 1]!.start : cutAfterValues(stream, a.end, end);
     const nextCaption = firstMatch(text, ['第二十条'], a.end, to);
     if (nextCaption) to = nextCaption.start;
     const chunks = rowChunks(stream, a, to);

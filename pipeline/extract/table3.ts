@@ -1,7 +1,7 @@
 // Table 3 (requests received and how they were answered), both formats.
 import { type Format, type T3Col, type T3Row, T3_COLS, T3_ROWS_F2019, T3_ROWS_F2021, outcomeRows } from '../codes.ts';
 import type { Stream } from './blocks.ts';
-import { rowChunks } from './cells.ts';
+import { cutAfterValues, rowChunks } from './cells.ts';
 import {
   type Anchor,
   type RowLabel,
@@ -30,18 +30,6 @@ export interface Table3 extends TableResult<T3Row, T3Col> {
 const GROUP_MARK = '__other_group' as T3Row;
 // in f2021 （六）其他处理 is a group label: it bounds the row before it but carries no numbers
 const OTHER_GROUP_MARK: RowLabel<T3Row> = { ...T3_OTHER_GROUP, row: GROUP_MARK };
-
-/** Where the value text after the last label stops: at the first words after a value. */
-export function cutAfterValues(text: string, from: number, to: number): number {
-  const digit = /\d/gu;
-  digit.lastIndex = from;
-  const d = digit.exec(text);
-  if (!d || d.index >= to) return to;
-  const words = /[\u3400-\u9fff]{2,}/gu;
-  words.lastIndex = d.index;
-  const w = words.exec(text);
-  return w && w.index < to ? w.index : to;
-}
 
 function locateStart(text: string): number | null {
   const re = labelRegex(T3_LABELS_HEAD[0]!);
@@ -83,7 +71,7 @@ export function extractTable3(stream: Stream): Table3 {
   const flags: Flag[] = [];
   const rowNotes: string[] = [];
   const lastEnd = anchors[anchors.length - 1]!.end;
-  const tableEnd = cutAfterValues(text, lastEnd, limit);
+  const tableEnd = cutAfterValues(stream, lastEnd, limit);
   const rows = anchors.flatMap((a, i) => (a.row === GROUP_MARK ? [] : [{ a, chunks: rowChunks(stream, a, i + 1 < anchors.length ? anchors[i + 1]!.start : tableEnd) }]));
   const glued = rows.some((r) => r.chunks.some(gluedProof));
   rows.forEach(({ a, chunks }) => {

@@ -1,13 +1,12 @@
 // Table 4 (administrative review and litigation): one row of 15 numbers in a fixed order.
 import { type T4Col, type T4Group, T4_COLS, T4_GROUPS } from '../codes.ts';
 import type { Stream } from './blocks.ts';
-import { regionChunks, skipLinePadding } from './cells.ts';
+import { cutAfterValues, regionChunks, skipLinePadding } from './cells.ts';
 import { firstMatch } from './labels.ts';
 import { resolveUnits } from './resolve.ts';
 import type { Flag, Grid, TableResult } from './result.ts';
 import { gluedProof, readRow } from './readrow.ts';
 import type { Value } from './segment.ts';
-import { cutAfterValues } from './table3.ts';
 
 export interface Table4 extends TableResult<T4Group, T4Col> {
   found: boolean;
@@ -58,7 +57,7 @@ export function extractTable4(stream: Stream, after: number, gluedBefore = false
   const next = /五\s*[、.]|存在的主要问题|其他需要报告/gu;
   next.lastIndex = valuesFrom;
   const heading = next.exec(text);
-  const cut = cutAfterValues(text, valuesFrom, text.length);
+  const cut = cutAfterValues(stream, valuesFrom, text.length);
   const ends = heading && heading.index - valuesFrom < 1500 && heading.index !== cut ? [heading.index, cut] : [cut];
   const read = (end: number) => {
     const chunks = regionChunks(stream, valuesFrom, end);

@@ -27,6 +27,8 @@ export function readText(raw: string, locs?: string[]): ReadDocument {
   let padded = false;
   const endTable = () => {
     if (table && padded) for (const row of table) for (const c of row) if (c.text === '' && !c.weak) c.sure = true;
+    // a Markdown table: every row as wide as the others, cells printed with their spaces
+    if (table && !padded && table.length >= 3 && new Set(table.map((r) => r.length)).size === 1) for (const row of table) for (const c of row) c.aligned = true;
     if (table) blocks.push({ kind: 'table', rows: table, loc: where(tableLine - 1) });
     table = null;
     padded = false;
