@@ -23,14 +23,3 @@ SELECT *,
        first_value(document_id) OVER (PARTITION BY body_id, year
                           ORDER BY status = 'ok' DESC, n_failed_checks, n_flags, n_values DESC, path) AS chosen_document_id
 FROM cand;
-COMMENT ON TABLE document_choice IS 'Candidate documents per body and year, ranked by the duplicate rule';
-COMMENT ON COLUMN document_choice.rank_in_group IS '1 for the document loaded as the report; 2.. for duplicates';
-COMMENT ON COLUMN document_choice.chosen_document_id IS 'The document chosen for this body and year';
-COMMENT ON COLUMN document_choice.n_failed_checks IS 'Checks with status fail';
-COMMENT ON COLUMN document_choice.n_flags IS 'Flagged (unsure or missing) cells, rows or tables';
-COMMENT ON COLUMN document_choice.n_values IS 'Cells read as numbers';
-COMMENT ON COLUMN document_choice.document_id IS 'The candidate document (documents.document_id)';
-COMMENT ON COLUMN document_choice.body_id IS 'The body it reports on (bodies.body_id)';
-COMMENT ON COLUMN document_choice.year IS 'Report year';
-COMMENT ON COLUMN document_choice.status IS 'Extraction status: ok or partial';
-COMMENT ON COLUMN document_choice.path IS 'Path of the file';

@@ -23,4 +23,3 @@ SELECT
 FROM documents d
 LEFT JOIN extractions e USING (document_id)
 LEFT JOIN document_choice c USING (document_id);
-COMMENT ON VIEW document_status IS 'Where each input file ended up: loaded, duplicate, rejected (reason) or removed';

@@ -20,7 +20,6 @@ FROM reports r
 JOIN bodies b USING (body_id)
 LEFT JOIN t3_cells c USING (report_id)
 GROUP BY ALL;
-COMMENT ON VIEW report_t3_totals IS 'Table 3 总计 column per report; a group sum (denied, unable, …) is NULL when any of its cells is NULL, never a partial sum';
 
 CREATE OR REPLACE VIEW report_t4 AS
 SELECT
@@ -44,4 +43,3 @@ FROM reports r
 JOIN bodies b USING (body_id)
 LEFT JOIN t4_cells c USING (report_id)
 GROUP BY ALL;
-COMMENT ON VIEW report_t4 IS 'Table 4 per report, one column per group and outcome';

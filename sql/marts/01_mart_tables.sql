@@ -7,7 +7,6 @@ SELECT r.group_id, r.group_name, g.kind AS group_kind, r.year, r.body_id, b.name
 FROM metric_rankings r
 JOIN bodies b USING (body_id)
 JOIN (SELECT DISTINCT group_id, kind FROM peer_groups) g USING (group_id);
-COMMENT ON VIEW mart_long IS 'metric_rankings with body names and the kind of group (built_in or user)';
 
 CREATE OR REPLACE VIEW mart_applications AS
 SELECT group_id, group_name, group_kind, year, body_id, body, level, region_code, format,
@@ -45,7 +44,6 @@ SELECT group_id, group_name, group_kind, year, body_id, body, level, region_code
   bool_or(small_n) FILTER (WHERE metric = 'org_share') AS org_share_small_n
 FROM mart_long
 GROUP BY ALL;
-COMMENT ON VIEW mart_applications IS 'Published table: applications received and handled, growth, who applies';
 
 CREATE OR REPLACE VIEW mart_outcomes AS
 SELECT group_id, group_name, group_kind, year, body_id, body, level, region_code, format,
@@ -87,7 +85,6 @@ SELECT group_id, group_name, group_kind, year, body_id, body, level, region_code
   bool_or(small_n) FILTER (WHERE metric = 'other_handling_share') AS other_handling_share_small_n
 FROM mart_long
 GROUP BY ALL;
-COMMENT ON VIEW mart_outcomes IS 'Published table: how applications were answered, with the not-held share';
 
 CREATE OR REPLACE VIEW mart_review_litigation AS
 SELECT group_id, group_name, group_kind, year, body_id, body, level, region_code, format,
@@ -113,7 +110,6 @@ SELECT group_id, group_name, group_kind, year, body_id, body, level, region_code
   bool_or(small_n) FILTER (WHERE metric = 'litigation_per_100') AS litigation_per_100_small_n
 FROM mart_long
 GROUP BY ALL;
-COMMENT ON VIEW mart_review_litigation IS 'Published table: administrative review and litigation, correction rates';
 
 CREATE OR REPLACE VIEW mart_data_quality AS
 SELECT g.group_id, g.group_name, g.kind AS group_kind, r.year, r.body_id, b.name AS body, level_zh(b.level) AS level, r.format, r.extract_status,
@@ -121,4 +117,3 @@ SELECT g.group_id, g.group_name, g.kind AS group_kind, r.year, r.body_id, b.name
        (SELECT string_agg(c.rule || ' ' || c.scope, '; ' ORDER BY c.rule, c.scope) FROM check_results c WHERE c.report_id = r.report_id AND c.status = 'fail') AS failed_checks,
        r.source_path
 FROM reports r JOIN bodies b USING (body_id) JOIN peer_groups g USING (body_id);
-COMMENT ON VIEW mart_data_quality IS 'Published table: per report, extraction status, failed checks and flags, source file';

@@ -28,4 +28,3 @@ FROM reports r
 LEFT JOIN report_t3_totals t3 USING (report_id)
 LEFT JOIN report_t4 t4 USING (report_id)
 LEFT JOIN t2 USING (report_id);
-COMMENT ON VIEW metric_inputs IS 'Per report, the table totals the metrics are computed from (group sums NULL when any cell is NULL)';

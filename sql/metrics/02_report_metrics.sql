@@ -52,15 +52,6 @@ FROM m
 JOIN i USING (report_id)
 JOIN metrics md ON md.code = m.metric
 ORDER BY m.report_id, m.metric;
-COMMENT ON TABLE report_metrics_base IS 'Every metric for every report (see report_metrics, which adds the small-number flag)';
-COMMENT ON COLUMN report_metrics_base.report_id IS 'The report (reports.report_id)';
-COMMENT ON COLUMN report_metrics_base.body_id IS 'The body (bodies.body_id)';
-COMMENT ON COLUMN report_metrics_base.year IS 'Report year';
-COMMENT ON COLUMN report_metrics_base.format IS 'f2019 or f2021';
-COMMENT ON COLUMN report_metrics_base.metric IS 'Metric code (metrics.code)';
-COMMENT ON COLUMN report_metrics_base.value IS 'The value: counts as numbers, shares as 0..1; NULL when an input is blank, unsure or the base is 0';
-COMMENT ON COLUMN report_metrics_base.base_n IS 'For rates: the count the rate rests on (its denominator)';
-COMMENT ON COLUMN report_metrics_base.format_specific IS 'true when f2019 and f2021 reports measure it differently';
 
 -- Rates over fewer than getvariable('small_n') cases (default 10; xxgk publish --min-requests)
 -- are kept with their base but marked small_n and never ranked.
@@ -69,4 +60,3 @@ SELECT report_id, body_id, year, format, metric, value, base_n,
        coalesce(base_n < coalesce(getvariable('small_n'), 10), false) AS small_n,
        format_specific
 FROM report_metrics_base;
-COMMENT ON VIEW report_metrics IS 'Every metric for every report: value, the count it rests on (base_n), small_n (too few cases to rank), format_specific (never compare across f2019/f2021)';

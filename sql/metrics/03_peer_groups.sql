@@ -24,4 +24,3 @@ LEFT JOIN regions preg ON preg.code = reg.parent_code
 WHERE NOT b.inferred
 UNION ALL
 SELECT body_id, 'user:' || group_name, group_name, 'user' FROM user_groups;
-COMMENT ON VIEW peer_groups IS 'Which comparison groups each body belongs to (built-in by region and level, or user-defined)';

@@ -14,4 +14,3 @@ SELECT group_id, group_name, report_id, body_id, year, format, metric, value, ba
   CASE WHEN ranked THEN 1 - percent_rank() OVER w END AS percentile
 FROM x
 WINDOW w AS (PARTITION BY group_id, year, metric, format_part, ranked ORDER BY value DESC);
-COMMENT ON VIEW metric_rankings IS 'Rank (1 = highest), percentile (1 = top) and value per peer group, year and metric; unranked rows explain why (small_n, NULL value)';

@@ -10,4 +10,3 @@ SELECT r.group_id, r.group_name, r.body_id, r.metric, r.year, r.format, r.value,
   p.rank - r.rank AS rank_change
 FROM metric_rankings r
 LEFT JOIN metric_rankings p ON p.group_id = r.group_id AND p.body_id = r.body_id AND p.metric = r.metric AND p.year = r.year - 1;
-COMMENT ON VIEW metric_trends IS 'Per body and metric: value, change from the previous year (NULL across a gap or a format switch), rank change (positive = moved up)';

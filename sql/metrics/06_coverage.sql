@@ -7,4 +7,3 @@ SELECT b.body_id, b.name AS body, b.level, y.year,
        r.extract_status, r.n_failed_checks, r.n_flags, r.source_path
 FROM reporting JOIN bodies b USING (body_id) CROSS JOIN years y
 LEFT JOIN reports r ON r.body_id = b.body_id AND r.year = y.year;
-COMMENT ON VIEW coverage IS 'Body x year: whether a report is loaded (a body that published in 2022 and not in 2023 shows has_report = false for 2023) and its data quality';

@@ -17,4 +17,3 @@ SELECT g.body_id, b.name AS body, g.year, d.metric, m.value AS region_total, d.d
 FROM gov g JOIN bodies b USING (body_id)
 JOIN dept d ON d.body_id = g.body_id AND d.year = g.year
 LEFT JOIN report_metrics m ON m.report_id = g.report_id AND m.metric = d.metric;
-COMMENT ON VIEW cross_level IS 'A government''s own totals next to the sum over its departments'' reports, and the difference';

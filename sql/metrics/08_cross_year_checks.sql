@@ -25,4 +25,3 @@ SELECT 'V2.1', a.body_id, a.year, b.year, a.report_id, b.report_id,
        'in_force(' || b.year || ') = ' || coalesce(b.in_force::VARCHAR, 'NULL') || ' vs in_force(' || a.year || ') + issued - repealed = '
          || coalesce((a.in_force + b.issued - b.repealed)::VARCHAR, 'NULL') || ' (approximate by nature: amendments and clean-ups)'
 FROM t2 a JOIN t2 b ON b.body_id = a.body_id AND b.year = a.year + 1 AND a.format = 'f2021' AND b.format = 'f2021';
-COMMENT ON VIEW cross_year_checks IS 'Soft checks across consecutive years of one body: V3.5 (carried forward = next year''s carried over) and V2.1 (documents in force)';

@@ -12,11 +12,3 @@ UNION ALL
 SELECT a.code, a.name, 'county', a.cityCode || '00', p.name, c.name,
        p.name || CASE WHEN c.name = '市辖区' THEN '' ELSE c.name END || a.name
 FROM a JOIN c ON c.code = a.cityCode JOIN p ON p.code = a.provinceCode;
-COMMENT ON TABLE regions IS 'Administrative divisions, province to county level (NBS 统计用区划代码 2023 via china-division 2.7.0)';
-COMMENT ON COLUMN regions.code IS '6-digit administrative division code (province 440000, city 440300, county 440307)';
-COMMENT ON COLUMN regions.name IS 'Name of the division (市辖区 for the city level of municipalities)';
-COMMENT ON COLUMN regions.level IS 'province, city or county';
-COMMENT ON COLUMN regions.parent_code IS 'Code of the enclosing division';
-COMMENT ON COLUMN regions.province IS 'Province name';
-COMMENT ON COLUMN regions.city IS 'Prefecture-level city name (NULL for provinces)';
-COMMENT ON COLUMN regions.full_name IS 'Province + city + county, e.g. 广东省深圳市龙岗区';

@@ -1,5 +1,5 @@
--- Cells of the documents chosen as reports, cleaned: codes checked against the dictionary,
--- blank kept apart from 0, the source path attached for provenance.
+-- Every extracted cell with its source file, blank kept apart from 0. The documents chosen as
+-- reports are picked in sql/core; row codes are checked against the dictionary by a data test.
 CREATE OR REPLACE VIEW stg_cells AS
 SELECT
   x.document_id,
@@ -11,8 +11,6 @@ SELECT
   x.cell_kind = 'blank' AS is_blank,
   x.raw_text,
   d.path AS source_path,
-  x.loc,
-  EXISTS (SELECT 1 FROM categories c WHERE c.table_code = x.table_code AND c.short_code = x.row_code AND c.kind IN ('row', 'grp')) AS known_row
+  x.loc
 FROM extracted_cells x
 JOIN documents d USING (document_id);
-COMMENT ON VIEW stg_cells IS 'Extracted cells with their source file; known_row is false for rows outside the dictionary';
