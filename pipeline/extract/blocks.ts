@@ -18,7 +18,7 @@ export type Block =
   | { kind: 'text'; text: string; loc: string }
   | { kind: 'table'; rows: GridCell[][]; loc: string }
   /** cells printed one after another without a row structure (one cell per line with bars) */
-  | { kind: 'cells'; cells: { text: string; weak: boolean }[]; loc: string };
+  | { kind: 'cells'; cells: { text: string; weak: boolean; spacing?: boolean }[]; loc: string };
 
 export type SourceKind = 'html' | 'text' | 'json' | 'docx' | 'pdf';
 
@@ -50,6 +50,8 @@ export interface Token {
   sure?: boolean;
   /** see GridCell */
   aligned?: boolean;
+  /** an empty line read as an empty cell: it may be mere spacing, the first thing to drop */
+  spacing?: boolean;
   /** the printed line or grid row the token belongs to */
   line: string;
   /** a line of running text (not a cell of a grid or a bar dump): it may be wrapped mid-number */
@@ -76,7 +78,7 @@ export function isSingleValue(text: string, inGrid = false): boolean {
 export function toStream(blocks: Block[]): Stream {
   const tokens: Token[] = [];
   let text = '';
-  const push = (t: string, hard: boolean, loc: string, gridRow?: string, cell?: { weak?: boolean; sure?: boolean; aligned?: boolean }, line = gridRow ?? loc, prose = false) => {
+  const push = (t: string, hard: boolean, loc: string, gridRow?: string, cell?: { weak?: boolean; sure?: boolean; aligned?: boolean; spacing?: boolean }, line = gridRow ?? loc, prose = false) => {
     tokens.push({
       text: t,
       hard,
@@ -88,6 +90,7 @@ export function toStream(blocks: Block[]): Stream {
       ...(cell?.weak ? { weak: true } : {}),
       ...(cell?.sure ? { sure: true } : {}),
       ...(cell?.aligned ? { aligned: true } : {}),
+      ...(cell?.spacing ? { spacing: true } : {}),
       ...(prose ? { prose } : {}),
     });
     text += t + '\n';

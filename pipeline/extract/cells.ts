@@ -23,6 +23,8 @@ export interface Chunk {
   sure?: boolean;
   /** read from a rectangular table, where a row's values are its rightmost cells */
   aligned?: boolean;
+  /** an empty line read as an empty cell, which may be mere spacing */
+  spacing?: boolean;
   /** the previous chunk ended a line of text and this one starts the next: a number may have been
    * wrapped in two (`136` / `2`), so the solver may join them when no reading fits otherwise */
   wrapAfterPrev?: boolean;
@@ -184,7 +186,7 @@ export function regionChunks(stream: Stream, from: number, to: number, oneGridRo
     }
     lineEnd = false;
     if (tok.hard && whole) {
-      if (tok.text.trim() === '' || isSingleValue(tok.text, tok.grid)) out.push(tok.weak || tok.sure || tok.aligned ? { ...cellChunk(tok.text, tok.loc), weak: tok.weak, sure: tok.sure, aligned: tok.aligned } : cellChunk(tok.text, tok.loc));
+      if (tok.text.trim() === '' || isSingleValue(tok.text, tok.grid)) out.push(tok.weak || tok.sure || tok.aligned ? { ...cellChunk(tok.text, tok.loc), weak: tok.weak, sure: tok.sure, aligned: tok.aligned, spacing: tok.spacing } : cellChunk(tok.text, tok.loc));
       else if (!CJK.test(tok.text)) out.push(...textChunks(tok.text, tok.loc));
       // a hard cell with words is a label cell: skip it
       continue;

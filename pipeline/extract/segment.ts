@@ -132,6 +132,9 @@ export function segment(chunks: Chunk[], n: number, limit = 5000, accept?: (v: V
   // extra ones are the layout blanks between label and values (a label's colspan). Elsewhere they
   // are the padding and row openers of text dumps, at the end of the row (the next row's opener)
   // before its start, where a blank may be the row's first cell.
+  // Empty lines read as cells go first: they may be mere spacing around a table.
+  while (cs.length > n && cs[cs.length - 1]!.spacing) cs = cs.slice(0, -1);
+  while (cs.length > n && cs[0]!.spacing) cs = cs.slice(1);
   if (cs.length > n && cs.every((c) => c.aligned)) while (cs.length > n && cs[0]!.kind === 'blank') cs = cs.slice(1);
   while (cs.length > n && cs[cs.length - 1]!.weak) cs = cs.slice(0, -1);
   while (cs.length > n && cs[0]!.kind === 'blank' && !cs[0]!.sure) cs = cs.slice(1);

@@ -9,14 +9,35 @@ const PAGE_FOOTER =
   /^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3}|共\s*\d{1,3}\s*页|P\.\s*\d{1,4}|Page\s*\d{1,4}(?:\s*[-–—:|]\s*.*)?)\s*$/u;
 
 /** `locs` names where each line came from (PDF page and position); by default the line number. */
+// A line of nothing but non-breaking spaces is a printed empty cell (`<td>&nbsp;</td>`); it is
+// marked before repair turns NBSP into a plain space.
+const NBSP_LINE = /^[ \t\u3000]*\u00a0[\u00a0\u3000 \t]*$/gmu;
+const EMPTY_CELL = '\ue000';
+
+/**
+ * Whether the empty lines of a dump are its empty cells: true when its lines mostly follow each
+ * other directly (one cell per line), false when an empty line separates every line.
+ */
+function emptyLinesAreCells(lines: string[]): boolean {
+  let content = 0;
+  let adjacent = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]!.trim()) continue;
+    content++;
+    if (i + 1 < lines.length && lines[i + 1]!.trim()) adjacent++;
+  }
+  return content > 0 && adjacent / content >= 0.5;
+}
+
 export function readText(raw: string, locs?: string[]): ReadDocument {
-  const text = repairText(raw);
+  const text = repairText(raw.replace(NBSP_LINE, EMPTY_CELL));
   const titles: string[] = [];
   let publisher: string | undefined;
   const blocks: Block[] = [];
   let table: GridCell[][] | null = null;
   let tableLine = 0;
   const lines = text.split('\n');
+  const emptyCells = emptyLinesAreCells(lines);
   const where = (i: number) => locs?.[i] ?? `line ${i + 1}`;
   // the previous non-empty line was text without a closing bar
   let prevEndsOpen = false;
@@ -40,6 +61,12 @@ export function readText(raw: string, locs?: string[]): ReadDocument {
       else if (header[2]!.trim()) publisher = header[2]!.trim();
     }
     if (PAGE_FOOTER.test(line)) return;
+    if (line.trim() === EMPTY_CELL || (!line.trim() && emptyCells)) {
+      // an empty cell of a one-cell-per-line dump; weak, as it may also be a spacing line
+      endTable();
+      blocks.push({ kind: 'cells', cells: [{ text: '', weak: true, spacing: line.trim() !== EMPTY_CELL }], loc: where(i) });
+      return;
+    }
     if (!line.trim()) return;
     const bars = barCells(line);
     if (bars && bars.length === 0 && !barsOnly(line)) return; // a Markdown rule line
