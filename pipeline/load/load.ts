@@ -1,14 +1,18 @@
 // Stage 4: build the analysts' tables and views from the normalized state (sql/staging, core,
-// metrics, marts), then write their documentation (sql/**/_docs.csv) into the database.
+// metrics, marts), write their documentation (sql/**/_docs.csv) into the database and run the
+// data tests declared beside them.
 import type { Db } from '../db/duck.ts';
 import { query } from '../db/duck.ts';
 import { runLayer } from '../db/sqlfiles.ts';
+import { DataTestError, runDataTests } from './datatests.ts';
 import { applyDocs } from './docs.ts';
 
 export interface LoadSummary {
   reports: number;
   duplicates: number;
   rejected: number;
+  /** data tests run (all passed) */
+  dataTests: number;
 }
 
 export async function load(db: Db): Promise<LoadSummary> {
@@ -18,6 +22,10 @@ export async function load(db: Db): Promise<LoadSummary> {
   await runLayer(db, 'marts');
   // CREATE OR REPLACE drops comments: document every model and column again (sql/**/_docs.csv)
   await applyDocs(db);
+  // the data tests declared beside the models (sql/**/_tests.csv, sql/**/tests/*.sql): a failure
+  // throws, so the load's transaction is rolled back and the last good database stays
+  const tests = await runDataTests(db);
+  if (tests.failures.length) throw new DataTestError(tests.failures);
   const [s] = await query<{ reports: number; duplicates: number; rejected: number }>(
     db,
     `SELECT count(*) FILTER (WHERE status = 'loaded')::INT AS reports,
@@ -25,5 +33,5 @@ export async function load(db: Db): Promise<LoadSummary> {
             count(*) FILTER (WHERE status = 'rejected')::INT AS rejected
      FROM document_status`,
   );
-  return s!;
+  return { ...s!, dataTests: tests.run };
 }

@@ -1,0 +1,165 @@
+// Data tests declared beside the models and run by `xxgk load` after the build (a failure fails
+// the load, inside its transaction, so the last good database stays) and by `xxgk test`.
+//
+// Generic tests, one CSV sidecar per sql/ folder (sql/<folder>/_tests.csv: model, test, column, arg):
+//   unique            column is one column or several separated by commas ("body_id, year")
+//   not_null          column
+//   relationships     column's non-NULL values exist in arg, written table.column
+//   accepted_values   column's non-NULL values are among arg, separated by spaces
+//   expression        arg is a boolean SQL expression over the model's columns that must be true
+//                     on every row (NULL counts as false)
+// Singular tests, one SQL file each (sql/<folder>/tests/<name>.sql): a query returning the rows
+// that violate the rule, with `-- model: <name>` in its leading comment.
+// Every test passes when its query returns no rows.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { type Db, openRead, query, SQL_DIR, UserError } from '../db/duck.ts';
+import { LAYERS } from '../db/sqlfiles.ts';
+
+export const TEST_KINDS = ['unique', 'not_null', 'relationships', 'accepted_values', 'expression', 'singular'] as const;
+export type TestKind = (typeof TEST_KINDS)[number];
+
+export interface DataTest {
+  model: string;
+  kind: TestKind;
+  /** e.g. unique(report_id), relationships(body_id -> bodies.body_id), or the singular test's file name */
+  name: string;
+  /** the query returning violating rows */
+  sql: string;
+  /** where it is declared, relative to sql/ */
+  file: string;
+}
+
+export interface TestFailure {
+  test: DataTest;
+  rows: number;
+  sample: Record<string, unknown>[];
+}
+
+const SAMPLE = 5;
+const ident = (s: string) => `"${s.replaceAll('"', '""')}"`;
+const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
+const list = (s: string) =>
+  s
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
+
+/** The SQL of one generic test: the rows that violate it. */
+export function genericSql(model: string, kind: TestKind, column: string, arg: string): { name: string; sql: string } {
+  const m = ident(model);
+  switch (kind) {
+    case 'unique': {
+      const cols = list(column).map(ident).join(', ');
+      return { name: `unique(${list(column).join(', ')})`, sql: `SELECT ${cols}, count(*) AS n FROM ${m} GROUP BY ${cols} HAVING count(*) > 1` };
+    }
+    case 'not_null':
+      return { name: `not_null(${column})`, sql: `SELECT * FROM ${m} WHERE ${ident(column)} IS NULL` };
+    case 'relationships': {
+      const [table, col] = arg.split('.');
+      if (!table || !col) throw new Error(`relationships needs table.column, got "${arg}"`);
+      return {
+        name: `relationships(${column} -> ${arg})`,
+        sql: `SELECT x.* FROM ${m} x WHERE x.${ident(column)} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${ident(table)} y WHERE y.${ident(col)} = x.${ident(column)})`,
+      };
+    }
+    case 'accepted_values': {
+      const values = arg.split(/\s+/u).filter(Boolean);
+      return {
+        name: `accepted_values(${column}: ${values.join(' ')})`,
+        sql: `SELECT * FROM ${m} WHERE ${ident(column)} IS NOT NULL AND ${ident(column)}::VARCHAR NOT IN (${values.map(lit).join(', ')})`,
+      };
+    }
+    case 'expression':
+      return { name: `expression(${arg})`, sql: `SELECT * FROM ${m} WHERE (${arg}) IS NOT TRUE` };
+    default:
+      throw new Error(`unknown test kind "${kind}" (one of ${TEST_KINDS.filter((k) => k !== 'singular').join(', ')})`);
+  }
+}
+
+/** Every declared test, in layer order: the CSV sidecars, then the singular SQL files. */
+export function readTests(sqlDir = SQL_DIR): DataTest[] {
+  const out: DataTest[] = [];
+  for (const layer of LAYERS) {
+    const csv = path.join(sqlDir, layer, '_tests.csv');
+    if (fs.existsSync(csv)) {
+      const rel = path.relative(sqlDir, csv);
+      let rows: { model: string; test: string; column?: string; arg?: string }[];
+      try {
+        rows = parse(fs.readFileSync(csv, 'utf8'), { columns: true, skip_empty_lines: true, trim: true, bom: true });
+      } catch (e) {
+        throw new Error(`sql/${rel}: ${(e as Error).message}`);
+      }
+      rows.forEach((r, i) => {
+        try {
+          const g = genericSql(r.model, r.test as TestKind, r.column ?? '', r.arg ?? '');
+          out.push({ model: r.model, kind: r.test as TestKind, ...g, file: rel });
+        } catch (e) {
+          throw new Error(`sql/${rel} row ${i + 2}: ${(e as Error).message}`);
+        }
+      });
+    }
+    const dir = path.join(sqlDir, layer, 'tests');
+    if (!fs.existsSync(dir)) continue;
+    for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.sql')).sort()) {
+      const text = fs.readFileSync(path.join(dir, f), 'utf8');
+      const model = /^--\s*model:\s*(\w+)/mu.exec(text)?.[1];
+      const rel = path.relative(sqlDir, path.join(dir, f));
+      if (!model) throw new Error(`sql/${rel}: name the model it tests in a "-- model: <name>" line`);
+      out.push({ model, kind: 'singular', name: f.replace(/\.sql$/u, ''), sql: text.replace(/;\s*$/u, ''), file: rel });
+    }
+  }
+  return out;
+}
+
+/** Run the tests; the failures carry how many rows violate and up to 5 of them. */
+export async function runDataTests(db: Db, tests = readTests()): Promise<{ run: number; failures: TestFailure[] }> {
+  const failures: TestFailure[] = [];
+  for (const test of tests) {
+    let rows: Record<string, unknown>[];
+    try {
+      rows = await query(db, `SELECT *, count(*) OVER () AS violations FROM (${test.sql}) LIMIT ${SAMPLE}`);
+    } catch (e) {
+      throw new Error(`data test ${test.model}: ${test.name} (sql/${test.file}) could not run: ${(e as Error).message}`);
+    }
+    if (rows.length === 0) continue;
+    const n = Number(rows[0]!.violations);
+    failures.push({ test, rows: n, sample: rows.map(({ violations: _v, ...r }) => r) });
+  }
+  return { run: tests.length, failures };
+}
+
+const show = (v: unknown): unknown => (typeof v === 'bigint' ? Number(v) : v instanceof Date ? v.toISOString() : v);
+
+export function formatFailure(f: TestFailure): string {
+  const head = `${f.test.model}: ${f.test.name} failed on ${f.rows} row${f.rows === 1 ? '' : 's'} (sql/${f.test.file})`;
+  const rows = f.sample.map((r) => `    ${JSON.stringify(Object.fromEntries(Object.entries(r).map(([k, v]) => [k, show(v)])))}`);
+  return [head, ...rows, ...(f.rows > f.sample.length ? [`    … ${f.rows - f.sample.length} more`] : [])].join('\n');
+}
+
+/** A load whose data tests fail: its transaction is rolled back, the previous database stays. */
+export class DataTestError extends UserError {
+  constructor(readonly failures: TestFailure[]) {
+    super(
+      `${failures.length} data test${failures.length === 1 ? '' : 's'} failed; nothing was loaded, the previous database is unchanged:\n` +
+        failures.map(formatFailure).join('\n'),
+    );
+  }
+}
+
+/** `xxgk test`: run every data test against an existing database (read-only); exit 1 when any fails. */
+export async function runTestCommand(file: string, out: (s: string) => void): Promise<number> {
+  const db = await openRead(file);
+  try {
+    const tests = readTests();
+    const { failures } = await runDataTests(db, tests);
+    const failed = new Set(failures.map((f) => f.test));
+    for (const t of tests) if (!failed.has(t)) out(`ok    ${t.model}: ${t.name}`);
+    for (const f of failures) out(`FAIL  ${formatFailure(f)}`);
+    out(`${tests.length - failures.length} passed, ${failures.length} failed`);
+    return failures.length ? 1 : 0;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,28 @@
+-- model: check_results
+-- The sum identities V3.1 (rows 1+2 = 3+4), V3.2 (outcomes sum to 总计), V3.3 (row sums) and
+-- V4.1 (table 4 groups), recomputed from the loaded cells: a check is not_assessable exactly when
+-- one of its cells is NULL or absent, and otherwise passes exactly when the two sides are equal.
+-- This holds by construction (the numbers themselves need not add up: a failing check is data).
+-- V3.1 has two cells on the left (new_received + carried_over); the others one (the total).
+WITH cells AS (
+  SELECT report_id, 't3.' || row_code || '.' || col_code AS key, value FROM t3_cells
+  UNION ALL
+  SELECT report_id, 't4.' || group_code || '.' || col_code, value FROM t4_cells
+),
+terms AS (
+  SELECT c.report_id, c.rule, c.scope, c.status, t.pos, t.key, CASE WHEN c.rule = 'V3.1' THEN 2 ELSE 1 END AS n_left
+  FROM check_results c, LATERAL (SELECT unnest(c.cells) AS key, generate_subscripts(c.cells, 1) AS pos) t
+  WHERE c.rule IN ('V3.1', 'V3.2', 'V3.3', 'V4.1')
+),
+recomputed AS (
+  SELECT t.report_id, t.rule, t.scope, any_value(t.status) AS status,
+         bool_or(v.value IS NULL) AS any_missing,
+         sum(v.value) FILTER (WHERE t.pos <= t.n_left) AS left_side,
+         coalesce(sum(v.value) FILTER (WHERE t.pos > t.n_left), 0) AS right_side
+  FROM terms t LEFT JOIN cells v ON v.report_id = t.report_id AND v.key = t.key
+  GROUP BY t.report_id, t.rule, t.scope
+)
+SELECT report_id, rule, scope, status, left_side, right_side,
+       CASE WHEN any_missing THEN 'not_assessable' WHEN left_side = right_side THEN 'pass' ELSE 'fail' END AS expected
+FROM recomputed
+WHERE status <> CASE WHEN any_missing THEN 'not_assessable' WHEN left_side = right_side THEN 'pass' ELSE 'fail' END
