@@ -6,6 +6,7 @@ import { runExtract } from './commands/extract.ts';
 import { runSql, type SqlFormat } from './commands/sql.ts';
 import { runStatus } from './commands/status.ts';
 import { DEFAULT_DB, UserError } from './db/duck.ts';
+import { runTestCommand } from './load/datatests.ts';
 import { loadGroups } from './publish/groups.ts';
 import { publish } from './publish/publish.ts';
 import { runAll, runExtractStage, runIngest, runLoad, runNormalize, withDb } from './stages.ts';
@@ -90,6 +91,14 @@ export async function main(argv: string[]): Promise<number> {
       (y) => withDbOption(y),
       async (a) => {
         await withDb(a.db, log, (db) => runLoad(db, log));
+      },
+    )
+    .command(
+      'test',
+      'Run the data tests declared beside the models (sql/**/_tests.csv, sql/**/tests/*.sql) against an existing database; exit 1 when any fails',
+      (y) => withDbOption(y),
+      async (a) => {
+        code = await runTestCommand(a.db, out);
       },
     )
     .command(
