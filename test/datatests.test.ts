@@ -1,9 +1,11 @@
 // Data tests declared beside the models (sql/**/_tests.csv, sql/**/tests/*.sql): they pass on a
 // real database built from the fixtures, each kind catches a violation planted in a copy of it,
 // a failing test fails `xxgk load` inside its transaction, and `xxgk test` runs them on demand.
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRead, openWrite, query } from '../pipeline/db/duck.ts';
 import { DataTestError, readTests, runDataTests, runTestCommand, type TestFailure } from '../pipeline/load/datatests.ts';
@@ -142,4 +144,19 @@ describe('data tests', () => {
     expect(lines.filter((l) => l.startsWith('FAIL'))).toEqual([expect.stringContaining('bodies: accepted_values(level:')]);
     expect(lines.at(-1)).toBe(`${readTests().length - 1} passed, 1 failed`);
   });
+
+  it('xxgk test is a command: exit 0 when all pass, 1 with the failure when one fails', async () => {
+    const run = (file: string) =>
+      promisify(execFile)(process.execPath, ['bin/xxgk.js', 'test', '--db', file]).then(
+        (r) => ({ code: 0, stdout: r.stdout }),
+        (e: { code: number; stdout: string }) => ({ code: e.code, stdout: e.stdout }),
+      );
+    const ok = await run(good);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/\n\d+ passed, 0 failed\n$/u);
+    const { file } = await plant(`UPDATE reports SET report_id = 'x' WHERE report_id = (SELECT min(report_id) FROM reports)`);
+    const bad = await run(file);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/FAIL {2}reports: expression\(report_id = body_id \|\| '-' \|\| year\) failed on 1 row/u);
+  }, 120_000);
 });
