@@ -1,6 +1,7 @@
 // Turning a stretch of the token stream (the text between two row labels) into value chunks.
 import type { CellKind } from '../codes.ts';
 import { type Stream, tokenAt, isSingleValue } from './blocks.ts';
+import { EMPTY, EMPTY_WEAK } from './readers/pdfgrid.ts';
 
 /**
  * A run of printed value text. A splittable chunk is a digit string that may hold several
@@ -79,6 +80,13 @@ export function textChunks(text: string, loc: string): Chunk[] {
     const ch = s[i]!;
     if (/\s/u.test(ch)) {
       i++;
+      continue;
+    }
+    if (ch === EMPTY || ch === EMPTY_WEAK) {
+      // a cell the PDF layout shows is empty (readers/pdfgrid.ts)
+      out.push({ kind: 'blank', digits: '', splittable: false, raw: '', loc, softAfterPrev: false, ...(ch === EMPTY_WEAK ? { weak: true } : { sure: true }) });
+      i++;
+      gapIsSoft = false;
       continue;
     }
     GROUPED.lastIndex = i;

@@ -72,7 +72,8 @@ export function extractTable2(stream: Stream): Table2 {
     // cell; but fewer space-separated values than columns may have lost a blank cell.
     // A signed value glued to others (`1-10`) may have lost a blank cell the same way.
     const signedGlue = seg.split && chunks.some((c) => c.sign !== undefined && c.splittable);
-    if (seg.split && (seg.spaced || signedGlue)) {
+    // more printed values than columns, read only by gluing spaced numbers together: a guess
+    if ((seg.split && (seg.spaced || signedGlue)) || seg.spacingIgnored) {
       cols.forEach((col, c) => {
         const options = [...new Set(seg.candidates.map((cand) => cand[c]!.value))];
         unsure.push({

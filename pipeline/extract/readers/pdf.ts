@@ -1,16 +1,11 @@
 // PDF: text items with positions (unpdf/pdf.js); rows are rebuilt from coordinates, not from
-// the raw content order, so that a table row's label and numbers land on one line.
+// the raw content order, so that a table row's label and numbers land on one line, and table
+// rows get their empty cells back from the columns (pdfgrid.ts).
 import { getDocumentProxy } from 'unpdf';
 import type { ReadDocument } from '../blocks.ts';
 import { RejectError } from './decode.ts';
+import { type PdfItem, pageLines } from './pdfgrid.ts';
 import { readText } from './text.ts';
-
-interface Item {
-  s: string;
-  x: number;
-  y: number;
-  w: number;
-}
 
 const SAME_LINE = 3; // points: a row's label and its numbers sit within this of each other
 
@@ -29,29 +24,14 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadDocument> {
   for (let p = 1; p <= pdf.numPages; p++) {
     const page = await pdf.getPage(p);
     const content = await page.getTextContent();
-    const items: Item[] = [];
+    const items: PdfItem[] = [];
     for (const it of content.items) {
       if (!('str' in it) || it.str.trim() === '') continue;
       items.push({ s: it.str, x: it.transform[4] as number, y: it.transform[5] as number, w: it.width });
     }
-    items.sort((a, b) => b.y - a.y || a.x - b.x);
-    const rows: Item[][] = [];
-    for (const it of items) {
-      const row = rows[rows.length - 1];
-      if (row && Math.abs(row[0]!.y - it.y) <= SAME_LINE) row.push(it);
-      else rows.push([it]);
-    }
-    for (const row of rows) {
-      row.sort((a, b) => a.x - b.x);
-      let line = '';
-      let end = -Infinity;
-      for (const it of row) {
-        if (line && it.x - end > 1) line += ' ';
-        line += it.s;
-        end = it.x + it.w;
-      }
-      lines.push(line);
-      locs.push(`page ${p} y ${Math.round(row[0]!.y)}`);
+    for (const line of pageLines(items, SAME_LINE)) {
+      lines.push(line.text);
+      locs.push(`page ${p} y ${Math.round(line.y)}`);
     }
   }
   await pdf.destroy();

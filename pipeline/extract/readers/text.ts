@@ -5,7 +5,7 @@ import { type BarCell, barCells, barsOnly, contentCount } from './bars.ts';
 
 // Page furniture left by PDF-to-text tools and flipbook pages: "- 4 -", "第 4 页", "4 / 6",
 // "共6页", "P. 4", "Page 4 - <title>" (a page number inside a table must not become a cell).
-const PAGE_FOOTER =
+export const PAGE_FOOTER =
   /^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3}|共\s*\d{1,3}\s*页|P\.\s*\d{1,4}|Page\s*\d{1,4}(?:\s*[-–—:|]\s*.*)?)\s*$/u;
 
 /** `locs` names where each line came from (PDF page and position); by default the line number. */
