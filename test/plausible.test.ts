@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { T3_COLS } from '../pipeline/codes.ts';
 import { extractBytes } from '../pipeline/extract/extract.ts';
 import { CORPUS } from './helpers.ts';
 
@@ -52,5 +53,21 @@ describe('signed values of the 2019 table 2', () => {
     expect(r.cells.admin_penalty?.items_change?.value).toBe(2);
     expect(r.cells.other_external_services?.items_change?.value ?? null).toBeNull();
     expect(r.flags.find((f) => f.cell === 't2.other_external_services.items_change')?.reason).toBe('ambiguous');
+  });
+});
+
+describe('flags at cell level', () => {
+  it('a row that was not read flags each of its cells, so a missing cell is told from an absent one', async () => {
+    const html = fs.readFileSync(path.join(CORPUS, 'pingtan-shs_2025_1.html'), 'utf8');
+    // damage the label of 2.其他法律行政法规禁止公开 beyond recognition
+    const page = html.replace(/2\.其他法律行政法规禁止公开/u, '2.□□□□□□□□□□□□');
+    expect(page).not.toBe(html);
+    const r = await extractBytes('shs.html', Buffer.from(page));
+    const cells = r.flags.filter((f) => f.reason === 'row_not_found').map((f) => f.cell);
+    expect(cells).toEqual(T3_COLS.map((c) => `t3.denied_prohibited_by_law.${c}`));
+    expect(r.flags.some((f) => f.cell === 't3.denied_prohibited_by_law')).toBe(false);
+    // and its numbers are not given to a neighbouring row
+    expect(r.t3.denied_state_secret?.natural_person?.value).toBe(0);
+    expect(r.flags.filter((f) => f.cell.startsWith('t3.denied_state_secret'))).toEqual([]);
   });
 });

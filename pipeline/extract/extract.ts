@@ -3,6 +3,7 @@ import { toStream } from './blocks.ts';
 import { checkTable2, checkTable3, checkTable4 } from './checks.ts';
 import { extractMeta } from './metadata.ts';
 import { RejectError, readDocument } from './readers/index.ts';
+import { flagsPerCell } from './coverage.ts';
 import { flagImplausible } from './plausible.ts';
 import { type ExtractResult, type Flag, rejected } from './result.ts';
 import { extractTable2 } from './table2.ts';
@@ -68,7 +69,7 @@ export async function extractBytes(file: string, bytes: Uint8Array): Promise<Ext
     t3: t3.cells,
     t4: t4.cells,
     checks,
-    flags,
+    flags: flagsPerCell(flags, format, t2.format),
     notes,
     t2Format: t2.format,
   };
