@@ -1,6 +1,8 @@
-// The arithmetic identities of format-spec §6.5, each with pass / fail / not_assessable.
-import { type Format, type T2Col, type T2Row, type T3Col, type T3Row, T3_COLS, T4_GROUPS, type T4Col, type T4Group, outcomeRows } from '../codes.ts';
+// The arithmetic identities of format-spec §6.5 (declared in spec.ts), each with pass / fail /
+// not_assessable.
+import { type Format, type T2Col, type T2Row, type T3Col, type T3Row, T4_GROUPS, type T4Col, type T4Group } from '../codes.ts';
 import type { Check, Grid } from './result.ts';
+import { type SumIdentity, columnIdentities, groupIdentity, rowIdentity } from './spec.ts';
 
 type Lookup = (key: string) => number | null;
 
@@ -13,7 +15,7 @@ function lookup(table: string, grid: Grid<string, string>): Lookup {
   return (k) => m.get(k) ?? null;
 }
 
-function sumCheck(rule: Check['rule'], scope: string, left: string[], right: string[], get: Lookup): Check {
+function sumCheck({ rule, scope, left, right }: SumIdentity, get: Lookup): Check {
   const cells = [...left, ...right];
   const missing = cells.filter((c) => get(c) === null);
   if (missing.length > 0) {
@@ -34,16 +36,8 @@ function sumCheck(rule: Check['rule'], scope: string, left: string[], right: str
 export function checkTable3(t3: Grid<T3Row, T3Col>, format: Format): Check[] {
   const get = lookup('t3', t3);
   const checks: Check[] = [];
-  const outcome = outcomeRows(format).filter((r) => t3[r]);
-  for (const col of T3_COLS) {
-    checks.push(
-      sumCheck('V3.1', `t3.*.${col}`, [`t3.new_received.${col}`, `t3.carried_over.${col}`], [`t3.total_handled.${col}`, `t3.carried_forward.${col}`], get),
-    );
-    checks.push(sumCheck('V3.2', `t3.*.${col}`, [`t3.total_handled.${col}`], outcome.map((r) => `t3.${r}.${col}`), get));
-  }
-  for (const row of Object.keys(t3) as T3Row[]) {
-    checks.push(sumCheck('V3.3', `t3.${row}.*`, [`t3.${row}.total`], T3_COLS.slice(0, 6).map((c) => `t3.${row}.${c}`), get));
-  }
+  for (const id of columnIdentities(format, (r) => t3[r] !== undefined)) checks.push(sumCheck(id, get));
+  for (const row of Object.keys(t3) as T3Row[]) checks.push(sumCheck(rowIdentity(row), get));
   const bad: string[] = [];
   const blank: string[] = [];
   for (const [row, cols] of Object.entries(t3)) {
@@ -66,9 +60,7 @@ export function checkTable3(t3: Grid<T3Row, T3Col>, format: Format): Check[] {
 
 export function checkTable4(t4: Grid<T4Group, T4Col>): Check[] {
   const get = lookup('t4', t4);
-  return T4_GROUPS.filter((g) => t4[g]).map((g) =>
-    sumCheck('V4.1', `t4.${g}.*`, [`t4.${g}.total`], ['upheld', 'corrected', 'other', 'pending'].map((c) => `t4.${g}.${c}`), get),
-  );
+  return T4_GROUPS.filter((g) => t4[g]).map((g) => sumCheck(groupIdentity(g), get));
 }
 
 export function checkTable2(t2: Grid<T2Row, T2Col>, format: Format | null): Check[] {

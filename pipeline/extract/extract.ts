@@ -4,6 +4,7 @@ import { checkTable2, checkTable3, checkTable4 } from './checks.ts';
 import { extractMeta } from './metadata.ts';
 import { RejectError, readDocument } from './readers/index.ts';
 import { flagsPerCell } from './coverage.ts';
+import { WINDOWS } from './spec.ts';
 import { flagImplausible } from './plausible.ts';
 import { type ExtractResult, type Flag, rejected } from './result.ts';
 import { extractTable2 } from './table2.ts';
@@ -40,7 +41,7 @@ export async function extractBytes(file: string, bytes: Uint8Array): Promise<Ext
     return rejected(file, 'no values: every table cell is blank (an unfilled template?)');
   }
 
-  const meta = extractMeta(doc.titles, stream.text.slice(0, 20000), doc.publisher);
+  const meta = extractMeta(doc.titles, stream.text.slice(0, WINDOWS.metadata), doc.publisher);
   const format = t3.format ?? t2.format;
   const flags: Flag[] = [...t2.flags, ...t3.flags, ...t4.flags];
   flags.push(...flagImplausible('t2', t2.cells), ...flagImplausible('t3', t3.cells), ...flagImplausible('t4', t4.cells));

@@ -2,6 +2,7 @@
 import type { Chunk } from './cells.ts';
 import type { Flag } from './result.ts';
 import { segment, type Value } from './segment.ts';
+import { MAX_READINGS } from './spec.ts';
 
 export interface RowReading {
   candidates: Value[][];
@@ -22,7 +23,7 @@ export const gluedProof = (c: Chunk) => c.splittable && c.digits.length > 1 && c
 /** `gluedTable`: some run of the table proves that its digits are glued (see gluedProof). */
 export function readRow(chunks: Chunk[], n: number, ok: (v: Value[]) => boolean, what: string, gluedTable = true): RowReading {
   const raw = chunks.map((c) => c.raw).join(' ');
-  const adding = segment(chunks, n, 5000, ok);
+  const adding = segment(chunks, n, MAX_READINGS, ok);
   if (adding.truncated) {
     return { candidates: [], flag: { reason: 'ambiguous', detail: `too many readings of the glued digits "${raw}" to decide; left blank` } };
   }
@@ -38,7 +39,7 @@ export function readRow(chunks: Chunk[], n: number, ok: (v: Value[]) => boolean,
   if (adding.candidates.length > 0) {
     return adding.wrapJoined ? { candidates: adding.candidates, note: `a number cut by a line wrap was joined: "${raw}"` } : { candidates: adding.candidates };
   }
-  const all = segment(chunks, n, 5000);
+  const all = segment(chunks, n, MAX_READINGS);
   // (not when a line wrap runs through the row: it may have cut a number in two)
   const wrapped = chunks.some((c) => c.wrapAfterPrev);
   if (all.candidates.length === 1 && !all.truncated && !wrapped && (!all.split || (!all.spaced && !all.spacingIgnored))) {

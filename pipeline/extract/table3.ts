@@ -1,5 +1,5 @@
 // Table 3 (requests received and how they were answered), both formats.
-import { type Format, type T3Col, type T3Row, T3_COLS, T3_ROWS_F2019, T3_ROWS_F2021, outcomeRows } from '../codes.ts';
+import { type Format, type T3Col, type T3Row, T3_COLS, T3_ROWS_F2019, T3_ROWS_F2021 } from '../codes.ts';
 import type { Stream } from './blocks.ts';
 import { cutAfterValues, rowChunks } from './cells.ts';
 import {
@@ -16,6 +16,7 @@ import {
 import { resolveUnits, type Unit } from './resolve.ts';
 import type { Cell, Flag, Grid, TableResult } from './result.ts';
 import { gluedProof, readRow } from './readrow.ts';
+import { WINDOWS, canHold, columnIdentities, rowIdentity } from './spec.ts';
 import type { Value } from './segment.ts';
 
 export interface Table3 extends TableResult<T3Row, T3Col> {
@@ -38,17 +39,18 @@ function locateStart(text: string): number | null {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     next.lastIndex = m.index + m[0].length;
     const n = next.exec(text);
-    if (n && n.index - m.index < 600) return m.index;
+    if (n && n.index - m.index < WINDOWS.t3SecondLabel) return m.index;
   }
   const hint = firstMatch(text, ['勾稽关系', '申请人情况']);
   return hint ? hint.start : null;
 }
 
+/** V3.3 (spec.ts) on one row's reading: cells by column position. */
 function rowSumOk(v: Value[]): boolean {
-  if (v.some((x) => x.value === null)) return true;
-  const parts = v.slice(0, 6).reduce((s, x) => s + x.value!, 0);
-  return parts === v[6]!.value;
+  const at = new Map(T3_COLS.map((c, i) => [`t3.row.${c}`, v[i]?.value ?? null]));
+  return canHold(ROW_IDENTITY, (k) => at.get(k));
 }
+const ROW_IDENTITY = rowIdentity('row');
 
 export function extractTable3(stream: Stream): Table3 {
   const text = stream.text;
@@ -102,40 +104,14 @@ export function extractTable3(stream: Stream): Table3 {
 }
 
 /**
- * V3.1 and V3.2 for every column where a still-ambiguous row takes part. Rows not yet assigned
- * are unknown: an identity fails only when all its terms are known and it does not hold, or when
- * the known outcome rows already exceed （七）总计 (cells are never negative).
+ * V3.1 and V3.2 (spec.ts) for the columns where a still-ambiguous row takes part. Rows not yet
+ * assigned are unknown: an identity fails only when it can no longer hold.
  */
-function identitiesHold(
-  format: Format,
-  pick: (key: string) => Value[] | undefined,
-  touched: Set<string>,
-): boolean {
-  const outcome = outcomeRows(format);
-  const v31 = ['new_received', 'carried_over', 'total_handled', 'carried_forward'];
-  const checkV31 = v31.some((r) => touched.has(r));
-  const checkV32 = touched.has('total_handled') || outcome.some((r) => touched.has(r));
-  for (let c = 0; c < T3_COLS.length; c++) {
-    const get = (row: string) => {
-      const v = pick(row);
-      return v === undefined ? undefined : (v[c]?.value ?? null);
-    };
-    if (checkV31) {
-      const [a, b, h, f] = v31.map(get);
-      if (typeof a === 'number' && typeof b === 'number' && typeof h === 'number' && typeof f === 'number' && a + b !== h + f) return false;
-    }
-    if (checkV32) {
-      const h = get('total_handled');
-      if (typeof h !== 'number') continue;
-      let sum = 0;
-      let complete = true;
-      for (const r of outcome) {
-        const t = get(r);
-        if (typeof t === 'number') sum += t;
-        else complete = false;
-      }
-      if (sum > h || (complete && sum !== h)) return false;
-    }
-  }
-  return true;
+function identitiesHold(format: Format, pick: (key: string) => Value[] | undefined, touched: Set<string>): boolean {
+  const get = (key: string) => {
+    const [, row, col] = key.split('.');
+    const v = pick(row!);
+    return v === undefined ? undefined : (v[T3_COLS.indexOf(col as T3Col)]?.value ?? null);
+  };
+  return columnIdentities(format).every((id) => ![...id.left, ...id.right].some((k) => touched.has(k.split('.')[1]!)) || canHold(id, get));
 }

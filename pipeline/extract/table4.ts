@@ -6,6 +6,7 @@ import { firstMatch } from './labels.ts';
 import { resolveUnits } from './resolve.ts';
 import type { Flag, Grid, TableResult } from './result.ts';
 import { gluedProof, readRow } from './readrow.ts';
+import { T4_IDENTITIES, WINDOWS, canHold } from './spec.ts';
 import type { Value } from './segment.ts';
 
 export interface Table4 extends TableResult<T4Group, T4Col> {
@@ -16,13 +17,10 @@ const COLS = T4_GROUPS.flatMap((g) => T4_COLS.map((c) => `${g}.${c}`));
 // Header words of table 4; the values start after the last of them.
 const HEADER = /(?:行\s*政\s*复\s*议|行\s*政\s*诉\s*讼|结\s*果|维\s*持|纠\s*正|其\s*他|尚\s*未|审\s*结|总\s*计|直\s*接\s*起\s*诉|复\s*议\s*后\s*起\s*诉|未\s*经\s*复\s*议)/gu;
 
+/** V4.1 (spec.ts) on a reading of the fifteen cells in order. */
 function groupsOk(v: Value[]): boolean {
-  for (let g = 0; g < 3; g++) {
-    const xs = v.slice(g * 5, g * 5 + 5).map((x) => x.value);
-    if (xs.some((x) => x === null)) continue;
-    if (xs[0]! + xs[1]! + xs[2]! + xs[3]! !== xs[4]) return false;
-  }
-  return true;
+  const at = new Map(COLS.map((c, i) => [`t4.${c}`, v[i]?.value ?? null]));
+  return T4_IDENTITIES.every((id) => canHold(id, (k) => at.get(k)));
 }
 
 /**
@@ -39,8 +37,8 @@ function locateHeader(text: string, after: number): { start: number; valuesFrom:
     HEADER.lastIndex = head.end;
     for (let m = HEADER.exec(text); m && m.index < firstDigit; m = HEADER.exec(text)) valuesFrom = m.index + m[0].length;
     const words = text.slice(head.start, valuesFrom);
-    if (valuesFrom - head.end <= 600 && /维/u.test(words) && /纠|审/u.test(words)) return { start: head.start, valuesFrom };
-    if (head.start - after > 5000) break;
+    if (valuesFrom - head.end <= WINDOWS.t4Header && /维/u.test(words) && /纠|审/u.test(words)) return { start: head.start, valuesFrom };
+    if (head.start - after > WINDOWS.t4AfterTable3) break;
   }
   return null;
 }
@@ -58,7 +56,7 @@ export function extractTable4(stream: Stream, after: number, gluedBefore = false
   next.lastIndex = valuesFrom;
   const heading = next.exec(text);
   const cut = cutAfterValues(stream, valuesFrom, text.length);
-  const ends = heading && heading.index - valuesFrom < 1500 && heading.index !== cut ? [heading.index, cut] : [cut];
+  const ends = heading && heading.index - valuesFrom < WINDOWS.t4ValuesToSection5 && heading.index !== cut ? [heading.index, cut] : [cut];
   const read = (end: number) => {
     const chunks = regionChunks(stream, valuesFrom, end);
     return readRow(chunks, COLS.length, groupsOk, 'the group totals', gluedBefore || chunks.some(gluedProof));
