@@ -12,7 +12,9 @@ export interface Table2 extends TableResult<T2Row, T2Col> {
   format: Format | null;
 }
 
-function detectFormat(header: string): Format | null {
+function detectFormat(raw: string): Format | null {
+  // `本年(2023)制发件数`: a year printed inside the header words
+  const header = raw.replace(/[(（]\s*\d{4}\s*年?\s*度?\s*[)）]/gu, '');
   if (/本\s*年\s*制\s*发|本\s*年\s*废\s*止|现\s*行\s*有\s*效|收\s*费\s*金\s*额/u.test(header)) return 'f2021';
   if (/新\s*制\s*作|对\s*外\s*公\s*开\s*总|上\s*一\s*年\s*项\s*目|集\s*中\s*采\s*购|第\s*二\s*十\s*条\s*第\s*[(]\s*九/u.test(header)) return 'f2019';
   return null;
