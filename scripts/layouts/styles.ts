@@ -251,6 +251,13 @@ function markdownMini(p: Page): string {
   return render(p, mini, mdLine);
 }
 
+/** Markdown as OCR / PDF-to-Markdown converters (MinerU and the like) write it: text as Markdown, each table as one line of bare HTML with its spans. */
+function markdownHtmlTables(p: Page): string {
+  const esc = (x: string) => x.replace(/&/gu, '&amp;').replace(/</gu, '&lt;');
+  const cell = (c: PCell) => `<td${c.rs > 1 ? ` rowspan="${c.rs}"` : ''}${c.cs > 1 ? ` colspan="${c.cs}"` : ''}>${esc(oneLine(c.text))}</td>`;
+  return render(p, (t) => [`<table><tbody>${t.rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('')}</tbody></table>`, ''], mdLine);
+}
+
 /** Markdown as PDF-to-Markdown converters write it: table 2 items as plain lines (`行政许可 97`), tables 3 and 4 as pipe tables. */
 function markdownPlainT2(p: Page): string {
   return render(p, (t) => (t.cls === 't2' ? [...t.rows.map((r) => r.map((c) => oneLine(c.text)).filter((x) => x).join(' ')), ''] : mdTable(t)), mdLine);
@@ -337,6 +344,7 @@ export const STYLES: Record<string, Style> = {
   'cell-lines-dropblank': { ext: 'txt', keepsBlanks: false, render: cellLinesDropBlank, describe: 'one cell per line, no bars, empty cells omitted' },
   'markdown-pipe': { ext: 'md', keepsBlanks: true, render: markdownPipe, describe: 'Markdown pipe tables with `---` rules, spans expanded to empty cells' },
   'markdown-mini': { ext: 'md', keepsBlanks: true, render: markdownMini, describe: 'table 3 as Markdown mini-tables: a `###` heading per row over a one-row table with headers `数据1 … 数据6`, an extra empty cell at the end, group-label fragments at the start (`| （三）不 | 4.保护第三方… |`), row labels cut at 12 characters' },
+  'markdown-html-tables': { ext: 'md', keepsBlanks: true, render: markdownHtmlTables, describe: 'Markdown text with each table as one line of bare HTML (`<table><tr><td colspan="4">…`), as OCR and PDF-to-Markdown converters write it' },
   'markdown-plain-t2': { ext: 'md', keepsBlanks: true, render: markdownPlainT2, describe: 'table 2 items as plain lines (`行政许可 97`), tables 3 and 4 as Markdown pipe tables' },
   flipbook: { ext: 'txt', keepsBlanks: false, render: flipbook, describe: 'paged flipbook text: `Page N - title` / `P. N` at the top of each page, wrapped at 28 characters, spaces between Chinese and digits, long labels wrapped around their numbers, table 4 header one or two characters per line' },
 };
@@ -392,6 +400,7 @@ export const SOURCES: Record<string, { url: string; excerpt: string }[]> = {
   'cell-lines-dropblank': [{ url: 'http://www.dingxing.gov.cn/xxgk/xxgkcontent-888888651-65501.html', excerpt: '规章\n0\n规范性文件' }],
   'markdown-pipe': [{ url: 'issue 7 ("Markdown pipe tables with `---` rules"; set 3: PDF-to-Markdown, OCR Markdown)', excerpt: '(not in the search corpus, whose page dumps are plain text)' }],
   'markdown-mini': [{ url: 'issue 7 ("Markdown mini-tables")', excerpt: '### 4.保护第三方合法权益\n| 数据1 | … | 数据6 |\n| （三）不 | 4.保护第三方… |' }],
+  'markdown-html-tables': [{ url: 'issue 7 ("OCR Markdown", "PDF-to-Markdown" sets); the HTML-table form is how MinerU-style converters write tables', excerpt: '# 某某局2023年政府信息公开工作年度报告\n<table><tbody><tr><td colspan="4">第二十条第（一）项</td></tr>…' }],
   'markdown-plain-t2': [{ url: 'issue 7 ("Table 2 items as plain lines … as PDF-to-Markdown converters write them")', excerpt: '行政许可 97\n行政事业性收费 12.5' }],
   flipbook: [
     { url: 'http://180.76.149.248:88/book/dzs/shenji/files/basic-html/page9.html (format-spec §1.4, §8.3)', excerpt: '结 结 其 尚\n果 果 他 未\n维 纠 结 审' },

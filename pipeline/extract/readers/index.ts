@@ -37,6 +37,9 @@ export async function readDocument(file: string, bytes: Uint8Array): Promise<Rea
   assertTextual(text, kind === 'html' ? 'HTML page' : 'text file');
   if (kind === 'html') return readHtml(text);
   if (kind === 'json') return readJson(text);
+  // Markdown from PDF/OCR converters often holds its tables as HTML (`<table><tr><td>…`): read
+  // the file as HTML then, its Markdown lines being text between the tables
+  if (/<table[\s>]/iu.test(text) && /<td[\s>]/iu.test(text)) return { ...readHtml(text, 'text file'), kind: 'text' };
   return readText(text);
 }
 
