@@ -10,17 +10,21 @@ WITH cells AS (
   SELECT report_id, 't4.' || group_code || '.' || col_code, value FROM t4_cells
 ),
 terms AS (
-  SELECT c.report_id, c.rule, c.scope, c.status, t.pos, t.key, CASE WHEN c.rule = 'V3.1' THEN 2 ELSE 1 END AS n_left
-  FROM check_results c, LATERAL (SELECT unnest(c.cells) AS key, generate_subscripts(c.cells, 1) AS pos) t
-  WHERE c.rule IN ('V3.1', 'V3.2', 'V3.3', 'V4.1')
+  SELECT report_id, rule, scope, status, unnest(cells) AS key, generate_subscripts(cells, 1) AS pos,
+         CASE WHEN rule = 'V3.1' THEN 2 ELSE 1 END AS n_left
+  FROM check_results
+  WHERE rule IN ('V3.1', 'V3.2', 'V3.3', 'V4.1')
+),
+valued AS (
+  SELECT t.*, v.value FROM terms t LEFT JOIN cells v ON v.report_id = t.report_id AND v.key = t.key
 ),
 recomputed AS (
-  SELECT t.report_id, t.rule, t.scope, any_value(t.status) AS status,
-         bool_or(v.value IS NULL) AS any_missing,
-         sum(v.value) FILTER (WHERE t.pos <= t.n_left) AS left_side,
-         coalesce(sum(v.value) FILTER (WHERE t.pos > t.n_left), 0) AS right_side
-  FROM terms t LEFT JOIN cells v ON v.report_id = t.report_id AND v.key = t.key
-  GROUP BY t.report_id, t.rule, t.scope
+  SELECT report_id, rule, scope, any_value(status) AS status,
+         bool_or(value IS NULL) AS any_missing,
+         sum(value) FILTER (WHERE pos <= n_left) AS left_side,
+         coalesce(sum(value) FILTER (WHERE pos > n_left), 0) AS right_side
+  FROM valued
+  GROUP BY report_id, rule, scope
 )
 SELECT report_id, rule, scope, status, left_side, right_side,
        CASE WHEN any_missing THEN 'not_assessable' WHEN left_side = right_side THEN 'pass' ELSE 'fail' END AS expected
