@@ -62,6 +62,78 @@ export function canHold(id: SumIdentity, get: (key: string) => number | null | u
   return true;
 }
 
+/**
+ * An identity in the solver's form: terms as (row, column position) pairs, so that a reading can
+ * be tested thousands of times a report without building keys. Compiled once per format.
+ */
+export interface CompiledSum {
+  left: [string, number][];
+  right: [string, number][];
+  rows: Set<string>;
+}
+
+function compile(id: SumIdentity, cols: readonly string[]): CompiledSum {
+  const term = (k: string): [string, number] => {
+    const [, row, col] = k.split('.') as [string, string, string];
+    return [row, cols.indexOf(col)];
+  };
+  const left = id.left.map(term);
+  const right = id.right.map(term);
+  return { left, right, rows: new Set([...left, ...right].map(([r]) => r)) };
+}
+
+const compiledColumns = new Map<Format, CompiledSum[]>();
+
+/** V3.1 and V3.2 of a format in the solver's form. */
+export function compiledColumnIdentities(format: Format): CompiledSum[] {
+  let c = compiledColumns.get(format);
+  if (!c) compiledColumns.set(format, (c = columnIdentities(format).map((id) => compile(id, T3_COLS))));
+  return c;
+}
+
+/** canHold over compiled terms; `get(row, col)`: undefined for a row not yet read. */
+export function canHoldAt(id: CompiledSum, get: (row: string, col: number) => number | null | undefined): boolean {
+  let l = 0;
+  let lc = true;
+  for (const [r, c] of id.left) {
+    const v = get(r, c);
+    if (typeof v === 'number') l += v;
+    else lc = false;
+  }
+  let rs = 0;
+  let rc = true;
+  for (const [r, c] of id.right) {
+    const v = get(r, c);
+    if (typeof v === 'number') rs += v;
+    else rc = false;
+  }
+  if (lc && rc) return l === rs;
+  if (lc) return rs <= l;
+  if (rc) return l <= rs;
+  return true;
+}
+
+/**
+ * A one-row identity (V3.3 on a table 3 row, V4.1 on a table 4 group) over a reading's values by
+ * position: `total` the position of the total, `parts` those of its parts.
+ */
+export function rowCanHold(values: (number | null)[], total: number, parts: number[]): boolean {
+  let sum = 0;
+  let complete = true;
+  for (const p of parts) {
+    const v = values[p];
+    if (typeof v === 'number') sum += v;
+    else complete = false;
+  }
+  const t = values[total];
+  if (typeof t !== 'number') return true;
+  return complete ? sum === t : sum <= t;
+}
+
+/** Positions of V3.3's terms in a table 3 row, and of V4.1's in table 4's fifteen cells. */
+export const ROW_SUM = { total: T3_COLS.indexOf('total'), parts: T3_PARTS.map((c) => T3_COLS.indexOf(c)) };
+export const GROUP_SUMS = T4_GROUPS.map((_, g) => ({ total: g * T4_COLS.length + T4_COLS.indexOf('total'), parts: T4_PARTS.map((c) => g * T4_COLS.length + T4_COLS.indexOf(c)) }));
+
 /** Windows (characters of the flattened text) within which a table's parts are looked for. */
 export const WINDOWS = {
   /** the second row label of table 3 after its first, for the first to count as the table's start */

@@ -16,7 +16,7 @@ import {
 import { resolveUnits, type Unit } from './resolve.ts';
 import type { Cell, Flag, Grid, TableResult } from './result.ts';
 import { gluedProof, readRow } from './readrow.ts';
-import { WINDOWS, canHold, columnIdentities, rowIdentity } from './spec.ts';
+import { ROW_SUM, WINDOWS, canHoldAt, compiledColumnIdentities, rowCanHold } from './spec.ts';
 import type { Value } from './segment.ts';
 
 export interface Table3 extends TableResult<T3Row, T3Col> {
@@ -47,10 +47,8 @@ function locateStart(text: string): number | null {
 
 /** V3.3 (spec.ts) on one row's reading: cells by column position. */
 function rowSumOk(v: Value[]): boolean {
-  const at = new Map(T3_COLS.map((c, i) => [`t3.row.${c}`, v[i]?.value ?? null]));
-  return canHold(ROW_IDENTITY, (k) => at.get(k));
+  return rowCanHold(v.map((x) => x.value), ROW_SUM.total, ROW_SUM.parts);
 }
-const ROW_IDENTITY = rowIdentity('row');
 
 export function extractTable3(stream: Stream): Table3 {
   const text = stream.text;
@@ -108,10 +106,14 @@ export function extractTable3(stream: Stream): Table3 {
  * assigned are unknown: an identity fails only when it can no longer hold.
  */
 function identitiesHold(format: Format, pick: (key: string) => Value[] | undefined, touched: Set<string>): boolean {
-  const get = (key: string) => {
-    const [, row, col] = key.split('.');
-    const v = pick(row!);
-    return v === undefined ? undefined : (v[T3_COLS.indexOf(col as T3Col)]?.value ?? null);
+  const get = (row: string, col: number) => {
+    const v = pick(row);
+    return v === undefined ? undefined : (v[col]?.value ?? null);
   };
-  return columnIdentities(format).every((id) => ![...id.left, ...id.right].some((k) => touched.has(k.split('.')[1]!)) || canHold(id, get));
+  for (const id of compiledColumnIdentities(format)) {
+    let involved = false;
+    for (const r of touched) if (id.rows.has(r)) involved = true;
+    if (involved && !canHoldAt(id, get)) return false;
+  }
+  return true;
 }

@@ -6,7 +6,7 @@ import { firstMatch } from './labels.ts';
 import { resolveUnits } from './resolve.ts';
 import type { Flag, Grid, TableResult } from './result.ts';
 import { gluedProof, readRow } from './readrow.ts';
-import { T4_IDENTITIES, WINDOWS, canHold } from './spec.ts';
+import { GROUP_SUMS, WINDOWS, rowCanHold } from './spec.ts';
 import type { Value } from './segment.ts';
 
 export interface Table4 extends TableResult<T4Group, T4Col> {
@@ -19,8 +19,8 @@ const HEADER = /(?:行\s*政\s*复\s*议|行\s*政\s*诉\s*讼|结\s*果|维\s*�
 
 /** V4.1 (spec.ts) on a reading of the fifteen cells in order. */
 function groupsOk(v: Value[]): boolean {
-  const at = new Map(COLS.map((c, i) => [`t4.${c}`, v[i]?.value ?? null]));
-  return T4_IDENTITIES.every((id) => canHold(id, (k) => at.get(k)));
+  const values = v.map((x) => x.value);
+  return GROUP_SUMS.every((g) => rowCanHold(values, g.total, g.parts));
 }
 
 /**
