@@ -19,6 +19,15 @@ export const CHOSEN: { gold: string; name: string; title: string; t4Prose?: bool
   { gold: 'huaian-2024.pdf', name: 'huaian-2024', title: '淮安市人民政府2024年政府信息公开工作年度报告', t4Prose: true },
   { gold: 'shanghai-bgt_2019_1.json', name: 'shanghai-bgt-2019', title: '2019年上海市人民政府办公厅政府信息公开工作年度报告' },
   { gold: 'pingtan_2019_1.txt', name: 'pingtan-2019', title: '平潭综合实验区2019年政府信息公开工作年度报告', t4Prose: true },
+  // the other gold reports (text styles; their unlabelled cells filled as fromGold says)
+  { gold: 'pingtan_2021_1.txt', name: 'pingtan-2021', title: '平潭综合实验区2021年政府信息公开工作年度报告' },
+  { gold: 'pingtan_2022_1.txt', name: 'pingtan-2022', title: '平潭综合实验区2022年政府信息公开工作年度报告', t4Prose: true },
+  { gold: 'pingtan_2024_1.txt', name: 'pingtan-2024', title: '平潭综合实验区2024年政府信息公开工作年度报告' },
+  { gold: 'pingtan_2025_1.txt', name: 'pingtan-2025', title: '平潭综合实验区2025年政府信息公开工作年度报告' },
+  { gold: 'pingtan-gaj_2024_1.txt', name: 'pingtan-gaj-2024', title: '平潭综合实验区公安局2024年政府信息公开工作年度报告', t4Prose: true },
+  { gold: 'pingtan-shs_2025_1.html', name: 'pingtan-shs-2025', title: '平潭综合实验区社会事业局2025年政府信息公开工作年度报告' },
+  { gold: 'pingtan-zrz_2020_1.txt', name: 'pingtan-zrz-2020', title: '平潭综合实验区自然资源与生态环境局2020年政府信息公开工作年度报告' },
+  { gold: 'pingtan-zrz_2022_1.txt', name: 'pingtan-zrz-2022', title: '平潭综合实验区自然资源与生态环境局2022年政府信息公开工作年度报告' },
 ];
 
 const clone = (c: Cells | null | undefined): Cells => JSON.parse(JSON.stringify(c ?? {})) as Cells;
