@@ -14,13 +14,17 @@ export interface BarCell {
 const BAR = /[|｜]/u;
 const RULE = /^\s*[|｜]?\s*:?-{2,}:?\s*(?:[|｜]\s*:?-{2,}:?\s*)*[|｜]?\s*$/u;
 
-/** The cells of one line, or null when the line has no bar. A Markdown rule line has none. */
-export function barCells(line: string): BarCell[] | null {
+/**
+ * The cells of one line, or null when the line has no bar. A Markdown rule line has none.
+ * `opening`: the document opens its rows with a bar (`| a | b |`); where it does not (`a | b |`), a
+ * line that starts with a bar starts with an empty cell.
+ */
+export function barCells(line: string, opening = true): BarCell[] | null {
   if (!BAR.test(line)) return null;
   if (RULE.test(line)) return [];
   const parts = line.split(/[|｜]/u);
   // text before the first bar is a cell only when there is some (`| a |` opens with a delimiter)
-  if (parts[0]!.trim() === '') parts.shift();
+  if (parts[0]!.trim() === '' && (opening || barsOnly(line))) parts.shift();
   // text after the last bar likewise (`a | b |` closes with a terminator, `a | b` does not)
   if (parts.length > 0 && parts[parts.length - 1]!.trim() === '') parts.pop();
   let lastContent = -1;
@@ -39,3 +43,18 @@ export const contentCount = (cells: BarCell[]) => cells.reduce((n, c) => n + (c.
 
 /** True when a line is nothing but bars and spaces (`|`, `|||`, `| |||`). */
 export const barsOnly = (line: string) => /^[\s|｜]+$/u.test(line) && BAR.test(line);
+
+/**
+ * Whether a dump opens its table rows with a bar: most of its lines of two or more cells do
+ * (Markdown, `| a | b | `). Otherwise a row printed as `| | 2 |` starts with an empty cell.
+ */
+export function rowsOpenWithBar(lines: string[]): boolean {
+  let rows = 0;
+  let open = 0;
+  for (const l of lines) {
+    if ((l.match(/[|｜]/gu) ?? []).length < 2 || barsOnly(l) || RULE.test(l)) continue;
+    rows++;
+    if (/^\s*[|｜]/u.test(l)) open++;
+  }
+  return rows === 0 || open * 2 >= rows;
+}

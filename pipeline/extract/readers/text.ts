@@ -1,7 +1,7 @@
 // Plain text and Markdown: one cell per line, pipe tables, tab/space separated cells, glued runs.
 import type { Block, GridCell, ReadDocument } from '../blocks.ts';
 import { repairText } from '../repair.ts';
-import { type BarCell, barCells, barsOnly, contentCount } from './bars.ts';
+import { type BarCell, barCells, barsOnly, contentCount, rowsOpenWithBar } from './bars.ts';
 
 // Page furniture left by PDF-to-text tools and flipbook pages: "- 4 -", "第 4 页", "4 / 6",
 // "共6页", "P. 4", "Page 4 - <title>" (a page number inside a table must not become a cell).
@@ -38,6 +38,7 @@ export function readText(raw: string, locs?: string[]): ReadDocument {
   let tableLine = 0;
   const lines = text.split('\n');
   const emptyCells = emptyLinesAreCells(lines);
+  const opening = rowsOpenWithBar(lines);
   const where = (i: number) => locs?.[i] ?? `line ${i + 1}`;
   // the previous non-empty line was text without a closing bar
   let prevEndsOpen = false;
@@ -68,7 +69,7 @@ export function readText(raw: string, locs?: string[]): ReadDocument {
       return;
     }
     if (!line.trim()) return;
-    const bars = barCells(line);
+    const bars = barCells(line, opening);
     if (bars && bars.length === 0 && !barsOnly(line)) return; // a Markdown rule line
     const tabs = bars ? null : line.split('\t');
     if (bars && barsOnly(line)) {
