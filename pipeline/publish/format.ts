@@ -27,3 +27,19 @@ export function plainValue(v: unknown, kind: ColumnKind): string {
   if (typeof v === 'number' && kind === 'share') return (v * 100).toFixed(1);
   return displayValue(v, kind);
 }
+
+/**
+ * A text cell that a spreadsheet would read as a formula (it starts with `=`, `+`, `-`, `@`, a tab
+ * or a carriage return: OWASP's list for CSV injection) gets a leading apostrophe, so that Excel,
+ * LibreOffice and Google Sheets show it as text. Numbers are never passed through this.
+ */
+export function neutraliseFormula(s: string): string {
+  return /^[=+\-@\t\r]/u.test(s) ? `'${s}` : s;
+}
+
+/** A Markdown cell: HTML escaped (Markdown passes raw HTML through), pipes escaped, on one line; text is also formula-safe. */
+export function markdownCell(s: string, text = true): string {
+  return (text ? neutraliseFormula(s) : s)
+    .replace(/[&<>"\\|]/gu, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\\': '\\\\', '|': '\\|' })[c]!)
+    .replace(/[\r\n\u2028\u2029]+/gu, ' ');
+}

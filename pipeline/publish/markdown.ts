@@ -2,17 +2,17 @@
 import { markdownTable } from 'markdown-table';
 import stringWidth from 'string-width';
 import type { Published } from './data.ts';
-import { displayValue } from './format.ts';
+import { displayValue, markdownCell } from './format.ts';
 
 export function toMarkdown(year: number, tables: Published[], groupLabel: string): string {
-  const parts = [`# ${year} 年政府信息公开工作年度报告比较 (${year} comparison)`, '', `比较组 (peer groups): ${groupLabel}`, ''];
+  const parts = [`# ${year} 年政府信息公开工作年度报告比较 (${year} comparison)`, '', `比较组 (peer groups): ${markdownCell(groupLabel)}`, ''];
   for (const t of tables) {
     parts.push(`## ${t.zh} (${t.en})`, '');
     if (t.rows.length === 0) {
       parts.push('(无数据 / no data)', '');
       continue;
     }
-    const rows = t.rows.map((r) => t.columns.map((c) => displayValue(r[c.key], c.kind).replaceAll('|', '\\|')));
+    const rows = t.rows.map((r) => t.columns.map((c) => markdownCell(displayValue(r[c.key], c.kind), c.kind === 'text')));
     const align = t.columns.map((c) => (c.kind === 'text' ? 'l' : 'r'));
     parts.push(markdownTable([t.columns.map((c) => c.zh), ...rows], { align, stringLength: stringWidth }), '');
   }
