@@ -58,3 +58,21 @@ export function rowsOpenWithBar(lines: string[]): boolean {
   }
   return rows === 0 || open * 2 >= rows;
 }
+
+/**
+ * Whether a one-cell-per-line dump opens each row with a lone `|` line: nearly every row label
+ * (a line of words ending with its bar, after the previous row's values) then has one above it. A lone bar can also be an empty
+ * cell or one cell's padding, which stands before some labels only.
+ */
+export function rowsOpenWithLoneBar(lines: string[]): boolean {
+  let labels = 0;
+  let opened = 0;
+  const words = (l: string) => /[\u3400-\u9fff]/u.test(l);
+  for (let i = 1; i < lines.length; i++) {
+    // a row's first word cell: after a value or bars, not after another word cell of the row
+    if (!/[\u3400-\u9fff][^|｜]*[|｜]\s*$/u.test(lines[i]!) || words(lines[i - 1]!)) continue;
+    labels++;
+    if (lines[i - 1]!.trim() === '|') opened++;
+  }
+  return labels > 0 && opened >= labels * 0.8;
+}

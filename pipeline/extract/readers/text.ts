@@ -1,7 +1,7 @@
 // Plain text and Markdown: one cell per line, pipe tables, tab/space separated cells, glued runs.
 import type { Block, GridCell, ReadDocument } from '../blocks.ts';
 import { repairText } from '../repair.ts';
-import { type BarCell, barCells, barsOnly, contentCount, rowsOpenWithBar } from './bars.ts';
+import { type BarCell, barCells, barsOnly, contentCount, rowsOpenWithBar, rowsOpenWithLoneBar } from './bars.ts';
 
 // Page furniture left by PDF-to-text tools and flipbook pages: "- 4 -", "第 4 页", "4 / 6",
 // "共6页", "P. 4", "Page 4 - <title>" (a page number inside a table must not become a cell).
@@ -39,6 +39,7 @@ export function readText(raw: string, locs?: string[]): ReadDocument {
   const lines = text.split('\n');
   const emptyCells = emptyLinesAreCells(lines);
   const opening = rowsOpenWithBar(lines);
+  const openers = rowsOpenWithLoneBar(lines);
   const where = (i: number) => locs?.[i] ?? `line ${i + 1}`;
   // the previous non-empty line was text without a closing bar
   let prevEndsOpen = false;
@@ -74,12 +75,13 @@ export function readText(raw: string, locs?: string[]): ReadDocument {
     const tabs = bars ? null : line.split('\t');
     if (bars && barsOnly(line)) {
       // a lone `|` after a value printed without its bar is that value's terminator, and after a
-      // row's closing padding (`8 | ||||`) it opens the next row; otherwise bars alone are an
+      // row's closing padding (`8 | ||||`) it opens the next row where the dump opens rows with
+      // lone bars; otherwise bars alone are an
       // empty cell, a row opener or padding (weak cells, see bars.ts)
       // A run of bars with nothing between them (`|||`) is padding only, also on a line of its own.
       const groups = line.trim().split(/\s+/u);
       const lone = groups.filter((g) => g.length === 1).length;
-      const n = groups.length === 1 && lone === 1 && (prevEndsOpen || prevPadded) ? 0 : lone;
+      const n = groups.length === 1 && lone === 1 && (prevEndsOpen || (prevPadded && openers)) ? 0 : lone;
       prevEndsOpen = false;
       prevPadded = lone < groups.length;
       endTable();
