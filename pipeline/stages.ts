@@ -85,7 +85,8 @@ const secs = (t0: number) => `${((performance.now() - t0) / 1000).toFixed(1)} s`
 export async function runIngest(db: Db, input: string, log: Log) {
   const t0 = performance.now();
   const s = await ingest(db, input);
-  log(`ingest ${s.root}: ${s.new} new, ${s.changed} changed, ${s.unchanged} unchanged, ${s.removed} removed (${secs(t0)})`);
+  log(`ingest ${s.root}: ${s.new} new, ${s.changed} changed, ${s.unchanged} unchanged, ${s.removed} removed${s.adopted ? `, ${s.adopted} stored with a relative path adopted` : ''}${s.skipped.length ? `, ${s.skipped.length} skipped` : ''} (${secs(t0)})`);
+  for (const k of s.skipped) log(`  skipped ${k.path}: ${k.reason}`);
   return s;
 }
 
@@ -113,9 +114,9 @@ export async function runLoad(db: Db, log: Log) {
   return s;
 }
 
-/** Rejected documents under the ingest root (paths as ingest stores them: relative to the working directory). */
+/** Rejected documents under the ingest root (its canonical path, as ingest stores paths). */
 async function rejectedUnder(db: Db, root: string): Promise<number> {
-  const prefix = root === '.' ? '' : root + path.sep;
+  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
   const [r] = await query<{ n: number }>(db, `SELECT count(*)::INT AS n FROM document_status WHERE status = 'rejected' AND starts_with(path, $1)`, [prefix]);
   return r?.n ?? 0;
 }
@@ -143,7 +144,7 @@ export async function runAll(opts: RunOptions): Promise<RunSummary> {
       out.load = await runLoad(db, log);
       fail('load');
     }
-    out.rejected = await rejectedUnder(db, out.ingest.root);
+    out.rejected = await rejectedUnder(db, out.ingest.realRoot);
     return out;
   });
 }

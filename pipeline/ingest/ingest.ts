@@ -1,16 +1,32 @@
 // Stage 1: register every file of the input folder in `documents`; unchanged files are skipped.
+//
+// A document is known by its file's canonical absolute path (symbolic links resolved), so the
+// working directory and the way the folder is named on the command line do not matter. Databases
+// written before stored paths relative to the working directory of their run, which cannot be
+// known now: a stored relative path is adopted (rewritten to the canonical path, keeping its id
+// and its extraction) when, resolved from the current directory, it names a scanned file with
+// the same sha256; one that names a file under this root that is gone or has other bytes (or a
+// second copy of an adopted file) is marked removed; any other is left as it is.
+import fs from 'node:fs';
 import path from 'node:path';
+import { listValue } from '@duckdb/node-api';
 import type { Db } from '../db/duck.ts';
 import { query } from '../db/duck.ts';
 import { appendRows } from '../db/append.ts';
-import { fingerprint, scanFolder } from './scan.ts';
+import { documentIdOf, type Fingerprint, fingerprint, isUnder, type ScannedFile, scanFolder, type SkippedEntry } from './scan.ts';
 
 export interface IngestSummary {
+  /** the folder as named on the command line */
   root: string;
+  /** its canonical absolute path: the prefix of the paths of its documents */
+  realRoot: string;
   new: number;
   changed: number;
   unchanged: number;
   removed: number;
+  /** documents of an older database (relative paths) taken over by the file they name */
+  adopted: number;
+  skipped: SkippedEntry[];
 }
 
 interface Known {
@@ -26,36 +42,78 @@ interface Known {
   last_seen: Date;
 }
 
+const canonical = (p: string) => {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+};
+
 export async function ingest(db: Db, root: string): Promise<IngestSummary> {
-  const files = scanFolder(root);
-  const rootRel = path.relative(process.cwd(), path.resolve(root));
-  const prefix = rootRel === '' ? '' : rootRel + path.sep;
-  const known = new Map(
-    (await query<Known>(db, 'SELECT * FROM documents')).filter((k) => k.path.startsWith(prefix)).map((k) => [k.document_id, k]),
-  );
+  const scan = scanFolder(root);
+  const files = new Map(scan.files.map((f) => [f.path, f]));
+  const all = await query<Known>(db, 'SELECT * FROM documents');
+  const byPath = new Map<string, Known>();
+  const relative: Known[] = [];
+  for (const k of all) {
+    if (path.isAbsolute(k.path)) byPath.set(k.path, k);
+    else relative.push(k);
+  }
+  const fingerprints = new Map<string, Fingerprint>();
+  const fp = (f: ScannedFile) => {
+    let x = fingerprints.get(f.path);
+    if (!x) fingerprints.set(f.path, (x = fingerprint(f.path)));
+    return x;
+  };
+
+  // documents of an older version, stored relative to the working directory of their run
+  const adopted = new Map<string, Known>();
+  relative.sort((a, b) => Number(a.ingest_state === 'removed') - Number(b.ingest_state === 'removed') || a.first_seen.getTime() - b.first_seen.getTime());
+  const unproved: Known[] = [];
+  for (const k of relative) {
+    const real = canonical(k.path);
+    const f = files.get(real);
+    if (f && !byPath.has(real) && !adopted.has(real) && fp(f).sha256 === k.sha256) adopted.set(real, k);
+    else if (f || isUnder(real, scan.root)) unproved.push(k);
+  }
+  // the others name a file of this folder that is gone or has other bytes, or one already known:
+  // retired only when the adoptions prove that this is the working directory they were stored from
+  const retired = adopted.size > 0 || [...byPath.keys()].some((p) => isUnder(p, scan.root)) ? unproved : [];
+
   const now = new Date();
-  const summary: IngestSummary = { root: rootRel || '.', new: 0, changed: 0, unchanged: 0, removed: 0 };
+  const summary: IngestSummary = { root, realRoot: scan.root, new: 0, changed: 0, unchanged: 0, removed: 0, adopted: adopted.size, skipped: scan.skipped };
+  const ids = new Set(all.map((k) => k.document_id));
   const rows: unknown[][] = [];
-  for (const f of files) {
-    const k = known.get(f.documentId);
-    known.delete(f.documentId);
+  const replaced: string[] = [];
+  for (const f of scan.files) {
+    const k = byPath.get(f.path) ?? adopted.get(f.path);
+    byPath.delete(f.path);
+    let id = k?.document_id ?? f.documentId;
+    // a new document's id is the hash of its path, unless an older row (of another path) has it
+    for (let i = 1; !k && ids.has(id); i++) id = documentIdOf(`${f.path}#${i}`);
+    ids.add(id);
+    if (k) replaced.push(id);
     // size and mtime unchanged: trust the stored hash and skip reading the file
-    if (k && Number(k.size_bytes) === f.sizeBytes && k.mtime_ms === f.mtimeMs) {
+    if (k && !fingerprints.has(f.path) && Number(k.size_bytes) === f.sizeBytes && k.mtime_ms === f.mtimeMs) {
       summary.unchanged++;
-      rows.push([f.documentId, f.path, f.sizeBytes, f.mtimeMs, k.sha256, k.file_type, k.encoding, 'unchanged', k.first_seen, now]);
+      rows.push([id, f.path, f.sizeBytes, f.mtimeMs, k.sha256, k.file_type, k.encoding, 'unchanged', k.first_seen, now]);
       continue;
     }
-    const fp = fingerprint(f.path);
-    const state = !k ? 'new' : k.sha256 === fp.sha256 ? 'unchanged' : 'changed';
+    const x = fp(f);
+    const state = !k ? 'new' : k.sha256 === x.sha256 ? 'unchanged' : 'changed';
     summary[state]++;
-    rows.push([f.documentId, f.path, f.sizeBytes, f.mtimeMs, fp.sha256, fp.fileType, fp.encoding, state, k?.first_seen ?? now, now]);
+    rows.push([id, f.path, f.sizeBytes, f.mtimeMs, x.sha256, x.fileType, x.encoding, state, k?.first_seen ?? now, now]);
   }
-  await db.conn.run(`DELETE FROM documents WHERE starts_with(path, $1)`, [prefix]);
-  for (const k of known.values()) {
+  const gone = [...[...byPath.values()].filter((k) => isUnder(k.path, scan.root)), ...retired];
+  for (const k of gone) {
+    if (k.ingest_state === 'removed') continue;
     summary.removed++;
+    replaced.push(k.document_id);
     // a removed file keeps the time it was last seen
     rows.push([k.document_id, k.path, Number(k.size_bytes), k.mtime_ms, k.sha256, k.file_type, k.encoding, 'removed', k.first_seen, k.last_seen]);
   }
+  if (replaced.length > 0) await db.conn.run(`DELETE FROM documents WHERE document_id IN (SELECT unnest($1::VARCHAR[]))`, [listValue(replaced)] as never);
   await appendRows(db, 'documents', rows);
   return summary;
 }
