@@ -124,6 +124,7 @@ export const T2_LAYOUT: Record<Format, Partial<Record<T2Row, readonly T2Col[]>>>
 export const CELL_KINDS = ['number', 'blank', 'slash', 'dash', 'none_word', 'unreadable'] as const;
 export type CellKind = (typeof CELL_KINDS)[number];
 
-export const CHECK_RULES = ['V3.1', 'V3.2', 'V3.3', 'V3.4', 'V4.1', 'V2.2', 'V2.3'] as const;
+/** V…: the tables' identities (format-spec §6.5); P…: a figure restated in the prose against its cell (prose.ts). */
+export const CHECK_RULES = ['V3.1', 'V3.2', 'V3.3', 'V3.4', 'V4.1', 'V2.2', 'V2.3', 'P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7'] as const;
 export type CheckRule = (typeof CHECK_RULES)[number];
 export type CheckStatus = 'pass' | 'fail' | 'not_assessable';

@@ -6,7 +6,8 @@ import { RejectError, readDocument } from './readers/index.ts';
 import { flagsPerCell } from './coverage.ts';
 import { WINDOWS } from './spec.ts';
 import { flagImplausible } from './plausible.ts';
-import { type ExtractResult, type Flag, rejected } from './result.ts';
+import { proseChecks } from './prose.ts';
+import { type ExtractResult, type Flag, type Grid, rejected } from './result.ts';
 import { extractTable2 } from './table2.ts';
 import { extractTable3 } from './table3.ts';
 import { extractTable4 } from './table4.ts';
@@ -52,7 +53,24 @@ export async function extractBytes(file: string, bytes: Uint8Array): Promise<Ext
   if (meta.year === null) flags.push({ cell: 'year', reason: 'year_unknown', detail: 'no report year in the title or the text' });
   if (meta.issuer === null) flags.push({ cell: 'issuer', reason: 'issuer_unknown', detail: 'no issuing body in the title, heading or 发布机构 line' });
   if (meta.issuerInferred) flags.push({ cell: 'issuer', reason: 'issuer_inferred', detail: `the report does not name its issuer; "${meta.issuer}" is the name of the site it is published on` });
+  const cellOf = (key: string) => {
+    const [t, row, col] = key.split('.') as ['t3' | 't4', string, string];
+    return ((t === 't3' ? t3.cells : t4.cells) as Grid<string, string>)[row]?.[col];
+  };
+  const prose = proseChecks(
+    stream.text,
+    (key) => cellOf(key)?.value ?? null,
+    flags,
+    (key, value, why) => {
+      const [t, row, col] = key.split('.') as ['t3' | 't4', string, string];
+      const grid = (t === 't3' ? t3.cells : t4.cells) as Grid<string, string>;
+      grid[row]![col] = { value, kind: 'number', raw: String(value), loc: 'prose' };
+      for (let i = flags.length - 1; i >= 0; i--) if (flags[i]!.cell === key) flags.splice(i, 1);
+      notes.push(`${key}: ${why}: ${value}`);
+    },
+  );
   const checks = [
+    ...prose,
     ...(t2.found ? checkTable2(t2.cells, t2.format) : []),
     ...(t3.found && format ? checkTable3(t3.cells, format) : []),
     ...(t4.found ? checkTable4(t4.cells) : []),
