@@ -108,7 +108,7 @@ export function proseChecks(text: string, get: Get, flags: Flag[], settle: (key:
       rule: f.rule,
       scope: shown.cells.join('+'),
       status: hit ? 'pass' : 'fail',
-      detail: `the prose says ${f.value} ${what} ("${f.sentence}"); the table says ${sumOf(shown)}${terms}`,
+      detail: `the prose says ${f.value} ${what} ("${f.sentence}"); the table says ${sumOf(shown)}${terms}: ${f.value} ${hit ? '=' : '!='} ${sumOf(shown)}`,
       cells: shown.cells,
     });
   }
