@@ -63,10 +63,12 @@ export function readText(raw: string, locs?: string[]): ReadDocument {
       else if (header[2]!.trim()) publisher = header[2]!.trim();
     }
     if (PAGE_FOOTER.test(line)) return;
-    if (line.trim() === EMPTY_CELL || (!line.trim() && emptyCells)) {
+    // where empty lines are spacing, a line of spaces is a printed empty cell (a crawled `&nbsp;`)
+    const spaceCell = !emptyCells && line.length > 0 && line.trim() === '';
+    if (line.trim() === EMPTY_CELL || spaceCell || (!line.trim() && emptyCells)) {
       // an empty cell of a one-cell-per-line dump; weak, as it may also be a spacing line
       endTable();
-      blocks.push({ kind: 'cells', cells: [{ text: '', weak: true, spacing: line.trim() !== EMPTY_CELL }], loc: where(i) });
+      blocks.push({ kind: 'cells', cells: [{ text: '', weak: true, spacing: line.trim() !== EMPTY_CELL && !spaceCell }], loc: where(i) });
       return;
     }
     if (!line.trim()) return;

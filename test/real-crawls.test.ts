@@ -1,0 +1,30 @@
+// Real crawl excerpts (test/fixtures/real/PROVENANCE.md): their table 2, read cell by cell.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractPath, valuesOf } from './helpers.ts';
+
+const REAL = path.resolve('test/fixtures/real');
+
+describe('real crawl excerpts', () => {
+  it('衡南 2020: blank-line spacing, a space line as an empty cell, indented numbers', async () => {
+    const r = await extractPath(path.join(REAL, 'hengnan-wsjkj-2020-excerpt.txt'));
+    expect(r.format).toBe('f2019');
+    expect(JSON.parse(valuesOf(r.t2))).toEqual({
+      regulations: { newly_made: 6, newly_published: 2, published_total: 10 },
+      normative_docs: { newly_made: 198, newly_published: 7, published_total: 21 },
+      admin_licensing: { prev_year_items: 18, items_change: 0, decisions: 1625 },
+      other_external_services: { prev_year_items: null, items_change: null, decisions: null },
+      admin_penalty: { prev_year_items: 137, items_change: 0, decisions: 112 },
+      admin_coercion: { prev_year_items: 12, items_change: 0, decisions: 21 },
+    });
+    expect(r.flags.filter((f) => f.cell.startsWith('t2'))).toEqual([]);
+  });
+  it('得荣 2019: lone-bar row openers, padding lines, the blank 本年增/减 column kept blank', async () => {
+    const r = await extractPath(path.join(REAL, 'gzdr-wsjkj-2019-excerpt.txt'));
+    const t2 = JSON.parse(valuesOf(r.t2));
+    for (const row of ['admin_licensing', 'other_external_services', 'admin_penalty', 'admin_coercion']) expect(t2[row]).toEqual({ prev_year_items: 0, items_change: null, decisions: 0 });
+    expect(t2.admin_fees).toEqual({ prev_year_items: 0, items_change: null });
+    expect(t2.central_procurement).toEqual({ procurement_items: 0, procurement_amount: 0 });
+    expect(r.t2.admin_licensing?.items_change?.kind).toBe('blank');
+  });
+});
