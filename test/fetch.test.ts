@@ -362,8 +362,8 @@ describe('the address guard', () => {
     reset();
     const s = await runFetch(quick(tmp(), { rows: rows('/report.html'), allowPrivate: false }));
     expect(s.failed).toBe(1);
-    expect(s.outcomes[0]!.reason).toMatch(/private or local address \(127\.0\.0\.1\)/u);
-    expect(hits).toEqual([]);
+    expect(s.outcomes[0]!.reason).toMatch(/^127\.0\.0\.1 resolves to a private or local address \(127\.0\.0\.1\); --allow-private fetches it$/u);
+    expect(hits).toEqual([]); // not even robots.txt
   });
 
   it('a redirect to a private address is refused before connecting (allowed: the test server only)', async () => {

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../db/common.ts';
-import type { AllowPrivate } from './guard.ts';
+import { type AllowPrivate, checkUrl } from './guard.ts';
 import { FetchError, getWithRetries, type HttpOptions, type HttpResponse, type RetryOptions } from './http.ts';
 import { classifyLinks, decodePage, sameSite } from './links.ts';
 import { HostQueue } from './queue.ts';
@@ -146,6 +146,10 @@ export async function runFetch(o: FetchOptions): Promise<Summary> {
   async function work(j: Job): Promise<void> {
     const u = new URL(j.url);
     try {
+      // the address first: a refused host is told as such, and not even its robots.txt is asked for
+      await checkUrl(u, opt.allowPrivate ?? false).catch((e: Error) => {
+        throw new FetchError(e.message, 'refused', false);
+      });
       const refusal = await robots.refusal(u);
       if (refusal) return fail(j, refusal);
       const saves = j.role !== 'listing';
