@@ -91,6 +91,10 @@ const headerOf = (r: HttpResponse, name: string): string | null => {
   return (Array.isArray(v) ? v[0] : v) ?? null;
 };
 const charsetOf = (ct: string | null) => (ct ? (/charset\s*=\s*"?([\w-]+)/iu.exec(ct)?.[1]?.toLowerCase() ?? null) : null);
+const shown = (file: string) => {
+  const r = path.relative(process.cwd(), file);
+  return r.startsWith('..') ? file : r;
+};
 const isHtml = (ct: string | null, file: string) => (ct ? /html/iu.test(ct) : /\.s?html?$/iu.test(file));
 
 export async function runFetch(o: FetchOptions): Promise<Summary> {
@@ -181,7 +185,7 @@ export async function runFetch(o: FetchOptions): Promise<Summary> {
         file = saved.file;
         bytes = fs.readFileSync(file);
         charset = saved.meta.charset;
-        progress.done({ url: j.url, kind: 'unchanged', file: path.relative(process.cwd(), file), linkedFrom: j.linkedFrom });
+        progress.done({ url: j.url, kind: 'unchanged', file: shown(file), linkedFrom: j.linkedFrom });
       } else if (!saves) {
         bytes = res.body;
         file = fileFor(o.out, u, extForResponse(contentType, null, bytes));
@@ -213,11 +217,11 @@ export async function runFetch(o: FetchOptions): Promise<Summary> {
           file = saved.file;
           // same bytes: keep the file; remember new validators so that the next run can get a 304
           if (saved.meta.etag !== meta.etag || saved.meta.last_modified !== meta.last_modified) writeSidecar(file, { ...saved.meta, etag: meta.etag, last_modified: meta.last_modified, checked_at: now });
-          progress.done({ url: j.url, kind: 'unchanged', file: path.relative(process.cwd(), file), linkedFrom: j.linkedFrom });
+          progress.done({ url: j.url, kind: 'unchanged', file: shown(file), linkedFrom: j.linkedFrom });
         } else {
           file = fileFor(o.out, u, extForResponse(contentType, headerOf(res, 'content-disposition'), bytes));
           saveFetched(file, bytes, meta);
-          progress.done({ url: j.url, kind: 'fetched', file: path.relative(process.cwd(), file), linkedFrom: j.linkedFrom });
+          progress.done({ url: j.url, kind: 'fetched', file: shown(file), linkedFrom: j.linkedFrom });
         }
       }
       if (j.role === 'attachment' || !isHtml(contentType, file)) return;

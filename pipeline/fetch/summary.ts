@@ -102,7 +102,7 @@ export function summaryLines(s: Summary): string[] {
   const byReason = new Map<string, string[]>();
   for (const o of s.outcomes) if (o.kind === 'failed') byReason.set(o.reason ?? 'unknown', [...(byReason.get(o.reason ?? 'unknown') ?? []), o.url]);
   for (const [reason, urls] of byReason) {
-    lines.push(`  ${reason} (${urls.length}):`);
+    lines.push(`  failed (${urls.length}): ${reason}`);
     for (const u of urls) lines.push(`    ${u}`);
   }
   return lines;
