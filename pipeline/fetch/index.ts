@@ -135,11 +135,14 @@ export async function runFetch(o: FetchOptions): Promise<Summary> {
   const enqueue = (j: Job) => {
     if (seen.has(j.url)) return;
     seen.add(j.url);
-    if (started >= opt.max) {
-      overMax++;
-      return;
+    // --max bounds a crawl (--index); a CSV is fetched whole, as listed
+    if (j.site) {
+      if (started >= opt.max) {
+        overMax++;
+        return;
+      }
+      started++;
     }
-    started++;
     progress.queue();
     const p = work(j).finally(() => pending.delete(p));
     pending.add(p);
