@@ -1,15 +1,12 @@
 // The `xxgk` command line. Exit codes: 0 ok, 1 some files failed (or a run failed), 2 usage error.
+// Each command imports what it needs inside its handler: `--help` loads yargs only, `extract FILE`
+// no DuckDB, and only `publish` loads the chart and spreadsheet libraries.
 import fs from 'node:fs';
+import path from 'node:path';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { runExtract } from './commands/extract.ts';
-import { runSql, type SqlFormat } from './commands/sql.ts';
-import { runStatus } from './commands/status.ts';
-import { DEFAULT_DB, UserError } from './db/duck.ts';
-import { runTestCommand } from './load/datatests.ts';
-import { loadGroups } from './publish/groups.ts';
-import { publish } from './publish/publish.ts';
-import { runAll, runExtractStage, runIngest, runLoad, runNormalize, withDb } from './stages.ts';
+import type { SqlFormat } from './commands/sql.ts';
+import { DEFAULT_DB, ROOT, UserError } from './db/common.ts';
 
 const DEFAULT_INPUT = 'data/raw';
 const out = (s: string) => process.stdout.write(s + '\n');
@@ -29,7 +26,7 @@ const withJobs = <T>(y: Argv<T>) =>
     .option('jobs', { type: 'string', requiresArg: true, coerce: whole('jobs', 1, 256), describe: 'extraction worker threads (default: one per CPU core)' })
     .option('worker-memory', { type: 'string', requiresArg: true, coerce: whole('worker-memory', 32, 1 << 20), describe: "heap limit of each extraction worker in MB; a file that needs more is rejected, the run goes on (default: Node's)" });
 
-const version = () => (JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const version = () => (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
@@ -46,6 +43,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('allow-rejected', { type: 'boolean', default: false, describe: 'exit 0 even when some files were rejected (they are still listed by status)' })
           .example('$0 run data/samples', 'the bundled samples into data/xxgk.duckdb'),
       async (a) => {
+        const { runAll } = await import('./stages.ts');
         const s = await runAll({ db: a.db, input: a.dir, log, jobs: a.jobs, workerMemoryMb: a.workerMemory });
         out(`${a.db}: ${s.skipped ? 'up to date' : `${s.load?.reports} reports loaded, ${s.load?.duplicates} duplicates, ${s.load?.rejected} rejected`}`);
         // the exit code says whether the inputs are all read, also on a re-run with nothing to do
@@ -58,6 +56,7 @@ export async function main(argv: string[]): Promise<number> {
       'Register every file of a folder (path, size, sha256, type, encoding); unchanged files are skipped',
       (y) => withDbOption(y).positional('dir', { type: 'string', default: DEFAULT_INPUT, describe: 'folder of report files (recursive)' }),
       async (a) => {
+        const { runIngest, withDb } = await import('./stages.ts');
         await withDb(a.db, log, (db) => runIngest(db, a.dir, log));
       },
     )
@@ -73,8 +72,13 @@ export async function main(argv: string[]): Promise<number> {
           .example('$0 extract data/samples/*.txt --json', 'JSON lines for other tools')
           .example('$0 extract', 'extract new and changed documents into the database, on all cores'),
       async (a) => {
-        if (a.files && a.files.length > 0) code = await runExtract(a.files, a.json, out, a.provenance);
-        else await withDb(a.db, log, (db) => runExtractStage(db, log, { threads: a.jobs, workerMemoryMb: a.workerMemory }));
+        if (a.files && a.files.length > 0) {
+          const { runExtract } = await import('./commands/extract.ts');
+          code = await runExtract(a.files, a.json, out, a.provenance);
+          return;
+        }
+        const { runExtractStage, withDb } = await import('./stages.ts');
+        await withDb(a.db, log, (db) => runExtractStage(db, log, { threads: a.jobs, workerMemoryMb: a.workerMemory }));
       },
     )
     .command(
@@ -82,6 +86,7 @@ export async function main(argv: string[]): Promise<number> {
       'Resolve documents to canonical bodies, regions and years; detect duplicates',
       (y) => withDbOption(y),
       async (a) => {
+        const { runNormalize, withDb } = await import('./stages.ts');
         await withDb(a.db, log, (db) => runNormalize(db, log));
       },
     )
@@ -90,6 +95,7 @@ export async function main(argv: string[]): Promise<number> {
       "Build the analysts' tables and views (reports, t2/t3/t4_cells, check_results, flags)",
       (y) => withDbOption(y),
       async (a) => {
+        const { runLoad, withDb } = await import('./stages.ts');
         await withDb(a.db, log, (db) => runLoad(db, log));
       },
     )
@@ -98,6 +104,7 @@ export async function main(argv: string[]): Promise<number> {
       'Run the data tests declared beside the models (sql/**/_tests.csv, sql/**/tests/*.sql) against an existing database; exit 1 when any fails',
       (y) => withDbOption(y),
       async (a) => {
+        const { runTestCommand } = await import('./load/datatests.ts');
         code = await runTestCommand(a.db, out);
       },
     )
@@ -115,10 +122,12 @@ export async function main(argv: string[]): Promise<number> {
           .example('$0 publish --groups my-groups.csv --group 沿海区县', 'rank within your own group'),
       async (a) => {
         if (a.groups) {
+          const [{ withDb }, { loadGroups }] = await Promise.all([import('./stages.ts'), import('./publish/groups.ts')]);
           const file = a.groups;
           const g = await withDb(a.db, log, (db) => loadGroups(db, file));
           log(`groups: ${g.groups} groups, ${g.members} members from ${file}`);
         }
+        const { publish } = await import('./publish/publish.ts');
         const r = await publish({ db: a.db, out: a.out, year: a.year, group: a.group, smallN: a.minRequests }, log);
         out(`${a.out}: ${r.years.length} year(s), ${r.files.length} files`);
       },
@@ -128,6 +137,7 @@ export async function main(argv: string[]): Promise<number> {
       'Documents by status (loaded, rejected with reason, duplicate, removed), reports per year, failing checks',
       (y) => withDbOption(y),
       async (a) => {
+        const { runStatus } = await import('./commands/status.ts');
         code = await runStatus(a.db, out);
       },
     )
@@ -143,6 +153,7 @@ export async function main(argv: string[]): Promise<number> {
           .example('$0 sql "SELECT * FROM report_t3_totals ORDER BY new_received DESC LIMIT 10"', 'a ranking'),
       async (a) => {
         const format: SqlFormat = a.csv ? 'csv' : a.json ? 'json' : 'table';
+        const { runSql } = await import('./commands/sql.ts');
         code = await runSql(a.db, a.query, format, out);
       },
     )

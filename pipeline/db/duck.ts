@@ -1,16 +1,10 @@
 // Opening the DuckDB file: one writer or many readers, with a clear message when it is locked.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { UserError } from './common.ts';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const SQL_DIR = path.join(ROOT, 'sql');
-export const REFERENCE_DIR = path.join(ROOT, 'data/reference');
-export const DEFAULT_DB = 'data/xxgk.duckdb';
-
-/** Errors a user can act on: printed without a stack trace. */
-export class UserError extends Error {}
+export { DEFAULT_DB, REFERENCE_DIR, ROOT, SQL_DIR, UserError } from './common.ts';
 
 export interface Db {
   instance: DuckDBInstance;
