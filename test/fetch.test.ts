@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkUrl, isPrivateAddress } from '../pipeline/fetch/guard.ts';
+import { checkUrl, guardedLookup, isPrivateAddress } from '../pipeline/fetch/guard.ts';
 import { getWithRetries, httpGet, retryAfterMs } from '../pipeline/fetch/http.ts';
 import { type FetchOptions, runFetch } from '../pipeline/fetch/index.ts';
 import { classifyLinks } from '../pipeline/fetch/links.ts';
@@ -356,6 +356,15 @@ describe('the address guard', () => {
     await expect(checkUrl(new URL('http://[::1]/'), false)).rejects.toThrow(/private/u);
     await expect(checkUrl(new URL('file:///etc/passwd'), true)).rejects.toThrow(/only http and https/u);
     await expect(checkUrl(new URL('http://localhost/'), false)).rejects.toThrow(/private/u);
+  });
+
+  it('the lookup used at connection time refuses a private answer too (no DNS-rebinding window)', async () => {
+    const look = (allow: boolean) =>
+      new Promise<{ err: NodeJS.ErrnoException | null; addr: unknown }>((r) => guardedLookup(allow)('localhost', { all: true }, (err, addr) => r({ err, addr })));
+    expect((await look(false)).err?.code).toBe('EPRIVATE');
+    const ok = await look(true);
+    expect(ok.err).toBeNull();
+    expect((ok.addr as { address: string }[]).some((a) => a.address === '127.0.0.1' || a.address === '::1')).toBe(true);
   });
 
   it('a plain run (no --allow-private) refuses the loopback test server without sending it anything', async () => {
