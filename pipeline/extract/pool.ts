@@ -7,6 +7,9 @@ import { internalError, type Extractor } from '../commands/extract.ts';
 import type { ExtractResult } from './result.ts';
 import { Spool, type SpoolContext, type SpoolJob } from './spool.ts';
 
+// compiled (dist/, `npm run build`): the worker module itself; from the TypeScript sources: an entry
+// that registers tsx's loader in the worker first
+const WORKER = new URL(import.meta.url.endsWith('.js') ? './worker.js' : './worker-entry.js', import.meta.url);
 const INLINE_BELOW = 24; // starting workers costs ~0.3 s: not worth it for a few files
 
 type Status = ExtractResult['status'];
@@ -44,7 +47,7 @@ export async function spoolAll(
   let own: Spool | undefined; // this thread's spool, for the results of files whose worker died
   const runWorker = () =>
     new Promise<void>((resolve, reject) => {
-      const w = new Worker(new URL('./worker-entry.js', import.meta.url), {
+      const w = new Worker(WORKER, {
         workerData: { ...ctx, tag: `w${started++}` },
         ...(opts.workerMemoryMb ? { resourceLimits: { maxOldGenerationSizeMb: opts.workerMemoryMb } } : {}),
       });
