@@ -24,7 +24,14 @@ const withDbOption = <T>(y: Argv<T>) =>
 const withJobs = <T>(y: Argv<T>) =>
   y
     .option('jobs', { type: 'string', requiresArg: true, coerce: whole('jobs', 1, 256), describe: 'extraction worker threads (default: one per CPU core)' })
-    .option('worker-memory', { type: 'string', requiresArg: true, coerce: whole('worker-memory', 32, 1 << 20), describe: "heap limit of each extraction worker in MB; a file that needs more is rejected, the run goes on (default: Node's)" });
+    .option('worker-memory', { type: 'string', requiresArg: true, coerce: whole('worker-memory', 32, 1 << 20), describe: "heap limit of each extraction worker in MB; a file that needs more is rejected, the run goes on (default: Node's)" })
+    .option('max-file-mb', { type: 'string', requiresArg: true, coerce: whole('max-file-mb', 1, 1 << 20), describe: 'reject a file larger than this on disk, without reading it (default 200)' })
+    .option('max-inflated-mb', { type: 'string', requiresArg: true, coerce: whole('max-inflated-mb', 1, 1 << 20), describe: 'reject a DOCX whose XML inflates to more than this (default 50)' })
+    // the limits reach the extraction worker threads through their environment
+    .middleware((a) => {
+      if (a.maxFileMb !== undefined) process.env.XXGK_MAX_FILE_MB = String(a.maxFileMb);
+      if (a.maxInflatedMb !== undefined) process.env.XXGK_MAX_INFLATED_MB = String(a.maxInflatedMb);
+    });
 
 const version = () => (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 

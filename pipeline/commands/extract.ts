@@ -1,6 +1,7 @@
 // `xxgk extract FILE...`: the one-file contract (JSON lines with --json, a summary otherwise).
 import fs from 'node:fs';
 import { extractBytes } from '../extract/extract.ts';
+import { megabytes, sizeLimits } from '../extract/readers/decode.ts';
 import { rejected, toContract, type ExtractResult } from '../extract/result.ts';
 import { summarize } from '../extract/summary.ts';
 
@@ -22,15 +23,20 @@ export function internalError(file: string, e: unknown, withStack = true): Extra
  */
 const READ_ERRORS: Record<string, string> = { ENOENT: 'file not found', EISDIR: 'is a directory, not a file' };
 const CANNOT_READ = 'cannot read: ';
+// over the size limit: not kept either, so that a run with a higher --max-file-mb reads it
+const TOO_LARGE = 'file too large: ';
 
 /** SQL over an `extractions` row `e`: true when it records a file that could not be read. */
 export const READ_FAILED_SQL = `(e.status = 'rejected' AND (e.error IN (${Object.values(READ_ERRORS)
   .map((m) => `'${m}'`)
-  .join(', ')}) OR starts_with(e.error, '${CANNOT_READ}')))`;
+  .join(', ')}) OR starts_with(e.error, '${CANNOT_READ}') OR starts_with(e.error, '${TOO_LARGE}')))`;
 
-/** The file's bytes, or its rejection when it cannot be read. */
+/** The file's bytes, or its rejection when it cannot be read or is over the size limit (checked before reading). */
 export function readInput(file: string): { bytes: Uint8Array } | { failed: ExtractResult } {
   try {
+    const { size } = fs.statSync(file);
+    const limit = sizeLimits().fileBytes;
+    if (size > limit) return { failed: rejected(file, `${TOO_LARGE}${megabytes(size)} on disk (the limit is ${megabytes(limit)}, --max-file-mb)`) };
     // a synchronous read: at a few ms per report, awaiting the I/O costs more than it saves
     return { bytes: fs.readFileSync(file) };
   } catch (e) {

@@ -2,7 +2,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { decodeBytes } from '../extract/readers/decode.ts';
+import { decodeBytes, sizeLimits } from '../extract/readers/decode.ts';
 import { UserError } from '../db/duck.ts';
 import { detectKind } from '../extract/readers/index.ts';
 
@@ -113,7 +113,27 @@ export function scanFolder(root: string): Scan {
   return { root: realRoot, files: out.sort((a, b) => (a.path < b.path ? -1 : 1)), skipped };
 }
 
+/**
+ * Hash, type and encoding. A file over the size limit (sizeLimits) is hashed in chunks and not
+ * decoded: it is registered, and extraction rejects it without reading it.
+ */
 export function fingerprint(file: string): Fingerprint {
+  const size = fs.statSync(file).size;
+  if (size > sizeLimits().fileBytes) {
+    const hash = crypto.createHash('sha256');
+    const chunk = Buffer.alloc(1 << 20);
+    const fd = fs.openSync(file, 'r');
+    let head: Buffer | undefined;
+    try {
+      for (let n; (n = fs.readSync(fd, chunk, 0, chunk.length, null)) > 0; ) {
+        head ??= Buffer.from(chunk.subarray(0, Math.min(n, 512)));
+        hash.update(chunk.subarray(0, n));
+      }
+    } finally {
+      fs.closeSync(fd);
+    }
+    return { sha256: hash.digest('hex'), fileType: detectKind(file, head ?? Buffer.alloc(0)), encoding: null };
+  }
   const bytes = fs.readFileSync(file);
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
   const fileType = detectKind(file, bytes);

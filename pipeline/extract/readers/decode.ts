@@ -3,6 +3,21 @@ import chardet from 'chardet';
 
 export class RejectError extends Error {}
 
+/**
+ * Per-file size limits: bytes on disk (XXGK_MAX_FILE_MB, default 200; `--max-file-mb`) and bytes
+ * after decompression of a DOCX's XML (XXGK_MAX_INFLATED_MB, default 50; `--max-inflated-mb`). From
+ * the environment, read when used, so that extraction worker threads see the command line's values.
+ */
+export function sizeLimits(): { fileBytes: number; inflatedBytes: number } {
+  const mb = (name: string, dflt: number) => {
+    const v = Number(process.env[name]);
+    return (Number.isFinite(v) && v > 0 ? v : dflt) * 1024 * 1024;
+  };
+  return { fileBytes: mb('XXGK_MAX_FILE_MB', 200), inflatedBytes: mb('XXGK_MAX_INFLATED_MB', 50) };
+}
+
+export const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+
 const CHARSET_ALIASES: Record<string, string> = { gb2312: 'gb18030', gbk: 'gb18030', 'x-gbk': 'gb18030', gb18030: 'gb18030', big5: 'big5' };
 
 function declaredCharset(head: string): string | null {
