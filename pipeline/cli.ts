@@ -140,6 +140,37 @@ export async function main(argv: string[]): Promise<number> {
       },
     )
     .command(
+      'fetch [csv]',
+      "Download report pages and their attachments politely (robots.txt, one request at a time per host, a delay) into <out>/<host>/<path> with a .meta.json sidecar each: from a CSV of URLs, or a site's 年报 column with --index; a re-run skips what is unchanged",
+      (y) =>
+        y
+          .positional('csv', { type: 'string', describe: 'CSV with a url column (optional body, year)' })
+          .option('index', { type: 'string', array: true, requiresArg: true, describe: "a site's 年报 column page: follow its pagination and the links that look like annual reports, within the site" })
+          .option('out', { type: 'string', default: DEFAULT_INPUT, normalize: true, describe: 'output folder' })
+          .option('depth', { type: 'string', default: 2, requiresArg: true, coerce: whole('depth', 0, 10), describe: 'with --index: how many report links deep to follow' })
+          .option('max', { type: 'string', default: 500, requiresArg: true, coerce: whole('max', 1, 1_000_000), describe: 'with --index: at most this many URLs fetched' })
+          .option('per-host', { type: 'string', default: 1, requiresArg: true, coerce: whole('per-host', 1, 16), describe: 'requests at a time to one host' })
+          .option('delay', { type: 'string', default: 1000, requiresArg: true, coerce: whole('delay', 0, 600_000), describe: 'ms between requests to one host (a longer robots.txt Crawl-delay wins)' })
+          .option('timeout', { type: 'string', default: 60, requiresArg: true, coerce: whole('timeout', 1, 3600), describe: 'seconds for one request, body included' })
+          .option('retries', { type: 'string', default: 3, requiresArg: true, coerce: whole('retries', 0, 10), describe: 'retries on 429, 5xx and connection errors (with back-off, honouring Retry-After)' })
+          .option('max-mb', { type: 'string', default: 100, requiresArg: true, coerce: whole('max-mb', 1, 10_240), describe: 'size cap of one response in MB' })
+          .option('allow-private', { type: 'boolean', default: false, describe: 'allow private, loopback and link-local addresses (tests, intranets)' })
+          .example('$0 fetch urls.csv', 'each URL of the CSV and the attachments it links, into data/raw/')
+          .example('$0 fetch --index http://www.example.gov.cn/xxgk/zfxxgknb/', "a site's 年报 column"),
+      async (a) => {
+        if (!a.csv && !a.index?.length) {
+          log('xxgk fetch: name a CSV of URLs or --index URL (see xxgk fetch --help)');
+          code = 2;
+          return;
+        }
+        const { fetchCommand } = await import('./fetch/index.ts');
+        code = await fetchCommand(
+          { csv: a.csv, index: a.index, out: a.out, depth: a.depth, max: a.max, perHost: a.perHost, delayMs: a.delay, timeoutMs: a.timeout * 1000, retries: a.retries, maxBytes: a.maxMb * 1024 * 1024, allowPrivate: a.allowPrivate },
+          out,
+        );
+      },
+    )
+    .command(
       'status',
       'Documents by status (loaded, rejected with reason, duplicate, removed), reports per year, failing checks',
       (y) => withDbOption(y),
