@@ -46,8 +46,9 @@ beforeAll(async () => {
   const raw = path.join(dir, 'raw');
   fs.mkdirSync(raw);
   for (const f of SAMPLES) fs.copyFileSync(path.join(CORPUS, f), path.join(raw, f));
-  // pingtan 2019 re-labelled as 2020: an f2019 report next to the f2021 report of 2021
-  fs.writeFileSync(path.join(raw, 'pingtan_2020_made.txt'), fs.readFileSync(path.join(CORPUS, 'pingtan_2019_1.txt'), 'utf8').replace(/平潭综合实验区2019年/gu, '平潭综合实验区2020年'));
+  // pingtan 2019 re-labelled as 2020 (title and statistics period, which decides the year): an
+  // f2019 report next to the f2021 report of 2021
+  fs.writeFileSync(path.join(raw, 'pingtan_2020_made.txt'), fs.readFileSync(path.join(CORPUS, 'pingtan_2019_1.txt'), 'utf8').replace(/2019年/gu, '2020年'));
   dbFile = path.join(dir, 'x.duckdb');
   await runAll({ db: dbFile, input: raw, log });
 });
