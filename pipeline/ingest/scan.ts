@@ -7,8 +7,8 @@ import { UserError } from '../db/duck.ts';
 import { detectKind } from '../extract/readers/index.ts';
 
 // Files that travel with reports but are not reports, and the database itself (and its WAL) when
-// it is kept inside the input folder.
-const NOT_INPUT = /^(?:readme|provenance|license|licence)(?:\.|$)|\.gold\.json$|^\.|\.duckdb(?:\.wal|\.tmp)?$/iu;
+// it is kept inside the input folder. `x.pdf.meta.json` is the provenance sidecar xxgk fetch writes.
+const NOT_INPUT = /^(?:readme|provenance|license|licence)(?:\.|$)|\.gold\.json$|\.meta\.json$|^\.|\.duckdb(?:\.wal|\.tmp)?$/iu;
 
 export interface ScannedFile {
   documentId: string;
