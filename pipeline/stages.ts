@@ -1,9 +1,12 @@
 // The pipeline stages run against the database file, each inside one transaction, so a failed
 // or killed run leaves the last good database as it was.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { type Db, inTransaction, openWrite, query } from './db/duck.ts';
 import { prepare } from './db/prepare.ts';
+import { sqlFiles } from './db/sqlfiles.ts';
 import type { PoolOptions } from './extract/pool.ts';
 import { extractPending, type ExtractSummary } from './extract/store.ts';
 import { ingest, type IngestSummary } from './ingest/ingest.ts';
@@ -55,12 +58,20 @@ function progress() {
   };
 }
 
+/** The SQL models the load builds (their text): an upgraded xxgk with other models loads again. */
+function modelsHash(): string {
+  const h = crypto.createHash('sha256');
+  for (const layer of ['staging', 'core', 'metrics', 'marts'] as const) for (const f of sqlFiles(layer)) h.update(`${layer}/${path.basename(f)}\n`).update(fs.readFileSync(f));
+  return h.digest('hex').slice(0, 16);
+}
+
+/** What the load is built from: the documents (and where they came from) and the models. */
 async function fingerprint(db: Db): Promise<string> {
   const [r] = await query<{ f: string | null }>(
     db,
-    `SELECT md5(coalesce(string_agg(document_id || sha256 || (ingest_state = 'removed'), ',' ORDER BY document_id), '')) AS f FROM documents`,
+    `SELECT md5(coalesce(string_agg(document_id || sha256 || (ingest_state = 'removed') || coalesce(source_url, '') || coalesce(source_page_url, ''), ',' ORDER BY document_id), '')) AS f FROM documents`,
   );
-  return r?.f ?? '';
+  return `${r?.f ?? ''}:${modelsHash()}`;
 }
 
 async function setMeta(db: Db, key: string, value: string) {

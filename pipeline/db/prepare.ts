@@ -1,6 +1,7 @@
 // Bring a database file to the current schema: create what is missing, and when the file was
 // written by an older schema, rebuild the extraction results from the stored documents.
 import { type Db, query } from './duck.ts';
+import { clearColumnsCache } from './append.ts';
 import { runLayer } from './sqlfiles.ts';
 
 export const SCHEMA_VERSION = 1;
@@ -16,6 +17,7 @@ export async function prepare(db: Db, log: (s: string) => void): Promise<void> {
     for (const t of DERIVED) await db.conn.run(`DROP TABLE IF EXISTS ${t} CASCADE`);
   }
   await runLayer(db, 'schema');
+  clearColumnsCache(); // the schema may have added columns to a table already seen
   await runLayer(db, 'seeds');
   await db.conn.run(`INSERT OR REPLACE INTO meta VALUES ('schema_version', $1)`, [String(SCHEMA_VERSION)]);
 }

@@ -12,6 +12,10 @@ export interface DocumentsTable {
   ingest_state: 'new' | 'changed' | 'unchanged' | 'removed';
   first_seen: Date;
   last_seen: Date;
+  source_url: string | null;
+  source_final_url: string | null;
+  source_page_url: string | null;
+  fetched_at: Date | null;
 }
 
 export interface ExtractionsTable {

@@ -13,6 +13,7 @@ import { listValue } from '@duckdb/node-api';
 import type { Db } from '../db/duck.ts';
 import { query } from '../db/duck.ts';
 import { appendRows } from '../db/append.ts';
+import { readSource, type Source } from './sidecar.ts';
 import { documentIdOf, type Fingerprint, fingerprint, isUnder, type ScannedFile, scanFolder, type SkippedEntry } from './scan.ts';
 
 export interface IngestSummary {
@@ -40,7 +41,15 @@ interface Known {
   ingest_state: string;
   first_seen: Date;
   last_seen: Date;
+  source_url: string | null;
+  source_final_url: string | null;
+  source_page_url: string | null;
+  fetched_at: Date | null;
 }
+
+/** The columns of the rows ingest writes, by name (the provenance columns of older databases come last). */
+const COLUMNS = ['document_id', 'path', 'size_bytes', 'mtime_ms', 'sha256', 'file_type', 'encoding', 'ingest_state', 'first_seen', 'last_seen', 'source_url', 'source_final_url', 'source_page_url', 'fetched_at'] as const;
+const sourceCells = (s: Source) => [s.source_url, s.source_final_url, s.source_page_url, s.fetched_at];
 
 const canonical = (p: string) => {
   try {
@@ -97,13 +106,13 @@ export async function ingest(db: Db, root: string): Promise<IngestSummary> {
     // size and mtime unchanged: trust the stored hash and skip reading the file
     if (k && !fingerprints.has(f.path) && Number(k.size_bytes) === f.sizeBytes && k.mtime_ms === f.mtimeMs) {
       summary.unchanged++;
-      rows.push([id, f.path, f.sizeBytes, f.mtimeMs, k.sha256, k.file_type, k.encoding, 'unchanged', k.first_seen, now]);
+      rows.push([id, f.path, f.sizeBytes, f.mtimeMs, k.sha256, k.file_type, k.encoding, 'unchanged', k.first_seen, now, ...sourceCells(readSource(f.path, k.sha256))]);
       continue;
     }
     const x = fp(f);
     const state = !k ? 'new' : k.sha256 === x.sha256 ? 'unchanged' : 'changed';
     summary[state]++;
-    rows.push([id, f.path, f.sizeBytes, f.mtimeMs, x.sha256, x.fileType, x.encoding, state, k?.first_seen ?? now, now]);
+    rows.push([id, f.path, f.sizeBytes, f.mtimeMs, x.sha256, x.fileType, x.encoding, state, k?.first_seen ?? now, now, ...sourceCells(readSource(f.path, x.sha256))]);
   }
   const gone = [...[...byPath.values()].filter((k) => isUnder(k.path, scan.root)), ...retired];
   for (const k of gone) {
@@ -111,9 +120,9 @@ export async function ingest(db: Db, root: string): Promise<IngestSummary> {
     summary.removed++;
     replaced.push(k.document_id);
     // a removed file keeps the time it was last seen
-    rows.push([k.document_id, k.path, Number(k.size_bytes), k.mtime_ms, k.sha256, k.file_type, k.encoding, 'removed', k.first_seen, k.last_seen]);
+    rows.push([k.document_id, k.path, Number(k.size_bytes), k.mtime_ms, k.sha256, k.file_type, k.encoding, 'removed', k.first_seen, k.last_seen, ...sourceCells(k)]);
   }
   if (replaced.length > 0) await db.conn.run(`DELETE FROM documents WHERE document_id IN (SELECT unnest($1::VARCHAR[]))`, [listValue(replaced)] as never);
-  await appendRows(db, 'documents', rows);
+  await appendRows(db, 'documents', rows, COLUMNS);
   return summary;
 }
