@@ -2,10 +2,18 @@
 import os from 'node:os';
 import { benchExtract } from './extract.ts';
 import { benchPipeline } from './pipeline.ts';
+import { benchStartup } from './startup.ts';
 
 const fmt = (n: number, d = 1) => n.toFixed(d);
 const only = process.argv[2];
 console.log(`machine: ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, node ${process.version}`);
+if (!only || only === 'startup') {
+  const s = benchStartup();
+  console.log(`\n## start-up: bin/xxgk.js spawned, wall time, median of ${s.runs} runs (node -e 0: ${fmt(s.node, 2)} s)`);
+  console.log(`${''.padEnd(24)} compiled (dist/)  sources (tsx)`);
+  if (s.rows[0]?.compiled === null) console.log('(dist/ is missing or older than the sources: `npm run build` compiles them)');
+  for (const r of s.rows) console.log(`${r.what.padEnd(24)} ${(r.compiled === null ? 'no build' : `${fmt(r.compiled, 2)} s`).padStart(16)}  ${`${fmt(r.source, 2)} s`.padStart(13)}`);
+}
 if (!only || only === 'extract') {
   console.log('\n## extraction (single process)');
   for (const r of await benchExtract()) {
