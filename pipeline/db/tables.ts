@@ -61,6 +61,8 @@ export interface ReportsTable {
   extract_status: string;
   document_id: string;
   source_path: string;
+  source_url: string | null;
+  source_page_url: string | null;
   n_failed_checks: number | bigint;
   n_flags: number | bigint;
   n_duplicates: number | bigint;
