@@ -12,10 +12,13 @@ th{background:#f3f3f3;position:sticky;top:0}th small{display:block;color:#777;fo
 td.n{text-align:right;font-variant-numeric:tabular-nums}.wrap{overflow-x:auto}.charts svg{display:block;margin:1em 0}
 p.note{color:#555;font-size:.9em}`;
 
+/** A cell's text; a URL (the source column of a fetched report) is a link to it. */
+const cellHtml = (v: string) => (/^https?:\/\/\S+$/u.test(v) ? `<a href="${esc(v)}">${esc(v)}</a>` : esc(v));
+
 function tableHtml(t: Published): string {
   const head = t.columns.map((c) => `<th>${esc(c.zh)}<small>${esc(c.en)}</small></th>`).join('');
   const body = t.rows
-    .map((r) => `<tr>${t.columns.map((c) => `<td${c.kind === 'text' ? '' : ' class="n"'}>${esc(displayValue(r[c.key], c.kind))}</td>`).join('')}</tr>`)
+    .map((r) => `<tr>${t.columns.map((c) => `<td${c.kind === 'text' ? '' : ' class="n"'}>${cellHtml(displayValue(r[c.key], c.kind))}</td>`).join('')}</tr>`)
     .join('\n');
   return `<h2 id="${t.id}">${esc(t.zh)} <small>${esc(t.en)}</small></h2>\n<div class="wrap"><table data-table="${t.id}"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
 }

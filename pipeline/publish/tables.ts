@@ -70,7 +70,8 @@ export const QUALITY_TABLE = {
     { key: 'n_flags', zh: '存疑标记', en: 'flags', kind: 'int' },
     { key: 'n_duplicates', zh: '重复文件', en: 'duplicate files', kind: 'int' },
     { key: 'failed_checks', zh: '未通过的校验项', en: 'failed check rules', kind: 'text' },
-    { key: 'source_path', zh: '来源文件', en: 'source file', kind: 'text' },
+    // the page the report was published on when it was fetched (xxgk fetch), else the local file
+    { key: 'source', zh: '来源', en: 'source', kind: 'text' },
   ] as Column[],
 };
 

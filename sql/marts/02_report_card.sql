@@ -24,7 +24,8 @@ SELECT r.report_id, r.body_id, b.name AS body, b.level, level_zh(b.level) AS lev
        r.n_flags,
        (SELECT string_agg(f.reason || ' ' || f.cell, '; ' ORDER BY f.cell, f.reason) FROM flags f
         WHERE f.report_id = r.report_id) AS flags,
-       r.source_path
+       r.source_path,
+       coalesce(r.source_page_url, r.source_url, r.source_path) AS source
 FROM reports r
 JOIN bodies b USING (body_id)
 LEFT JOIN bodies p ON p.body_id = b.parent_body_id
