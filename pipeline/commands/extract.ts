@@ -59,13 +59,22 @@ export async function extractFile(file: string, extract: Extractor = extractByte
   return 'failed' in read ? read.failed : extractRead(file, read.bytes, extract);
 }
 
+/**
+ * One file's JSON line. `status` says how the cells were read (`ok`: every cell read and sure),
+ * not whether the report adds up: `checks_failed` beside it counts its failing identities.
+ */
+export function contractLine(r: ExtractResult, withProvenance = false): string {
+  const { file, status, ...rest } = toContract(r, withProvenance);
+  return JSON.stringify({ file, status, checks_failed: r.checks.filter((c) => c.status === 'fail').length, ...rest });
+}
+
 /** Returns the exit code: 0 when every file was read, 1 when any was rejected. */
 export async function runExtract(files: string[], json: boolean, out: (s: string) => void, withProvenance = false): Promise<number> {
   let failed = 0;
   for (const file of files) {
     const r = await extractFile(file);
     if (r.status === 'rejected') failed++;
-    out(json ? JSON.stringify(toContract(r, withProvenance)) : summarize(r));
+    out(json ? contractLine(r, withProvenance) : summarize(r));
   }
   return failed > 0 ? 1 : 0;
 }

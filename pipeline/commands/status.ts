@@ -30,14 +30,17 @@ export async function runStatus(file: string, out: (s: string) => void): Promise
   try {
     await assertLoaded(db);
     const k = kysely(db);
-    const byStatus = await k
-      .selectFrom('document_status')
-      .select(['status', sql<number>`count(*)::INT`.as('documents')])
-      .groupBy('status')
-      .orderBy('status')
-      .execute();
+    // a loaded report is `ok` when every cell was read and sure; whether it adds up is checks_failed
+    const byStatus = (
+      await db.conn.runAndReadAll(
+        `SELECT d.status, count(*)::INT AS documents, count(*) FILTER (WHERE c.failed)::INT AS checks_failed
+         FROM document_status d LEFT JOIN (SELECT document_id, bool_or(status = 'fail') AS failed FROM extracted_checks GROUP BY ALL) c USING (document_id)
+         GROUP BY ALL ORDER BY d.status`,
+      )
+    ).getRowObjectsJS() as Record<string, unknown>[];
     out('documents by status');
-    out(textTable(['status', 'documents'], byStatus));
+    out(textTable(['status', 'documents', 'checks_failed'], byStatus));
+    out('(checks_failed: of which at least one identity of the tables fails; see check_results)');
     const rejected = await k.selectFrom('document_status').select(['path', 'reason']).where('status', '=', 'rejected').orderBy('path').execute();
     if (rejected.length > 0) {
       out('\nrejected documents');
@@ -48,14 +51,16 @@ export async function runStatus(file: string, out: (s: string) => void): Promise
       .select([
         'year',
         sql<number>`count(*)::INT`.as('reports'),
-        sql<number>`count(*) FILTER (WHERE extract_status = 'ok')::INT`.as('complete'),
-        sql<number>`count(*) FILTER (WHERE n_failed_checks > 0)::INT`.as('with_failed_checks'),
+        sql<number>`count(*) FILTER (WHERE extract_status = 'ok')::INT`.as('ok'),
+        sql<number>`count(*) FILTER (WHERE extract_status = 'partial')::INT`.as('partial'),
+        sql<number>`count(*) FILTER (WHERE n_failed_checks > 0)::INT`.as('checks_failed'),
       ])
       .groupBy('year')
       .orderBy('year')
       .execute();
     out('\nreports per year');
-    out(textTable(['year', 'reports', 'complete', 'with_failed_checks'], perYear));
+    out(textTable(['year', 'reports', 'ok', 'partial', 'checks_failed'], perYear));
+    out('(ok: every cell read and sure; partial: some cells flagged; checks_failed: ok or partial, with at least one failing check)');
     const checks = await k
       .selectFrom('check_results')
       .select(['rule', sql<number>`count(*)::INT`.as('failing'), sql<number>`count(DISTINCT report_id)::INT`.as('reports')])
