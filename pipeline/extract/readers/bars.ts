@@ -68,9 +68,16 @@ export function rowsOpenWithLoneBar(lines: string[]): boolean {
   let labels = 0;
   let opened = 0;
   const words = (l: string) => /[\u3400-\u9fff]/u.test(l);
+  // a cell of words and its bar, tested without a backtracking regex (crawl lines can be long)
+  const wordCell = (l: string) => {
+    const t = l.trimEnd();
+    if (!t.endsWith('|') && !t.endsWith('｜')) return false;
+    const body = t.slice(0, -1);
+    return !/[|｜]/u.test(body) && words(body);
+  };
   for (let i = 1; i < lines.length; i++) {
     // a row's first word cell: after a value or bars, not after another word cell of the row
-    if (!/[\u3400-\u9fff][^|｜]*[|｜]\s*$/u.test(lines[i]!) || words(lines[i - 1]!)) continue;
+    if (!wordCell(lines[i]!) || words(lines[i - 1]!)) continue;
     labels++;
     if (lines[i - 1]!.trim() === '|') opened++;
   }
