@@ -71,9 +71,9 @@ describe('published files from hostile file names and group names', () => {
     expect(formulaLike(cells)).toEqual([]);
     expect(cells).toContain(`'${GROUP}`);
     const q = parse(fs.readFileSync(path.join(out, '2022', 'data_quality.csv'), 'utf8').replace(/^\ufeff/u, ''), { columns: true }) as Record<string, string>[];
-    const sources = q.map((r) => r['来源文件 (source file)']!);
+    const sources = q.map((r) => r['来源 (source)']!);
     expect(sources.some((s) => s.endsWith(Object.keys(FILES)[0]!))).toBe(true);
-    // the source path is a path (absolute or relative): never a formula at the start
+    // the source (here the local path: nothing was fetched) is never a formula at the start
     expect(formulaLike(sources)).toEqual([]);
     const apps = parse(fs.readFileSync(path.join(out, '2022', 'applications.csv'), 'utf8').replace(/^\ufeff/u, ''), { columns: true }) as Record<string, string>[];
     expect(apps.length).toBeGreaterThan(0);
