@@ -2,11 +2,8 @@
 import path from 'node:path';
 import type { ReadDocument } from '../blocks.ts';
 import { RejectError, assertTextual, decodeBytes } from './decode.ts';
-import { readDoc } from './doc.ts';
-import { readDocx } from './docx.ts';
 import { readHtml } from './html.ts';
 import { readJson } from './json.ts';
-import { readPdf } from './pdf.ts';
 import { readText } from './text.ts';
 
 export type ReaderKind = 'html' | 'text' | 'json' | 'docx' | 'doc' | 'pdf';
@@ -29,10 +26,11 @@ export async function readDocument(file: string, bytes: Uint8Array): Promise<Rea
   if (bytes.length === 0) throw new RejectError('empty file (0 bytes)');
   const ext = path.extname(file).toLowerCase();
   const kind = detectKind(file, bytes);
-  if (kind === 'doc') return readDoc(bytes);
+  // the Word and PDF readers, with mammoth and pdf.js (~0.1 s to load), only when such a file comes
+  if (kind === 'doc') return (await import('./doc.ts')).readDoc(bytes);
   if (ext === '.doc') throw new RejectError('not a Word .doc file: it does not start with the OLE2 signature');
-  if (kind === 'pdf') return readPdf(bytes);
-  if (kind === 'docx') return readDocx(bytes);
+  if (kind === 'pdf') return (await import('./pdf.ts')).readPdf(bytes);
+  if (kind === 'docx') return (await import('./docx.ts')).readDocx(bytes);
   const { text } = decodeBytes(bytes, kind === 'html');
   assertTextual(text, kind === 'html' ? 'HTML page' : 'text file');
   if (kind === 'html') return readHtml(text);
