@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
-import { type Db, inTransaction, openWrite, query } from './db/duck.ts';
+import { type Db, inTransaction, openWrite, query, UserError } from './db/duck.ts';
 import { prepare } from './db/prepare.ts';
 import { sqlFiles } from './db/sqlfiles.ts';
 import type { PoolOptions } from './extract/pool.ts';
@@ -78,6 +78,18 @@ async function setMeta(db: Db, key: string, value: string) {
   await db.conn.run(`INSERT OR REPLACE INTO meta VALUES ($1, $2)`, [key, value]);
 }
 
+/** A full disk said as such (DuckDB reports it inside a commit or checkpoint error), with the file it could not write. */
+function diskFull(e: unknown, file: string): Error {
+  const msg = (e as Error).message ?? '';
+  // DuckDB spilling to its temp folder beside the file says "failed to offload … max_temp_directory_size"
+  const spill = /failed to offload data block[^]*max_temp_directory_size/u.test(msg);
+  if (!spill && !/No space left on device|ENOSPC|disk is full/iu.test(msg)) return e as Error;
+  const where = spill ? `${file}.tmp` : (/Could not write (?:file )?"([^"]+)"/u.exec(msg)?.[1] ?? file);
+  return new UserError(
+    `no space left on device: could not write ${where} (${path.dirname(path.resolve(where))} is full). Nothing of this run was saved and the previous database is intact; free some space and run again`,
+  );
+}
+
 /** Open the file for writing, bring it to the current schema, run `fn` in one transaction. */
 export async function withDb<T>(file: string, log: Log, fn: (db: Db) => Promise<T>): Promise<T> {
   const db = await openWrite(file);
@@ -86,6 +98,8 @@ export async function withDb<T>(file: string, log: Log, fn: (db: Db) => Promise<
     const out = await inTransaction(db, () => fn(db));
     await db.conn.run('CHECKPOINT');
     return out;
+  } catch (e) {
+    throw diskFull(e, file);
   } finally {
     db.close();
   }

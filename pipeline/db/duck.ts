@@ -88,7 +88,11 @@ export async function inTransaction<T>(db: Db, fn: () => Promise<T>): Promise<T>
     await db.conn.run('COMMIT');
     return out;
   } catch (e) {
-    await db.conn.run('ROLLBACK');
+    try {
+      await db.conn.run('ROLLBACK');
+    } catch {
+      // a COMMIT that failed (a full disk) has ended the transaction already: its error is the one to tell
+    }
     throw e;
   }
 }
