@@ -102,6 +102,12 @@ export async function withDb<T>(file: string, log: Log, fn: (db: Db) => Promise<
     throw diskFull(e, file);
   } finally {
     db.close();
+    // DuckDB's spill folder: a killed run leaves it behind (DuckDB empties it, but removes only one it made)
+    try {
+      fs.rmdirSync(`${file}.tmp`);
+    } catch {
+      // absent, or in use by another process
+    }
   }
 }
 
