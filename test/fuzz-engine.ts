@@ -21,23 +21,15 @@ import { extractBytes } from '../pipeline/extract/extract.ts';
 import type { Check, ExtractResult } from '../pipeline/extract/result.ts';
 import { provenance } from '../pipeline/extract/result.ts';
 import { CORPUS, flagCovers, type Gold, readGold } from './helpers.ts';
+import { prng } from '../scripts/layouts/reports.ts';
 
 export const KINDS = ['line_delete', 'line_duplicate', 'digit_change', 'digit_swap', 'cell_drop', 'random_bytes', 'control_chars', 'truncate', 'label_char'] as const;
 export type Kind = (typeof KINDS)[number];
 
 export type Outcome = 'crash' | 'internal' | 'rejected' | 'same' | 'flagged' | 'caught' | 'as_printed' | 'lost' | 'silent';
 
-/** mulberry32: a small seeded PRNG, so that every run of the same seed makes the same mutants. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// mulberry32 (scripts/layouts/reports.ts): every run of the same seed makes the same mutants
+export { prng };
 
 export interface Source {
   file: string;

@@ -36,32 +36,6 @@ export function groupIdentity(group: string): SumIdentity {
   return { rule: 'V4.1', scope: `t4.${group}.*`, left: [`t4.${group}.total`], right: T4_PARTS.map((c) => `t4.${group}.${c}`) };
 }
 
-export const T4_IDENTITIES: SumIdentity[] = T4_GROUPS.map(groupIdentity);
-
-/**
- * Whether an identity can still hold. `get` gives a cell's value, null for a blank, undefined for
- * a cell not yet read (the solver's open choices). Cells are never negative, so known parts
- * already above a known total fail early.
- */
-export function canHold(id: SumIdentity, get: (key: string) => number | null | undefined): boolean {
-  const sum = (keys: string[]) => {
-    let s = 0;
-    let complete = true;
-    for (const k of keys) {
-      const v = get(k);
-      if (typeof v === 'number') s += v;
-      else complete = false;
-    }
-    return { s, complete };
-  };
-  const l = sum(id.left);
-  const r = sum(id.right);
-  if (l.complete && r.complete) return l.s === r.s;
-  if (l.complete && !r.complete) return r.s <= l.s;
-  if (r.complete && !l.complete) return l.s <= r.s;
-  return true;
-}
-
 /**
  * An identity in the solver's form: terms as (row, column position) pairs, so that a reading can
  * be tested thousands of times a report without building keys. Compiled once per format.
@@ -91,25 +65,29 @@ export function compiledColumnIdentities(format: Format): CompiledSum[] {
   return c;
 }
 
-/** canHold over compiled terms; `get(row, col)`: undefined for a row not yet read. */
+/** The sum of known terms, and whether every term was known. */
+function sumTerms(terms: [string, number][], get: (row: string, col: number) => number | null | undefined): { s: number; complete: boolean } {
+  let s = 0;
+  let complete = true;
+  for (const [r, c] of terms) {
+    const v = get(r, c);
+    if (typeof v === 'number') s += v;
+    else complete = false;
+  }
+  return { s, complete };
+}
+
+/**
+ * Whether an identity can still hold. `get(row, col)` gives a cell's value, null for a blank,
+ * undefined for a row not yet read (the solver's open choices). Cells are never negative, so known
+ * parts already above a known total fail early.
+ */
 export function canHoldAt(id: CompiledSum, get: (row: string, col: number) => number | null | undefined): boolean {
-  let l = 0;
-  let lc = true;
-  for (const [r, c] of id.left) {
-    const v = get(r, c);
-    if (typeof v === 'number') l += v;
-    else lc = false;
-  }
-  let rs = 0;
-  let rc = true;
-  for (const [r, c] of id.right) {
-    const v = get(r, c);
-    if (typeof v === 'number') rs += v;
-    else rc = false;
-  }
-  if (lc && rc) return l === rs;
-  if (lc) return rs <= l;
-  if (rc) return l <= rs;
+  const l = sumTerms(id.left, get);
+  const r = sumTerms(id.right, get);
+  if (l.complete && r.complete) return l.s === r.s;
+  if (l.complete) return r.s <= l.s;
+  if (r.complete) return l.s <= r.s;
   return true;
 }
 
