@@ -7,6 +7,10 @@ export type Format = (typeof FORMATS)[number];
 export const LEVELS = ['province', 'city', 'district', 'county', 'department', 'street', 'township', 'other'] as const;
 export type Level = (typeof LEVELS)[number];
 
+/** The six sections of a report (spec §6.1). */
+export const SECTION_CODES = ['s1.overview', 's2.proactive', 's3.requests', 's4.review_litigation', 's5.problems', 's6.other'] as const;
+export type SectionCode = (typeof SECTION_CODES)[number];
+
 export const T3_COLS = [
   'natural_person',
   'commercial_enterprise',

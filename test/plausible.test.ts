@@ -46,8 +46,10 @@ describe('signed values of the 2019 table 2', () => {
     const { toStream } = await import('../pipeline/extract/blocks.ts');
     const { readText } = await import('../pipeline/extract/readers/text.ts');
     const { extractTable2 } = await import('../pipeline/extract/table2.ts');
+    const { locateSections } = await import('../pipeline/extract/sections.ts');
+    const extractT2 = (s: ReturnType<typeof toStream>) => extractTable2(s, locateSections(s).t2);
     const text = '第二十条第（五）项 信息内容 上一年项目数量 本年增/减 处理决定数量 行政许可 12 -10 5 其他对外管理服务事项 1-10 第二十条第（六）项 行政处罚 5 +2 7';
-    const r = extractTable2(toStream(readText(text).blocks));
+    const r = extractT2(toStream(readText(text).blocks));
     expect(r.format).toBe('f2019');
     expect(r.cells.admin_licensing?.items_change?.value).toBe(-10);
     expect(r.cells.admin_penalty?.items_change?.value).toBe(2);

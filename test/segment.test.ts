@@ -4,6 +4,10 @@ import { cellChunk, textChunks } from '../pipeline/extract/cells.ts';
 import { toStream } from '../pipeline/extract/blocks.ts';
 import { segment } from '../pipeline/extract/segment.ts';
 import { extractTable3 } from '../pipeline/extract/table3.ts';
+import { locateSections } from '../pipeline/extract/sections.ts';
+import type { Stream } from '../pipeline/extract/blocks.ts';
+
+const extractT3 = (s: Stream) => extractTable3(s, locateSections(s).t3);
 import { extractTable4 } from '../pipeline/extract/table4.ts';
 import { checkTable3 } from '../pipeline/extract/checks.ts';
 
@@ -51,7 +55,7 @@ const t3text = (rows: string) =>
 const ROWS_2021 = (granted: string, total: string) =>
   `一、本年新收政府信息公开申请数量 ${total}二、上年结转政府信息公开申请数量0000000三、本年度办理结果（一）予以公开${granted}（二）部分公开（区分处理的，只计这一情形，不计其他情形）0000000（三）不予公开1.属于国家秘密00000002.其他法律行政法规禁止公开00000003.危及“三安全一稳定”00000004.保护第三方合法权益00000005.属于三类内部事务信息00000006.属于四类过程性信息00000007.属于行政执法案卷00000008.属于行政查询事项0000000（四）无法提供1.本机关不掌握相关政府信息00000002.没有现成信息需要另行制作00000003.补正后申请内容仍不明确0000000（五）不予处理1.信访举报投诉类申请00000002.重复申请00000003.要求提供公开出版物00000004.无正当理由大量反复申请00000005.要求行政机关确认或重新出具已获取信息0000000（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请00000002.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请00000003.其他0000000（七）总计${total}四、结转下年度继续办理0000000`;
 
-const t3 = (text: string) => extractTable3(toStream([{ kind: 'text', text, loc: 'l1' }]));
+const t3 = (text: string) => extractT3(toStream([{ kind: 'text', text, loc: 'l1' }]));
 
 describe('table 3 glued rows', () => {
   it('strips the next label\'s ordinal from glued zeros ("00000002.其他…")', () => {
@@ -137,8 +141,9 @@ describe('uncertain splits are flagged, not guessed', () => {
   });
   it('table 2: fewer space-separated values than columns may hide a blank cell', async () => {
     const { extractTable2 } = await import('../pipeline/extract/table2.ts');
+    const extractT2 = (st: typeof s) => extractTable2(st, locateSections(st).t2);
     const s = toStream([{ kind: 'text', text: '第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数 规章 12 3 行政规范性文件 000 第二十条第（五）项', loc: 'l' }]);
-    const r = extractTable2(s);
+    const r = extractT2(s);
     expect(r.cells.regulations?.issued?.value ?? null).toBeNull();
     expect(r.flags.find((f) => f.cell === 't2.regulations.issued')).toMatchObject({ reason: 'ambiguous' });
     // a fully glued run prints every cell: read as is

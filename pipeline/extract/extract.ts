@@ -7,6 +7,7 @@ import { flagsPerCell } from './coverage.ts';
 import { WINDOWS } from './spec.ts';
 import { flagImplausible } from './plausible.ts';
 import { proseChecks } from './prose.ts';
+import { locateSections } from './sections.ts';
 import { type ExtractResult, type Flag, type Grid, rejected } from './result.ts';
 import { extractTable2 } from './table2.ts';
 import { extractTable3 } from './table3.ts';
@@ -30,9 +31,10 @@ export async function extractBytes(file: string, bytes: Uint8Array): Promise<Ext
     return rejected(file, `could not read the file: ${(e as Error).message}`);
   }
   const stream = toStream(doc.blocks);
-  const t3 = extractTable3(stream);
+  const sections = locateSections(stream);
+  const t3 = extractTable3(stream, sections.t3);
   const t4 = extractTable4(stream, t3.found ? t3.end : 0, t3.glued);
-  const t2 = extractTable2(stream);
+  const t2 = extractTable2(stream, sections.t2);
 
   if (!t3.found && !t4.found && !t2.found) {
     const hint = /政府信息公开/u.test(stream.text) ? ' (it mentions 政府信息公开 but has no report tables: a news page or an index?)' : '';

@@ -5,6 +5,7 @@ import { cutAfterValues, rowChunks } from './cells.ts';
 import { T2_LABELS, findAnchors, firstMatch } from './labels.ts';
 import { resolveUnits, type Unit } from './resolve.ts';
 import type { Cell, Flag, Grid, TableResult } from './result.ts';
+import type { Sections } from './sections.ts';
 import { segment } from './segment.ts';
 
 export interface Table2 extends TableResult<T2Row, T2Col> {
@@ -45,16 +46,12 @@ function normaliseMoney(row: T2Row, col: T2Col, cell: Cell, unit: string | undef
   return cell;
 }
 
-export function extractTable2(stream: Stream): Table2 {
+/** `region`: table 2's slice from the sections step (sections.ts). */
+export function extractTable2(stream: Stream, region: Sections['t2']): Table2 {
   const text = stream.text;
   const none: Table2 = { found: false, format: null, cells: {}, flags: [], notes: [] };
-  const limit = text.length;
-  const caption = firstMatch(text, ['第二十条'], 0, limit);
-  const heading = firstMatch(text, ['主动公开政府信息情况'], 0, limit);
-  const start = caption?.start ?? heading?.start;
-  if (start === undefined) return none;
-  const t3Head = firstMatch(text, ['收到和处理政府信息公开申请', '勾稽关系', '申请人情况', '本年新收'], start, limit);
-  const end = t3Head ? t3Head.start : limit;
+  if (region === null) return none;
+  const { start, end } = region;
   const format = detectFormat(text.slice(start, end));
   const layout = T2_LAYOUT[format ?? 'f2021'];
   const anchors = findAnchors(text, T2_LABELS.filter((l) => layout[l.row]), start, end);

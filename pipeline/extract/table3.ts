@@ -10,13 +10,12 @@ import {
   T3_LABELS_TAIL,
   T3_OTHER_GROUP,
   findAnchors,
-  firstMatch,
-  labelRegex,
 } from './labels.ts';
 import { resolveUnits, type Unit } from './resolve.ts';
 import type { Cell, Flag, Grid, TableResult } from './result.ts';
 import { gluedProof, readRow } from './readrow.ts';
-import { ROW_SUM, WINDOWS, canHoldAt, compiledColumnIdentities, rowCanHold } from './spec.ts';
+import type { Sections } from './sections.ts';
+import { ROW_SUM, canHoldAt, compiledColumnIdentities, rowCanHold } from './spec.ts';
 import type { Value } from './segment.ts';
 
 export interface Table3 extends TableResult<T3Row, T3Col> {
@@ -32,31 +31,17 @@ const GROUP_MARK = '__other_group' as T3Row;
 // in f2021 （六）其他处理 is a group label: it bounds the row before it but carries no numbers
 const OTHER_GROUP_MARK: RowLabel<T3Row> = { ...T3_OTHER_GROUP, row: GROUP_MARK };
 
-function locateStart(text: string): number | null {
-  const re = labelRegex(T3_LABELS_HEAD[0]!);
-  const next = labelRegex(T3_LABELS_HEAD[1]!);
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    next.lastIndex = m.index + m[0].length;
-    const n = next.exec(text);
-    if (n && n.index - m.index < WINDOWS.t3SecondLabel) return m.index;
-  }
-  const hint = firstMatch(text, ['勾稽关系', '申请人情况']);
-  return hint ? hint.start : null;
-}
-
 /** V3.3 (spec.ts) on one row's reading: cells by column position. */
 function rowSumOk(v: Value[]): boolean {
   return rowCanHold(v.map((x) => x.value), ROW_SUM.total, ROW_SUM.parts);
 }
 
-export function extractTable3(stream: Stream): Table3 {
+/** `region`: table 3's slice from the sections step (sections.ts). */
+export function extractTable3(stream: Stream, region: Sections['t3']): Table3 {
   const text = stream.text;
   const empty: Table3 = { found: false, format: null, end: 0, glued: false, cells: {}, flags: [], notes: [] };
-  const start = locateStart(text);
-  if (start === null) return empty;
-  const t4 = firstMatch(text, ['行政复议'], start);
-  const limit = t4 ? t4.start : text.length;
+  if (region === null) return empty;
+  const { start, limit } = region;
 
   const a2021 = findAnchors(text, [...T3_LABELS_HEAD, OTHER_GROUP_MARK, ...T3_LABELS_OTHER_2021, ...T3_LABELS_TAIL], start, limit);
   const subRows = a2021.filter((a) => a.row.startsWith('other_')).length;

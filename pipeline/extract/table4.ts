@@ -4,6 +4,7 @@ import type { Stream } from './blocks.ts';
 import { cutAfterValues, regionChunks, skipLinePadding } from './cells.ts';
 import { firstMatch } from './labels.ts';
 import { resolveUnits } from './resolve.ts';
+import { afterTable4 } from './sections.ts';
 import type { Flag, Grid, TableResult } from './result.ts';
 import { gluedProof, readRow } from './readrow.ts';
 import { GROUP_SUMS, WINDOWS, rowCanHold } from './spec.ts';
@@ -52,11 +53,9 @@ export function extractTable4(stream: Stream, after: number, gluedBefore = false
   const valuesFrom = skipLinePadding(stream, header.valuesFrom);
   // Table 4 ends at section 五 when that follows closely (its values may be split over two header
   // blocks), else, or when that reading fails, at the first words after the values.
-  const next = /五\s*[、.]|存在的主要问题|其他需要报告/gu;
-  next.lastIndex = valuesFrom;
-  const heading = next.exec(text);
+  const heading = afterTable4(text, valuesFrom);
   const cut = cutAfterValues(stream, valuesFrom, text.length);
-  const ends = heading && heading.index - valuesFrom < WINDOWS.t4ValuesToSection5 && heading.index !== cut ? [heading.index, cut] : [cut];
+  const ends = heading !== null && heading - valuesFrom < WINDOWS.t4ValuesToSection5 && heading !== cut ? [heading, cut] : [cut];
   const read = (end: number) => {
     const chunks = regionChunks(stream, valuesFrom, end);
     return readRow(chunks, COLS.length, groupsOk, 'the group totals', gluedBefore || chunks.some(gluedProof));
