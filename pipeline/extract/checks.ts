@@ -6,23 +6,56 @@ import { type SumIdentity, columnIdentities, groupIdentity, rowIdentity } from '
 
 type Lookup = (key: string) => number | null;
 
-/** Value lookup by canonical key (`t3.granted.total`) over one table's grid. */
-function lookup(table: string, grid: Grid<string, string>): Lookup {
-  const m = new Map<string, number | null>();
-  for (const [row, cols] of Object.entries(grid)) {
-    for (const [col, cell] of Object.entries(cols ?? {})) m.set(`${table}.${row}.${col}`, cell?.value ?? null);
+const keyParts = new Map<string, [string, string]>();
+
+/**
+ * Value lookup by canonical key (`t3.granted.total`) over one table's grid. The keys come from
+ * the few hundred of the spec, so their split is cached rather than a map built per report.
+ */
+function lookup(grid: Grid<string, string>): Lookup {
+  return (k) => {
+    let parts = keyParts.get(k);
+    if (!parts) {
+      const [, row, col] = k.split('.') as [string, string, string];
+      keyParts.set(k, (parts = [row, col]));
+    }
+    return grid[parts[0]]?.[parts[1]]?.value ?? null;
+  };
+}
+
+// A format's column identities for the rows a report prints: reports print the same rows, so
+// the lists are built once per (format, rows) rather than per report.
+const columnIdsFor = new Map<string, SumIdentity[]>();
+function columnIdsOf(format: Format, t3: Grid<T3Row, T3Col>): SumIdentity[] {
+  const key = `${format}:${Object.keys(t3).join(',')}`;
+  let ids = columnIdsFor.get(key);
+  if (!ids) {
+    if (columnIdsFor.size > 256) columnIdsFor.clear();
+    columnIdsFor.set(key, (ids = columnIdentities(format, (r) => t3[r] !== undefined)));
   }
-  return (k) => m.get(k) ?? null;
+  return ids;
+}
+const rowIds = new Map<string, SumIdentity>();
+function rowIdOf(row: string): SumIdentity {
+  let id = rowIds.get(row);
+  if (!id) rowIds.set(row, (id = rowIdentity(row)));
+  return id;
 }
 
 function sumCheck({ rule, scope, left, right }: SumIdentity, get: Lookup): Check {
   const cells = [...left, ...right];
-  const missing = cells.filter((c) => get(c) === null);
-  if (missing.length > 0) {
+  let missing: string[] | null = null;
+  let l = 0;
+  let r = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const v = get(cells[i]!);
+    if (v === null) (missing ??= []).push(cells[i]!);
+    else if (i < left.length) l += v;
+    else r += v;
+  }
+  if (missing) {
     return { rule, scope, status: 'not_assessable', detail: `no value in ${missing.join(', ')}`, cells };
   }
-  const l = left.reduce((s, c) => s + get(c)!, 0);
-  const r = right.reduce((s, c) => s + get(c)!, 0);
   const text = (xs: string[]) => xs.map((c) => `${c.split('.').slice(1).join('.')}=${get(c)}`).join(' + ');
   return {
     rule,
@@ -34,10 +67,10 @@ function sumCheck({ rule, scope, left, right }: SumIdentity, get: Lookup): Check
 }
 
 export function checkTable3(t3: Grid<T3Row, T3Col>, format: Format): Check[] {
-  const get = lookup('t3', t3);
+  const get = lookup(t3);
   const checks: Check[] = [];
-  for (const id of columnIdentities(format, (r) => t3[r] !== undefined)) checks.push(sumCheck(id, get));
-  for (const row of Object.keys(t3) as T3Row[]) checks.push(sumCheck(rowIdentity(row), get));
+  for (const id of columnIdsOf(format, t3)) checks.push(sumCheck(id, get));
+  for (const row of Object.keys(t3) as T3Row[]) checks.push(sumCheck(rowIdOf(row), get));
   const bad: string[] = [];
   const blank: string[] = [];
   for (const [row, cols] of Object.entries(t3)) {
@@ -59,7 +92,7 @@ export function checkTable3(t3: Grid<T3Row, T3Col>, format: Format): Check[] {
 }
 
 export function checkTable4(t4: Grid<T4Group, T4Col>): Check[] {
-  const get = lookup('t4', t4);
+  const get = lookup(t4);
   return T4_GROUPS.filter((g) => t4[g]).map((g) => sumCheck(groupIdentity(g), get));
 }
 

@@ -17,6 +17,8 @@ interface ProseRule {
 }
 
 const N = '(\\d+|[零〇一二两三四五六七八九十百]+)';
+// A pattern that opens with a number starts only where a number starts: else every digit of a
+// long glued table run is tried as a start and the scan turns quadratic.
 const RULES: ProseRule[] = [
   { rule: 'P1', what: 'new applications', re: new RegExp(`(?:受理|收到|新收|接收|接到)[^。；;，,]{0,14}?申请\\s*(?:共|总计|合计)?\\s*${N}\\s*件`, 'u'), cells: ['t3.new_received.total'], or: ['t3.new_received.total', 't3.carried_over.total'] },
   // 办结/答复 counts requests only in a clause about 申请 (a hotline's 已办理2520件 is no request)
@@ -24,7 +26,7 @@ const RULES: ProseRule[] = [
   {
     rule: 'P3',
     what: 'carried forward',
-    re: new RegExp(`(?:结转|顺延)(?:到|至)?下(?:一)?年度?(?:继续办理|办理)?(?:的)?(?:申请)?\\s*${N}\\s*件|${N}\\s*件\\s*(?:申请)?\\s*(?:结转|顺延)(?:到|至)?下(?:一)?年`, 'u'),
+    re: new RegExp(`(?:结转|顺延)(?:到|至)?下(?:一)?年度?(?:继续办理|办理)?(?:的)?(?:申请)?\\s*${N}\\s*件|(?<![\\d零〇一二两三四五六七八九十百])${N}\\s*件\\s*(?:申请)?\\s*(?:结转|顺延)(?:到|至)?下(?:一)?年`, 'u'),
     cells: ['t3.carried_forward.total'],
   },
   { rule: 'P6', what: 'new applications by natural persons', re: new RegExp(`(?:其中)?自然人(?:申请|提出)?(?:的申请)?\\s*${N}\\s*件`, 'u'), cells: ['t3.new_received.natural_person'] },

@@ -23,11 +23,17 @@ const MIRROR_FIXUPS: [RegExp, string][] = [
   [/製作/gu, '制作'],
 ];
 
+const NON_ASCII = /[^\x00-\x7f]/u;
+const ASCII_BREAKS = /[\r\f\v]/u;
+
 /**
  * Normalise a piece of report text: NFKC (full-width digits, letters and brackets to ASCII),
  * NBSP and ideographic spaces to plain spaces, pinyin debris removed, traditional to simplified.
  */
 export function repairText(input: string): string {
+  // ASCII (most table cells: `0`, `12`) is unchanged by NFKC and holds no debris or traditional
+  // characters: only its line breaks need the treatment below
+  if (!NON_ASCII.test(input)) return ASCII_BREAKS.test(input) ? input.replace(/\r\n?|[\f\v]/g, '\n') : input;
   let s = input.normalize('NFKC').replace(PINYIN_DEBRIS, '');
   // every line-breaking character (pdftotext's form feed between pages, Word's vertical tab,
   // Unicode line/paragraph separators, NEL) is a line break; every other space is a plain space
