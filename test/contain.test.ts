@@ -71,6 +71,25 @@ describe('an internal error in one file', () => {
   });
 });
 
+describe('a bug in a reader', () => {
+  it('is an internal error with its stack, not a rejection of the file (issue 7)', async () => {
+    const { readDocument } = await import('../pipeline/extract/readers/index.ts');
+    const file = path.join(dir, 'b.txt');
+    fs.copyFileSync(path.join(CORPUS, 'pingtan_2022_1.txt'), file);
+    const brokenReader: typeof readDocument = async (f, bytes) => {
+      const doc = await readDocument(f, bytes);
+      return { ...doc, blocks: (doc.titles as unknown as { x: never[] }).x.slice() };
+    };
+    let r;
+    const err = await stderrOf(async () => (r = await extractFile(file, (f, b) => extractBytes(f, b, brokenReader))));
+    expect(r).toMatchObject({ status: 'rejected', error: expect.stringMatching(/^internal error: Cannot read properties of undefined/u) });
+    expect(err).toMatch(/internal error while extracting \S*b\.txt:\s*\nTypeError/u);
+    // while what is wrong with a file stays a plain rejection with its reason
+    fs.writeFileSync(file, '');
+    expect(await extractFile(file)).toMatchObject({ status: 'rejected', error: 'empty file (0 bytes)' });
+  });
+});
+
 describe('a worker thread that dies', () => {
   it('costs only the file it was reading (a DOCX that exhausts the worker heap); the other files are all read', async () => {
     const input = path.join(dir, 'raw');

@@ -22,13 +22,17 @@ function allBlank(grids: object[]): boolean {
   return true;
 }
 
-export async function extractBytes(file: string, bytes: Uint8Array): Promise<ExtractResult> {
+/** `read`: the readers (a parameter so that a test can plant a reader bug). */
+export async function extractBytes(file: string, bytes: Uint8Array, read: typeof readDocument = readDocument): Promise<ExtractResult> {
   let doc;
   try {
-    doc = await readDocument(file, bytes);
+    doc = await read(file, bytes);
   } catch (e) {
+    // The readers turn what is wrong with a file (damaged, truncated, not a report) into a
+    // RejectError; anything else is a bug of the reader and must surface as an internal error
+    // (commands/extract.ts), not pass as a rejection.
     if (e instanceof RejectError) return rejected(file, e.message);
-    return rejected(file, `could not read the file: ${(e as Error).message}`);
+    throw e;
   }
   const stream = toStream(doc.blocks);
   const sections = locateSections(stream);
