@@ -1,23 +1,28 @@
 // Table 2 (proactive disclosure): four or five blocks of small rows, layout by format.
-import { type Format, type T2Col, type T2Row, T2_LAYOUT } from '../codes.ts';
+import type { Format, T2Col, T2Row } from '../codes.ts';
 import type { Stream } from './blocks.ts';
 import { cutAfterValues, rowChunks } from './cells.ts';
-import { T2_LABELS, findAnchors, firstMatch } from './labels.ts';
+import { findAnchors, firstMatch } from './labels.ts';
 import { resolveUnits, type Unit } from './resolve.ts';
 import type { Cell, Flag, Grid, TableResult } from './result.ts';
 import type { Sections } from './sections.ts';
 import { segment } from './segment.ts';
+import { TABLE_SPECS, spacedWords } from './tablespec.ts';
 
 export interface Table2 extends TableResult<T2Row, T2Col> {
   found: boolean;
   format: Format | null;
 }
 
+const FORMAT_WORDS = (['f2021', 'f2019'] as const).map((f) => ({ format: f, re: spacedWords(TABLE_SPECS.t2[f].formatWords) }));
+
 function detectFormat(raw: string): Format | null {
   // `本年(2023)制发件数`: a year printed inside the header words
   const header = raw.replace(/[(（]\s*\d{4}\s*年?\s*度?\s*[)）]/gu, '');
-  if (/本\s*年\s*制\s*发|本\s*年\s*废\s*止|现\s*行\s*有\s*效|收\s*费\s*金\s*额/u.test(header)) return 'f2021';
-  if (/新\s*制\s*作|对\s*外\s*公\s*开\s*总|上\s*一\s*年\s*项\s*目|集\s*中\s*采\s*购|第\s*二\s*十\s*条\s*第\s*[(]\s*九/u.test(header)) return 'f2019';
+  for (const { format, re } of FORMAT_WORDS) {
+    re.lastIndex = 0;
+    if (re.test(header)) return format;
+  }
   return null;
 }
 
@@ -53,15 +58,15 @@ export function extractTable2(stream: Stream, region: Sections['t2']): Table2 {
   if (region === null) return none;
   const { start, end } = region;
   const format = detectFormat(text.slice(start, end));
-  const layout = T2_LAYOUT[format ?? 'f2021'];
-  const anchors = findAnchors(text, T2_LABELS.filter((l) => layout[l.row]), start, end);
+  const spec = TABLE_SPECS.t2[format ?? 'f2021'];
+  const anchors = findAnchors(text, spec.rows, start, end);
   if (anchors.length === 0) return none;
 
   const units: Unit[] = [];
   const units2: { row: T2Row; cols: readonly T2Col[]; unitOf: (string | undefined)[][]; flagged?: boolean }[] = [];
   const unsure: Flag[] = [];
   anchors.forEach((a, i) => {
-    const cols = layout[a.row]!;
+    const cols = spec.columns(a.row);
     let to = i + 1 < anchors.length ? anchors[i + 1]!.start : cutAfterValues(stream, a.end, end);
     const nextCaption = firstMatch(text, ['第二十条'], a.end, to);
     if (nextCaption) to = nextCaption.start;

@@ -1,20 +1,13 @@
 // Table 3 (requests received and how they were answered), both formats.
-import { type Format, type T3Col, type T3Row, T3_COLS, T3_ROWS_F2019, T3_ROWS_F2021 } from '../codes.ts';
+import { type Format, type T3Col, type T3Row, T3_COLS, T3_ROWS_F2021 } from '../codes.ts';
 import type { Stream } from './blocks.ts';
 import { cutAfterValues, rowChunks } from './cells.ts';
-import {
-  type Anchor,
-  type RowLabel,
-  T3_LABELS_HEAD,
-  T3_LABELS_OTHER_2021,
-  T3_LABELS_TAIL,
-  T3_OTHER_GROUP,
-  findAnchors,
-} from './labels.ts';
+import { type Anchor, type RowLabel, T3_OTHER_GROUP, findAnchors } from './labels.ts';
 import { resolveUnits, type Unit } from './resolve.ts';
 import type { Cell, Flag, Grid, TableResult } from './result.ts';
 import { gluedProof, readRow } from './readrow.ts';
 import type { Sections } from './sections.ts';
+import { TABLE_SPECS } from './tablespec.ts';
 import { ROW_SUM, canHoldAt, compiledColumnIdentities, rowCanHold } from './spec.ts';
 import type { Value } from './segment.ts';
 
@@ -28,7 +21,6 @@ export interface Table3 extends TableResult<T3Row, T3Col> {
 }
 
 const GROUP_MARK = '__other_group' as T3Row;
-// in f2021 （六）其他处理 is a group label: it bounds the row before it but carries no numbers
 const OTHER_GROUP_MARK: RowLabel<T3Row> = { ...T3_OTHER_GROUP, row: GROUP_MARK };
 
 /** V3.3 (spec.ts) on one row's reading: cells by column position. */
@@ -43,9 +35,11 @@ export function extractTable3(stream: Stream, region: Sections['t3']): Table3 {
   if (region === null) return empty;
   const { start, limit } = region;
 
-  const a2021 = findAnchors(text, [...T3_LABELS_HEAD, OTHER_GROUP_MARK, ...T3_LABELS_OTHER_2021, ...T3_LABELS_TAIL], start, limit);
+  // f2021's （六） is a group label that bounds the row before it (its mark carries no numbers)
+  const rows2021 = TABLE_SPECS.t3.f2021.rows.map((l) => (l === T3_OTHER_GROUP ? OTHER_GROUP_MARK : l));
+  const a2021 = findAnchors(text, rows2021, start, limit);
   const subRows = a2021.filter((a) => a.row.startsWith('other_')).length;
-  const a2019 = subRows >= 2 ? [] : findAnchors(text, [...T3_LABELS_HEAD, T3_OTHER_GROUP, ...T3_LABELS_TAIL], start, limit);
+  const a2019 = subRows >= 2 ? [] : findAnchors(text, TABLE_SPECS.t3.f2019.rows, start, limit);
   // Decided by the layout: （六） with sub-rows is f2021, （六） as one row is f2019; neither (a
   // fragment that stops earlier) leaves the format to table 2.
   const format: Format | null = subRows >= 2 ? 'f2021' : a2019.some((a) => a.row === 'other_subtotal') ? 'f2019' : null;
@@ -79,7 +73,7 @@ export function extractTable3(stream: Stream, region: Sections['t3']): Table3 {
       cells[row]![col] = cell ?? { value: null, kind: 'unreadable', raw: '', loc: '' };
     });
   }
-  const expected = format === 'f2021' ? T3_ROWS_F2021 : format === 'f2019' ? T3_ROWS_F2019 : T3_ROWS_F2021.filter((r) => !r.startsWith('other_'));
+  const expected = format ? TABLE_SPECS.t3[format].printedRows : T3_ROWS_F2021.filter((r) => !r.startsWith('other_'));
   for (const row of expected) {
     if (!cells[row]) flags.push({ cell: `t3.${row}`, reason: 'row_not_found', detail: 'the row label was not found in table 3' });
   }

@@ -8,15 +8,16 @@ import { afterTable4 } from './sections.ts';
 import type { Flag, Grid, TableResult } from './result.ts';
 import { gluedProof, readRow } from './readrow.ts';
 import { GROUP_SUMS, WINDOWS, rowCanHold } from './spec.ts';
+import { T4_HEADER_WORDS, TABLE_SPECS, spacedWords } from './tablespec.ts';
 import type { Value } from './segment.ts';
 
 export interface Table4 extends TableResult<T4Group, T4Col> {
   found: boolean;
 }
 
-const COLS = T4_GROUPS.flatMap((g) => T4_COLS.map((c) => `${g}.${c}`));
+const COLS = TABLE_SPECS.t4.f2021.columns('cases');
 // Header words of table 4; the values start after the last of them.
-const HEADER = /(?:行\s*政\s*复\s*议|行\s*政\s*诉\s*讼|结\s*果|维\s*持|纠\s*正|其\s*他|尚\s*未|审\s*结|总\s*计|直\s*接\s*起\s*诉|复\s*议\s*后\s*起\s*诉|未\s*经\s*复\s*议)/gu;
+const HEADER = spacedWords(T4_HEADER_WORDS);
 
 /** V4.1 (spec.ts) on a reading of the fifteen cells in order. */
 function groupsOk(v: Value[]): boolean {
