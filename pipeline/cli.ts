@@ -117,13 +117,14 @@ export async function main(argv: string[]): Promise<number> {
     )
     .command(
       'publish',
-      'Write the annual comparison tables: CSV (with BOM), XLSX, Markdown, a self-contained HTML page per year, Parquet',
+      'Write the annual comparison tables: CSV (with BOM), XLSX, Markdown, a self-contained HTML page per year, Parquet files and a Parquet lake partitioned by year and province',
       (y) =>
         withDbOption(y)
           .option('year', { type: 'string', requiresArg: true, coerce: whole('year', 2000, 2100), describe: 'only this report year (default: every year)' })
           .option('group', { type: 'string', describe: 'only this peer group (a built-in group name or id, or a group of --groups)' })
           .option('groups', { type: 'string', describe: 'CSV file with columns group,body defining your own peer groups' })
           .option('out', { type: 'string', default: 'reports', describe: 'output folder', normalize: true })
+          .option('lake', { type: 'string', requiresArg: true, describe: 'folder of the Parquet lake (cells and metrics partitioned by year and province; default <out>/lake)', normalize: true })
           .option('min-requests', { type: 'string', default: 10, requiresArg: true, coerce: whole('min-requests', 0, 1_000_000), describe: 'rates over fewer cases than this are shown but not ranked' })
           .example('$0 publish --year 2022', 'the 2022 tables into reports/2022/')
           .example('$0 publish --groups my-groups.csv --group 沿海区县', 'rank within your own group'),
@@ -135,7 +136,7 @@ export async function main(argv: string[]): Promise<number> {
           log(`groups: ${g.groups} groups, ${g.members} members from ${file}`);
         }
         const { publish } = await import('./publish/publish.ts');
-        const r = await publish({ db: a.db, out: a.out, year: a.year, group: a.group, smallN: a.minRequests }, log);
+        const r = await publish({ db: a.db, out: a.out, year: a.year, group: a.group, smallN: a.minRequests, lake: a.lake }, log);
         out(`${a.out}: ${r.years.length} year(s), ${r.files.length} files`);
       },
     )

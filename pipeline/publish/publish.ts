@@ -6,6 +6,7 @@ import { toCsv } from './csv.ts';
 import { metricDictionary, trendSeries, yearTables } from './data.ts';
 import { toHtml } from './html.ts';
 import { toMarkdown } from './markdown.ts';
+import { writeLake } from './lake.ts';
 import { writeParquet } from './parquet.ts';
 import { toXlsx } from './xlsx.ts';
 
@@ -15,6 +16,8 @@ export interface PublishOptions {
   year?: number;
   group?: string;
   smallN: number;
+  /** where the Parquet lake goes (default <out>/lake) */
+  lake?: string;
 }
 
 const TREND_METRICS = ['new_applications', 'not_held_share', 'disclosure_rate', 'litigation_per_100'];
@@ -60,11 +63,17 @@ export async function publish(o: PublishOptions, log: (s: string) => void): Prom
     const pq = path.join(o.out, 'parquet');
     fs.mkdirSync(pq, { recursive: true });
     files.push(...(await writeParquet(db, pq, years)));
+    const lake = o.lake ?? path.join(o.out, 'lake');
+    files.push(...(await writeLake(db, lake, years)));
+    log(`publish lake: ${lake}`);
     const index = [
       '# xxgk: published comparison tables',
       '',
       ...years.map((y) => `- ${y}: [page](${y}/index.html) · [workbook](${y}/xxgk-${y}.xlsx) · [Markdown](${y}/tables.md) · CSV: ${['applications', 'outcomes', 'review_litigation', 'data_quality'].map((t) => `[${t}](${y}/${t}.csv)`).join(' ')}`),
       '- Parquet (long-form cells and metrics): [t2_cells](parquet/t2_cells.parquet) · [t3_cells](parquet/t3_cells.parquet) · [t4_cells](parquet/t4_cells.parquet) · [metrics](parquet/metrics.parquet)',
+      o.lake === undefined
+        ? "- Parquet lake, partitioned by year and province: [lake/](lake/) (`lake/t3_cells/year=2022/province=44/part-0.parquet`; DuckDB: `read_parquet('lake/t3_cells/*/*/*.parquet', hive_partitioning = true)`)"
+        : '- Parquet lake, partitioned by year and province: in the folder given by `--lake`',
       '',
     ].join('\n');
     fs.writeFileSync(path.join(o.out, 'README.md'), index);

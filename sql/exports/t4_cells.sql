@@ -1,0 +1,11 @@
+-- Every table 4 (行政复议、行政诉讼) cell of the published years, in long form (columns as in t4_cells), with the
+-- body's name and the partition keys year and province.
+SELECT r.year,
+       coalesce(left(b.region_code, 2), '00') AS province,
+       b.name AS body,
+       c.*
+FROM t4_cells c
+JOIN reports r USING (report_id)
+JOIN bodies b USING (body_id)
+WHERE list_contains(getvariable('lake_years'), r.year)
+ORDER BY province, c.report_id, c.group_code, c.col_code
