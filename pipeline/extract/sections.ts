@@ -82,25 +82,20 @@ function findHeading(text: string, spec: SectionSpec, from: number, to: number):
 }
 
 /** Table 3 starts at 本年新收 when 上年结转 follows within a window (a 本年新收 in prose has none). */
-function table3Start(text: string): number | null {
+function table3Start(text: string, from: number): number | null {
   const re = labelRegex(T3_LABELS_HEAD[0]!);
   const next = labelRegex(T3_LABELS_HEAD[1]!);
-  re.lastIndex = 0;
+  re.lastIndex = from;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     next.lastIndex = m.index + m[0].length;
     const n = next.exec(text);
     if (n && n.index - m.index < WINDOWS.t3SecondLabel) return m.index;
   }
-  return firstMatch(text, [...TABLE_BOUNDS.t3OpenHint])?.start ?? null;
+  return firstMatch(text, [...TABLE_BOUNDS.t3OpenHint], from)?.start ?? null;
 }
 
 export function locateSections(stream: Stream): Sections {
   const text = stream.text;
-  const t2Start = firstMatch(text, [...TABLE_BOUNDS.t2Open[0]])?.start ?? firstMatch(text, [...TABLE_BOUNDS.t2Open[1]])?.start;
-  const t2End = t2Start === undefined ? null : firstMatch(text, [...TABLE_BOUNDS.t2Close], t2Start)?.start;
-  const t3Start = table3Start(text);
-  const t3Close = t3Start === null ? null : firstMatch(text, [...TABLE_BOUNDS.t3Close], t3Start);
-
   // Headings in order, each after the one before it; a missing one does not stop the search.
   const headings: Heading[] = [];
   let pos = 0;
@@ -110,6 +105,15 @@ export function locateSections(stream: Stream): Sections {
     headings.push(h);
     pos = h.end;
   }
+  // A table is looked for from its section's heading: section 一 often restates the figures in the
+  // tables' own words (`本年新收政府信息公开申请58件，上年结转2件`, `按照第二十条…`), which would
+  // otherwise open the table there. Without the heading, or with nothing after it, from the top.
+  const from = (code: SectionCode) => headings.find((h) => h.code === code)?.start ?? 0;
+  const t2Open = (at: number) => firstMatch(text, [...TABLE_BOUNDS.t2Open[0]], at)?.start ?? firstMatch(text, [...TABLE_BOUNDS.t2Open[1]], at)?.start;
+  const t2Start = t2Open(from('s2.proactive')) ?? t2Open(0);
+  const t2End = t2Start === undefined ? null : firstMatch(text, [...TABLE_BOUNDS.t2Close], t2Start)?.start;
+  const t3Start = table3Start(text, from('s3.requests')) ?? table3Start(text, 0);
+  const t3Close = t3Start === null ? null : firstMatch(text, [...TABLE_BOUNDS.t3Close], t3Start);
   return {
     headings,
     t2: t2Start === undefined ? null : { start: t2Start, end: t2End ?? text.length },
