@@ -52,11 +52,29 @@ describe('metadata from the text when the title has none', () => {
   });
   it('falls back to the site name in the breadcrumb, marked inferred', () => {
     const m = extractMeta(['政府信息公开工作年度报告'], '当前位置：首页 > 某某县人民政府 > 政务公开 > 年报\n现将我局2022年度政府信息公开工作情况报告如下');
-    expect(m).toMatchObject({ issuer: '某某县人民政府', year: 2022, issuerInferred: true });
+    expect(m).toMatchObject({ issuer: '某某县人民政府', year: 2022, issuerInferred: 'site' });
   });
   it('falls back to the page-title suffix of the site', () => {
     const m = extractMeta(['2022年政府信息公开工作年度报告_某某区人民政府门户网站'], '');
-    expect(m).toMatchObject({ issuer: '某某区人民政府', year: 2022, issuerInferred: true });
+    expect(m).toMatchObject({ issuer: '某某区人民政府', year: 2022, issuerInferred: 'site' });
+  });
+  it('takes year and issuer from the first sentence of section 一 when nothing else names them', () => {
+    // a crawl that starts at the report body (a real 海珠区 street office page)
+    const text = '一、总体情况\n2023年,在区委、区政府的坚强领导下,官洲街道办事处认真贯彻落实《中华人民共和国政府信息公开条例》,坚持“依法、公开”的原则。';
+    expect(extractMeta([], text)).toMatchObject({ issuer: '官洲街道办事处', year: 2023, level: 'street', issuerInferred: 'prose' });
+    // the subject over a line wrap, and a township government
+    expect(extractMeta([], '一、总体情况\n2022年，某某镇人民\n政府积极推进政务公开。').issuer).toBe('某某镇人民政府');
+  });
+  it('does not take a pronoun or an abbreviated name from the first sentence', () => {
+    for (const subject of ['我局', '本单位', '区政务服务数据管理局', '市生态环境局']) {
+      const m = extractMeta([], `一、总体情况\n2023年，${subject}认真贯彻落实《条例》。`);
+      expect(m.issuer).toBeNull();
+      expect(m.year).toBe(2023);
+    }
+    // a name from the report itself wins over the sentence's subject, and is not inferred
+    const named = extractMeta(['某某县2022年政府信息公开工作年度报告'], '一、总体情况\n2022年，某某县教育局认真贯彻落实《条例》。');
+    expect(named).toMatchObject({ issuer: '某某县人民政府', year: 2022 });
+    expect(named.issuerInferred).toBeUndefined();
   });
   it('does not mark an issuer named by the report as inferred', () => {
     expect(extractMeta(['某某县2022年政府信息公开工作年度报告'], '当前位置：首页 > 某某市人民政府').issuerInferred).toBeUndefined();

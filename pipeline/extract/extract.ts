@@ -58,7 +58,10 @@ export async function extractBytes(file: string, bytes: Uint8Array, read: typeof
   if (t2.format && t3.format && t2.format !== t3.format) notes.push(`mixed layout: table 2 is ${t2.format}, table 3 is ${t3.format}`);
   if (meta.year === null) flags.push({ cell: 'year', reason: 'year_unknown', detail: 'no report year in the title or the text' });
   if (meta.issuer === null) flags.push({ cell: 'issuer', reason: 'issuer_unknown', detail: 'no issuing body in the title, heading or 发布机构 line' });
-  if (meta.issuerInferred) flags.push({ cell: 'issuer', reason: 'issuer_inferred', detail: `the report does not name its issuer; "${meta.issuer}" is the name of the site it is published on` });
+  if (meta.issuerInferred) {
+    const from = meta.issuerInferred === 'site' ? 'the name of the site it is published on' : 'the subject of its first sentence (一、总体情况)';
+    flags.push({ cell: 'issuer', reason: 'issuer_inferred', detail: `the report does not name its issuer; "${meta.issuer}" is ${from}` });
+  }
   const cellOf = (key: string) => {
     const [t, row, col] = key.split('.') as ['t3' | 't4', string, string];
     return ((t === 't3' ? t3.cells : t4.cells) as Grid<string, string>)[row]?.[col];

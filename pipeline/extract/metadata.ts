@@ -18,8 +18,27 @@ export interface Meta {
   issuer: string | null;
   year: number | null;
   level: Level | null;
-  /** the issuer was taken from the site around the report (breadcrumb, page-title suffix), not the report */
-  issuerInferred?: true;
+  /**
+   * the issuer was not named as such: taken from the site around the report (breadcrumb,
+   * page-title suffix) or from the subject of the report's first sentence
+   */
+  issuerInferred?: 'site' | 'prose';
+}
+
+// Section 一 opens with the year and, often, the body as the subject of its first sentence:
+// `一、总体情况 2023年，在区委、区政府的坚强领导下，官洲街道办事处认真贯彻落实…`.
+const OPENING =
+  /一\s*[、.]\s*总\s*体\s*情\s*况\s*(\d{4})\s*年\s*度?\s*[,，]?\s*(?:在[^,，。]{2,40}?[下中][,，]\s*)?([\u3400-\u9fff()（）]{2,40}?)(?:认真|坚持|紧紧|严格|深入|全面|按照|持续|不断|积极|始终|高度|扎实|切实|进一步|围绕|聚焦|贯彻|依法|共)/u;
+
+// 我局 / 本单位 / 该局, and 区… / 市… without the region's name (市中区 is a name)
+const NOT_A_NAME = /^(?:[我本该各全]|[区县市省](?![中辖]))/u;
+
+/** The year and the subject of section 一's first sentence; a subject that is a pronoun (我局) or an abbreviation (区…局) is no name. */
+function opening(text: string): { year: number | null; subject: string | null } {
+  const m = OPENING.exec(text.replace(/\s*\n\s*/gu, ''));
+  if (!m) return { year: null, subject: null };
+  const name = cleanName(m[2]!);
+  return { year: plausibleYear(Number(m[1])), subject: name && !NOT_A_NAME.test(name) ? name : null };
 }
 
 /**
@@ -132,11 +151,19 @@ export function extractMeta(titles: string[], text: string, publisher?: string):
     if (contact) issuer = cleanName(contact[1]!.replace(/\s+/gu, ''));
   }
   year = yearFromText(text) ?? year;
-  let inferred = false;
+  let inferred: Meta['issuerInferred'];
+  if (issuer === null || year === null) {
+    const o = opening(text);
+    year ??= o.year;
+    if (issuer === null && o.subject !== null) {
+      issuer = o.subject;
+      inferred = 'prose';
+    }
+  }
   if (issuer === null) {
     issuer = siteName(titles, text);
-    inferred = issuer !== null;
+    if (issuer !== null) inferred = 'site';
   }
   if (issuer !== null) issuer = canonicalIssuer(issuer);
-  return { issuer, year, level: issuer ? levelOf(issuer) : null, ...(inferred ? { issuerInferred: true as const } : {}) };
+  return { issuer, year, level: issuer ? levelOf(issuer) : null, ...(inferred ? { issuerInferred: inferred } : {}) };
 }
