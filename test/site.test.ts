@@ -107,6 +107,7 @@ describe.skipIf(!have)('the published site in headless Chromium', () => {
       const o = await open(path.join(out, '2022', 'index.html'), width);
       const p = o.page;
       await p.waitForSelector('body[data-ready="charts"]');
+      await shot(p, `site-2022-${width}.png`);
       // the grid replaced the plain tables, with every row
       expect(await p.locator('#plain').isHidden()).toBe(true);
       expect(await gridRows(p).count()).toBe(n);
@@ -219,7 +220,6 @@ describe.skipIf(!have)('the published site in headless Chromium', () => {
       await p.selectOption('#f-metric', 'new_applications');
       await expect.poll(() => p.locator('#bars').innerText()).toContain('552');
       await p.click('#views button[data-view="applications"]');
-      await shot(p, `site-2022-${width}.png`);
 
       expect(o.errors).toEqual([]);
       expect(o.requests).toEqual([]);

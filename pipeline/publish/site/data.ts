@@ -221,8 +221,6 @@ export async function loadSite(db: Db, years: number[], group: string | undefine
 
   // the year pages' rows: one per peer group and body, every metric with its rank in the group
   const rowsByYear = new Map<number, YearRow[]>();
-  const rowKey = (year: number, g: string, b: string) => `${year}\u0000${g}\u0000${b}`;
-  const rowMap = new Map<string, YearRow>();
   const quality = await query<Record<string, unknown>>(
     db,
     `SELECT year, group_id, group_name, body_id, body, level, format, extract_status, n_failed_checks::INT AS n_failed, n_flags::INT AS n_flags, failed_checks, source
@@ -256,27 +254,19 @@ export async function loadSite(db: Db, years: number[], group: string | undefine
       s: {},
       b: {},
     };
-    rowMap.set(rowKey(year, row.group_id, body_id), row);
+    // every metric with its rank in the group: a body is in one of the groups shown (its built-in
+    // group, or the one named), so these are its report's metrics, read above with their ranks
+    for (const [code, x] of rep?.metrics ?? []) {
+      if (x.value !== null) row.v[code] = x.value;
+      if (x.rank !== null) row.r[code] = x.rank;
+      if (x.of !== null) row.o[code] = x.of;
+      if (x.small) row.s[code] = true;
+      if (x.base !== null) row.b[code] = x.base;
+    }
     const list = rowsByYear.get(year) ?? [];
     list.push(row);
     rowsByYear.set(year, list);
   }
-  for (const m of await query<Record<string, unknown>>(
-    db,
-    `SELECT year, group_id, body_id, metric, value, rank::INT AS rank, ranked_in_group::INT AS n_of, small_n, base_n::DOUBLE AS base_n
-     FROM mart_long WHERE list_contains(${yearList}, year) AND ${groupWhere(group, 1)}`,
-    gp,
-  )) {
-    const row = rowMap.get(rowKey(Number(m.year), String(m.group_id), String(m.body_id)));
-    if (!row) continue;
-    const code = String(m.metric);
-    row.v[code] = num(m.value);
-    if (m.rank !== null) row.r[code] = num(m.rank);
-    if (m.n_of !== null) row.o[code] = num(m.n_of);
-    if (m.small_n === true) row.s[code] = true;
-    if (m.base_n !== null) row.b[code] = num(m.base_n);
-  }
-
   const summaries: YearSummary[] = (
     await query<Record<string, unknown>>(
       db,
