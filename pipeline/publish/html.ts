@@ -16,7 +16,7 @@ export function jsonScript(id: string, value: unknown): string {
 
 /** A link when the text is an http(s) URL (a fetched report's page), else the text. */
 export const linkOrText = (v: string | null | undefined) =>
-  !v ? '' : /^https?:\/\/\S+$/u.test(v) ? `<a href="${esc(v)}" rel="noreferrer noopener">${esc(v)}</a>` : esc(v);
+  !v ? '' : /^https?:\/\/\S+$/u.test(v) ? `<a href="${esc(v)}">${esc(v)}</a>` : esc(v);
 
 export interface Shell {
   title: string;
