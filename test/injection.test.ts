@@ -12,7 +12,8 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toCsv } from '../pipeline/publish/csv.ts';
 import type { Published } from '../pipeline/publish/data.ts';
-import { toHtml } from '../pipeline/publish/html.ts';
+import type { BodyInfo, ReportInfo, SiteMetric, YearRow } from '../pipeline/publish/site/data.ts';
+import { bodyPage, yearPage } from '../pipeline/publish/site/pages.ts';
 import { toMarkdown } from '../pipeline/publish/markdown.ts';
 import { BODY_COLUMNS } from '../pipeline/publish/tables.ts';
 import { CORPUS } from './helpers.ts';
@@ -37,6 +38,14 @@ async function xxgk(...args: string[]): Promise<{ code: number; stdout: string; 
     return { code: err.code, stdout: err.stdout, stderr: err.stderr };
   }
 }
+
+/**
+ * A page with the site's own script elements taken out: the JSON it carries (in which no `<` can
+ * appear: it is written as \u003c) and the shared assets by their fixed names. What is left must
+ * hold no script or image element at all.
+ */
+const withoutOwnScripts = (html: string) =>
+  html.replace(/<script type="application\/json" id="xxgk-data">[^<]*<\/script>/gu, '').replace(/<script src="(?:\.\.\/)?assets\/[a-z_.]+\.js"><\/script>/gu, '');
 
 /** Every cell that a spreadsheet would read as a formula. */
 const formulaLike = (cells: string[]) => cells.filter((c) => /^[=+\-@\t\r]/u.test(c));
@@ -112,11 +121,19 @@ describe('published files from hostile file names and group names', () => {
     expect(seen).toContain(GROUP);
   });
 
-  it('HTML page: names are escaped text, no script or handler from the data', () => {
+  it('HTML pages: names are escaped text, no script or handler from the data', () => {
     const html = fs.readFileSync(path.join(out, '2022', 'index.html'), 'utf8');
-    expect(html).not.toMatch(/<script|<img/iu);
+    expect(withoutOwnScripts(html)).not.toMatch(/<script|<img/iu);
     expect(html).toContain('=1+1&lt;script&gt;alert(&quot;g&quot;)&lt;/script&gt;');
     expect(html).toContain('&lt;script&gt;alert(1).txt');
+    // in the JSON the script reads, the same names with < and > escaped
+    expect(html).toContain('=1+1\\u003cscript\\u003ealert(\\"g\\")\\u003c/script\\u003e');
+    // every page of the site: the entry, the dictionary, each body page
+    const pages = fs.readdirSync(out, { recursive: true }).map(String).filter((f) => f.endsWith('.html'));
+    expect(pages.filter((f) => f.startsWith('bodies')).length).toBeGreaterThan(0);
+    for (const f of pages) expect(withoutOwnScripts(fs.readFileSync(path.join(out, f), 'utf8')), f).not.toMatch(/<script|<img/iu);
+    const sources = pages.filter((f) => f.startsWith('bodies')).map((f) => fs.readFileSync(path.join(out, f), 'utf8')).join('');
+    expect(sources).toContain('=HYPERLINK(&quot;evil.example&quot;,&quot;x&quot;)&lt;script&gt;alert(1).txt');
   });
 
   it('a second group through the real command line: Markdown and CSV stay inert', async () => {
@@ -139,7 +156,6 @@ describe('hostile body names (the extractor cleans issuers, so these are made di
     columns: [...BODY_COLUMNS, { key: 'new_applications', zh: '本年新收', en: 'new_applications', kind: 'count' }, { key: 'new_growth_yoy', zh: '同比', en: 'new_growth_yoy', kind: 'share' }],
     rows: hostile.map((b, i) => ({ group_name: 'g', body: b, level: 'district', format: 'f2021', new_applications: 10 + i, new_growth_yoy: -0.25 })),
   };
-  const others = ['outcomes', 'review_litigation', 'data_quality'].map((id) => ({ ...t, id, rows: id === 'outcomes' ? [] : t.rows }));
 
   it('CSV: every one gets an apostrophe; a negative share stays a number', () => {
     const rows = parse(toCsv(t).replace(/^\ufeff/u, '')) as string[][];
@@ -159,9 +175,26 @@ describe('hostile body names (the extractor cleans issuers, so these are made di
     expect(new Set(lines.map((l) => l.replace(/\\\|/gu, '').split('|').length)).size).toBe(1);
   });
 
-  it('HTML page: table cells and chart labels (ECharts SVG) are escaped', () => {
-    const html = toHtml({ year: 2022, groupLabel: '<b>g</b>', tables: [t, ...others], trends: [], trendMetrics: [], smallN: 10 });
-    expect(html).not.toMatch(/<img|<script|<b>/u);
+  it('HTML pages: the year page (plain table and its JSON) and a body page escape every name', () => {
+    const metrics: SiteMetric[] = [{ code: 'new_applications', zh: '本年新收申请数', en: 'New', unit: 'count', formula: 'f', caveats: null, comparable: true, rateBase: null }];
+    const rows: YearRow[] = hostile.map((b, i) => ({
+      group_id: `g${i}`, group: `<b>g</b>${b}`, body_id: `id${i}`, body: b, level: 'district', province: b, format: 'f2021', formatChange: true, prevFormat: b,
+      status: 'ok', failed: 0, flags: 0, failedChecks: b, source: b, v: { new_applications: 10 + i }, r: {}, o: {}, s: {}, b: {},
+    }));
+    const html = yearPage({ year: 2022, years: [2022], groupLabel: '<b>g</b>', smallN: 10, metrics, rows, trend: { years: [2022], series: {} } });
+    expect(withoutOwnScripts(html)).not.toMatch(/<img|<script|<b>/u);
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain('&lt;/script&gt;');
+    // the JSON parses back to the names as they were
+    const json = /<script type="application\/json" id="xxgk-data">([^<]*)<\/script>/u.exec(html)![1]!;
+    expect((JSON.parse(json) as { rows: { body: string }[] }).rows.map((r) => r.body)).toEqual(hostile);
+    const body: BodyInfo = { body_id: 'id0', name: hostile[6]!, level: 'district', level_zh: '区', region: hostile[7]!, province: null, parent_id: null, parent: null, inferred: false, aliases: [hostile[0]!], groups: ['<b>g</b>'], children: [] };
+    const report: ReportInfo = {
+      report_id: 'id0-2022', body_id: 'id0', year: 2022, format: 'f2021', status: 'partial', source_path: hostile[7]!, source_url: 'javascript:alert(1)', source_page_url: null,
+      n_failed: 1, n_flags: 1, n_duplicates: 0, metrics: new Map(), failedChecks: [{ rule: 'V3.1', scope: hostile[6]!, detail: hostile[7]! }], flagList: [{ cell: 't3.x', reason: 'ambiguous', detail: hostile[6]! }],
+    };
+    const bp = bodyPage(body, [report], metrics, [2022], new Map([['id0', body]]), 10);
+    expect(bp).not.toMatch(/<img|<script|<b>|href="javascript/u);
+    expect(bp).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 });

@@ -1,74 +1,62 @@
-// One self-contained HTML page per year: the tables and the charts (inline SVG), no network.
-import { rankingBar, stableSvg, trendLines } from './charts.ts';
-import type { Published, TrendPoint } from './data.ts';
-import { displayValue } from './format.ts';
+// HTML building blocks of the published site: escaping, the JSON a page carries for its script,
+// and the page shell (Chinese, viewport meta, the shared assets, the top navigation). Every text
+// that comes from a report, a file name or a group name goes through `esc`.
 
-const esc = (s: string) => s.replace(/[&<>"]/gu, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+/** Text or attribute value: the five characters that could end a text node or an attribute. */
+export const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/gu, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-const CSS = `body{font-family:"Noto Sans CJK SC","WenQuanYi Zen Hei","Microsoft YaHei",sans-serif;margin:2em auto;max-width:1200px;color:#222}
-h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ccc}
-table{border-collapse:collapse;font-size:.85em;margin:.5em 0}th,td{border:1px solid #ddd;padding:3px 6px}
-th{background:#f3f3f3;position:sticky;top:0}th small{display:block;color:#777;font-weight:normal}
-td.n{text-align:right;font-variant-numeric:tabular-nums}.wrap{overflow-x:auto}.charts svg{display:block;margin:1em 0}
-p.note{color:#555;font-size:.9em}`;
-
-/** A cell's text; a URL (the source column of a fetched report) is a link to it. */
-const cellHtml = (v: string) => (/^https?:\/\/\S+$/u.test(v) ? `<a href="${esc(v)}">${esc(v)}</a>` : esc(v));
-
-function tableHtml(t: Published): string {
-  const head = t.columns.map((c) => `<th>${esc(c.zh)}<small>${esc(c.en)}</small></th>`).join('');
-  const body = t.rows
-    .map((r) => `<tr>${t.columns.map((c) => `<td${c.kind === 'text' ? '' : ' class="n"'}>${cellHtml(displayValue(r[c.key], c.kind))}</td>`).join('')}</tr>`)
-    .join('\n');
-  return `<h2 id="${t.id}">${esc(t.zh)} <small>${esc(t.en)}</small></h2>\n<div class="wrap"><table data-table="${t.id}"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
+/**
+ * JSON inside <script type="application/json">: `<`, `>` and `&` as \u escapes, so no value can
+ * close the script element or open a comment; U+2028/2029 too, for old JavaScript parsers.
+ */
+export function jsonScript(id: string, value: unknown): string {
+  const json = JSON.stringify(value).replace(/[<>&\u2028\u2029]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `<script type="application/json" id="${esc(id)}">${json}</script>`;
 }
 
-export interface PageInput {
-  year: number;
-  groupLabel: string;
-  tables: Published[];
-  trends: TrendPoint[];
-  trendMetrics: { code: string; zh: string; share: boolean }[];
-  smallN: number;
+/** A link when the text is an http(s) URL (a fetched report's page), else the text. */
+export const linkOrText = (v: string | null | undefined) =>
+  !v ? '' : /^https?:\/\/\S+$/u.test(v) ? `<a href="${esc(v)}">${esc(v)}</a>` : esc(v);
+
+export interface Shell {
+  title: string;
+  /** relative path from the page to reports/ ('' or '../') */
+  root: string;
+  /** navigation: years linked from every page */
+  years: number[];
+  current?: number | 'index' | 'dictionary';
+  body: string;
+  /** data for the page's script, and which scripts it needs */
+  data?: unknown;
+  scripts?: ('tabulator' | 'echarts')[];
 }
 
-export function toHtml(p: PageInput): string {
-  const apps = p.tables.find((t) => t.id === 'applications')!;
-  const outcomes = p.tables.find((t) => t.id === 'outcomes')!;
-  const top = <T>(xs: T[]) => xs.slice(0, 30);
-  const charts: string[] = [];
-  const byApps = apps.rows.filter((r) => r.new_applications !== null).map((r) => ({ label: String(r.body), value: Number(r.new_applications) }));
-  byApps.sort((a, b) => b.value - a.value || (a.label < b.label ? -1 : 1));
-  if (byApps.length > 0) charts.push(rankingBar(`${p.year} 本年新收申请数（前${Math.min(30, byApps.length)}）`, top(byApps), false));
-  const notHeld = outcomes.rows
-    .filter((r) => r.not_held_share !== null && r.not_held_share_small_n !== true)
-    .map((r) => ({ label: String(r.body), value: Number(r.not_held_share) }));
-  notHeld.sort((a, b) => b.value - a.value || (a.label < b.label ? -1 : 1));
-  if (notHeld.length > 0) charts.push(rankingBar(`${p.year} 本机关不掌握相关政府信息占比（办理${p.smallN}件及以上）`, top(notHeld), true));
-  const years = [...new Set(p.trends.map((t) => t.year))].sort();
-  for (const m of p.trendMetrics) {
-    const points = p.trends.filter((t) => t.metric === m.code);
-    const bodies = [...new Set(points.map((t) => t.body))];
-    if (bodies.length === 0 || years.length < 2) continue;
-    const series = bodies.map((b) => ({
-      name: b,
-      values: years.map((y) => points.find((t) => t.body === b && t.year === y)?.value ?? null),
-    }));
-    charts.push(trendLines(`${m.zh}：历年变化`, years, series, m.share));
-  }
-  const toc = p.tables.map((t) => `<a href="#${t.id}">${esc(t.zh)}</a>`).join(' · ');
+export const ASSETS = { tabulator: 'tabulator.min.js', tabulatorCss: 'tabulator_simple.min.css', echarts: 'echarts.common.min.js', site: 'site.js', css: 'site.css' };
+
+export function page(s: Shell): string {
+  const a = `${s.root}assets/`;
+  const nav = [
+    s.current === 'index' ? '<strong>首页</strong>' : `<a href="${s.root}index.html">首页</a>`,
+    ...s.years.map((y) => (s.current === y ? `<strong>${y}</strong>` : `<a href="${s.root}${y}/index.html">${y}</a>`)),
+    s.current === 'dictionary' ? '<strong>指标与字段说明</strong>' : `<a href="${s.root}dictionary.html">指标与字段说明</a>`,
+  ].join('');
+  const scripts = s.scripts ?? [];
+  const css = scripts.includes('tabulator') ? `<link rel="stylesheet" href="${a}${ASSETS.tabulatorCss}">\n` : '';
+  const js =
+    s.data === undefined
+      ? ''
+      : `${jsonScript('xxgk-data', s.data)}\n${scripts.map((k) => `<script src="${a}${ASSETS[k]}"></script>`).join('\n')}\n<script src="${a}${ASSETS.site}"></script>\n`;
   return `<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>${p.year} 年政府信息公开工作年度报告比较</title>
-<style>${CSS}</style></head>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(s.title)}</title>
+${css}<link rel="stylesheet" href="${a}${ASSETS.css}">
+</head>
 <body>
-<h1>${p.year} 年政府信息公开工作年度报告比较 <small>${p.year} comparison of government information-disclosure reports</small></h1>
-<p class="note">比较组：${esc(p.groupLabel)}。名次在比较组内计算（1 = 最高）；办理少于 ${p.smallN} 件的比率只列出，不排名。空白表示报告中为空、无法确认或不适用（见数据质量表）。</p>
-<p>${toc}</p>
-<div class="charts">
-${charts.map((c, i) => stableSvg(c, `chart${i}`)).join('\n')}
-</div>
-${p.tables.map(tableHtml).join('\n')}
-<p class="note">由 xxgk 从各单位年度报告中读取并校验生成。Generated by xxgk from the published reports; every number is traceable to its source file.</p>
-</body></html>
+<header class="top"><nav aria-label="站点">${nav}</nav></header>
+<main>
+${s.body}
+</main>
+<footer><p>由 xxgk 从各单位的政府信息公开工作年度报告中读取、校验并生成；每个数字都可追溯到来源文件。表格与图表离线可用，不请求任何网络资源。</p></footer>
+${js}</body></html>
 `;
 }

@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type Db, openRead, query, UserError } from '../db/duck.ts';
 import { toCsv } from './csv.ts';
-import { metricDictionary, trendSeries, yearTables } from './data.ts';
-import { toHtml } from './html.ts';
+import { metricDictionary, yearTables } from './data.ts';
 import { toMarkdown } from './markdown.ts';
 import { writeLake } from './lake.ts';
 import { writeParquet } from './parquet.ts';
+import { writeSite } from './site/site.ts';
 import { toXlsx } from './xlsx.ts';
 
 export interface PublishOptions {
@@ -19,8 +19,6 @@ export interface PublishOptions {
   /** where the Parquet lake goes (default <out>/lake) */
   lake?: string;
 }
-
-const TREND_METRICS = ['new_applications', 'not_held_share', 'disclosure_rate', 'litigation_per_100'];
 
 async function publishYear(db: Db, o: PublishOptions, year: number): Promise<string[]> {
   const dir = path.join(o.out, String(year));
@@ -37,9 +35,6 @@ async function publishYear(db: Db, o: PublishOptions, year: number): Promise<str
   for (const t of tables) write(`${t.id}.csv`, toCsv(t));
   write(`xxgk-${year}.xlsx`, await toXlsx(tables, [...dict.values()]));
   write('tables.md', toMarkdown(year, tables, groupLabel));
-  const trends = await trendSeries(db, year, o.group, TREND_METRICS, 8);
-  const trendMetrics = TREND_METRICS.map((code) => ({ code, zh: dict.get(code)!.name_zh, share: dict.get(code)!.unit === 'share' }));
-  write('index.html', toHtml({ year, groupLabel, tables, trends, trendMetrics, smallN: o.smallN }));
   return files;
 }
 
@@ -66,6 +61,8 @@ export async function publish(o: PublishOptions, log: (s: string) => void): Prom
     const lake = o.lake ?? path.join(o.out, 'lake');
     files.push(...(await writeLake(db, lake, years)));
     log(`publish lake: ${lake}`);
+    // the site: reports/index.html, a page per year and per body, the dictionary, shared assets
+    files.push(...(await writeSite(db, { out: o.out, years, group: o.group, smallN: o.smallN, groupLabel: o.group ?? '各单位所在的内置比较组' })));
     const index = [
       '# xxgk: published comparison tables',
       '',
