@@ -373,7 +373,8 @@ ${yearRows}
 ${qualityRows}
 </tbody></table></div></section>
 <section id="downloads"><h2>下载</h2>
-<p>每个年度的 CSV（UTF-8，Excel 可直接打开）、Excel 工作簿和 Markdown 见上表。全部年度的长表（Parquet，适合 DuckDB、pandas、R）：${PARQUET.map((n) => `<a href="parquet/${n}.parquet" download>${n}.parquet</a>`).join('、')}。</p>
+<p>每个年度的 CSV（UTF-8，Excel 可直接打开）、Excel 工作簿和 Markdown 见上表。全部年度的长表（Parquet，适合 DuckDB、pandas、R）：${PARQUET.map((n) => `<a href="parquet/${n}.parquet" download>${n}.parquet</a>`).join('、')}。
+<p>同样的数据按年度和省份分区（Hive 分区的 Parquet 数据湖，默认在 <code>lake/</code> 文件夹，<code>xxgk publish --lake DIR</code> 可另指定），供 DuckDB、Spark、Trino 等按需读取：<code>read_parquet('lake/t3_cells/*/*/*.parquet', hive_partitioning = true)</code>。</p>
 </section>
 <section id="groups"><h2>比较组</h2>
 <div class="scroll"><table class="plain"><thead><tr><th class="name">比较组</th><th>单位数</th><th>成员</th></tr></thead><tbody>
