@@ -191,7 +191,7 @@ describe('xxgk publish', () => {
     await publish({ db: dbFile, out, year: 2022, group: '比较A', smallN: 10 }, log);
     const csv = fs.readFileSync(path.join(out, '2022', 'applications.csv'), 'utf8').trim().split('\n');
     expect(csv).toHaveLength(1 + 2); // header + the two members with a 2022 report
-    expect(csv[1]).toMatch(/^比较A,深圳市龙岗区人民政府,.*,552,1\/2,/u);
+    expect(csv[1]).toMatch(/^比较A,深圳市龙岗区人民政府,.*,552,1,2,/u); // rank 1 of 2, as numbers
     fs.writeFileSync(groups, 'group,body\n比较B,没有这个单位\n');
     await expect(withDb(dbFile, log, (db) => loadGroups(db, groups))).rejects.toThrow(/no such body: 没有这个单位/u);
   });

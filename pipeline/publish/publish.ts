@@ -2,8 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Db, openRead, query, UserError } from '../db/duck.ts';
-import { toCsv } from './csv.ts';
+import { metricsLongCsv, toCsv } from './csv.ts';
 import { metricDictionary, trendSeries, yearTables } from './data.ts';
+import { addRegionCodes } from './flat.ts';
 import { toHtml } from './html.ts';
 import { toMarkdown } from './markdown.ts';
 import { writeParquet } from './parquet.ts';
@@ -22,7 +23,7 @@ const TREND_METRICS = ['new_applications', 'not_held_share', 'disclosure_rate', 
 async function publishYear(db: Db, o: PublishOptions, year: number): Promise<string[]> {
   const dir = path.join(o.out, String(year));
   fs.mkdirSync(dir, { recursive: true });
-  const tables = await yearTables(db, year, o.group, o.smallN);
+  const tables = await addRegionCodes(db, await yearTables(db, year, o.group, o.smallN));
   const dict = await metricDictionary(db);
   const groupLabel = o.group ?? '各单位所在的内置比较组 (built-in: same parent region and level, or same parent government)';
   const files: string[] = [];
@@ -60,10 +61,14 @@ export async function publish(o: PublishOptions, log: (s: string) => void): Prom
     const pq = path.join(o.out, 'parquet');
     fs.mkdirSync(pq, { recursive: true });
     files.push(...(await writeParquet(db, pq, years)));
+    // every year in one long CSV, the rows of metrics.parquet with their ranks
+    fs.writeFileSync(path.join(o.out, 'metrics.csv'), await metricsLongCsv(db, years, o.group));
+    files.push(path.join(o.out, 'metrics.csv'));
     const index = [
       '# xxgk: published comparison tables',
       '',
       ...years.map((y) => `- ${y}: [page](${y}/index.html) · [workbook](${y}/xxgk-${y}.xlsx) · [Markdown](${y}/tables.md) · CSV: ${['applications', 'outcomes', 'review_litigation', 'data_quality'].map((t) => `[${t}](${y}/${t}.csv)`).join(' ')}`),
+      '- Every year in one CSV, one line per report and metric (the rows of metrics.parquet, with ranks): [metrics.csv](metrics.csv)',
       '- Parquet (long-form cells and metrics): [t2_cells](parquet/t2_cells.parquet) · [t3_cells](parquet/t3_cells.parquet) · [t4_cells](parquet/t4_cells.parquet) · [metrics](parquet/metrics.parquet)',
       '',
     ].join('\n');
