@@ -6,6 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import stringWidth from 'string-width';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRead, query } from '../pipeline/db/duck.ts';
 
@@ -123,4 +125,152 @@ describe('CSV', () => {
     // a small-number rate has its value but no rank
     expect(long.filter((r) => r.small_n === 'true').every((r) => r.rank === '' && r.group_size === '')).toBe(true);
   });
+});
+
+describe('XLSX', () => {
+  const file = () => path.join(out, '2022', 'xxgk-2022.xlsx');
+  const workbook = async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file());
+    return wb;
+  };
+  const TABLES = ['依申请公开：收到和办理的申请', '办理结果与“本机关不掌握”占比', '行政复议与行政诉讼', '数据质量'];
+
+  it('has the cover first, then the tables, then the dictionary', async () => {
+    const wb = await workbook();
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['说明', ...TABLES, '指标说明']);
+    const cover = wb.getWorksheet('说明')!;
+    const text = new Map<string, string>();
+    cover.eachRow((r) => text.set(String(r.getCell(1).value), String(r.getCell(2).value ?? '')));
+    const [{ n }] = (await sql<{ n: bigint }>(`SELECT count(*) AS n FROM reports WHERE year = 2022`)) as [{ n: bigint }];
+    expect(String(cover.getCell('A1').value)).toContain('2022年');
+    expect(text.get('年度')).toContain('2022');
+    expect(text.get('数据来源')).toContain(`共 ${n} 份`);
+    expect(text.get('数据来源')).toContain('x.duckdb');
+    expect(text.get('空白单元格')).toMatch(/空白表示[^]*0 表示报告中填写的就是 0/u);
+    expect(text.get('2021年格式变化')).toMatch(/f2021[^]*f2019/u);
+    expect(text.get('名次')).toContain('少于 10 件');
+  });
+
+  it('table sheets: codes in row 1, the Chinese header in row 2 carrying the auto-filter over every row, panes frozen below it', async () => {
+    const wb = await workbook();
+    for (const name of TABLES) {
+      const ws = wb.getWorksheet(name)!;
+      const codes = (ws.getRow(1).values as unknown[]).slice(1);
+      const zh = (ws.getRow(2).values as unknown[]).slice(1);
+      expect(codes.slice(0, 2), name).toEqual(['peer group', 'body']);
+      expect(zh.slice(0, 2), name).toEqual(['比较组', '单位']);
+      expect(codes.slice(-3)).toEqual(['year', 'region_code', 'body_id']);
+      const last = ws.getColumn(codes.length).letter;
+      expect(ws.autoFilter, name).toBe(`A2:${last}${ws.rowCount}`);
+      expect(ws.rowCount).toBeGreaterThan(2);
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2, xSplit: 2 });
+    }
+  });
+
+  it('column widths follow the content, counting CJK characters double', async () => {
+    const wb = await workbook();
+    const ws = wb.getWorksheet('办理结果与“本机关不掌握”占比')!;
+    const codes = (ws.getRow(1).values as unknown[]).map(String);
+    const col = (code: string) => ws.getColumn(codes.indexOf(code));
+    const names = ws.getRows(3, ws.rowCount - 2)!.map((r) => String(r.getCell(codes.indexOf('body')).value));
+    const longest = Math.max(...names.map((n) => stringWidth(n)));
+    expect(longest).toBeGreaterThanOrEqual(2 * Math.max(...names.map((n) => n.length)) - 2); // the names are CJK
+    expect(col('body').width!).toBeGreaterThanOrEqual(longest);
+    expect(col('body').width!).toBeLessThanOrEqual(longest * 1.2 + 4);
+    // a column of short numbers is narrower than the names, and its header wraps instead of widening it
+    expect(col('not_held_share_group_size').width!).toBeLessThan(col('body').width! / 2);
+    expect(ws.getRow(2).getCell(codes.indexOf('not_held_share')).alignment).toMatchObject({ wrapText: true });
+    expect(ws.getRow(2).height!).toBeGreaterThan(15);
+    for (const name of TABLES) for (const c of wb.getWorksheet(name)!.columns) expect(c.width!).toBeGreaterThanOrEqual(6), expect(c.width!).toBeLessThanOrEqual(60);
+  });
+
+  it('numbers are number cells: shares 0–1 in percent format, ranks whole numbers beside 共N, equal to the database', async () => {
+    const wb = await workbook();
+    const ws = wb.getWorksheet('办理结果与“本机关不掌握”占比')!;
+    const codes = (ws.getRow(1).values as unknown[]).map(String);
+    const at = (code: string) => codes.indexOf(code);
+    expect(ws.getColumn(at('not_held_share')).numFmt).toBe('0.0%');
+    expect(ws.getColumn(at('not_held_share_rank')).numFmt).toBe('0');
+    expect(ws.getRow(2).getCell(at('not_held_share_group_size')).value).toMatch(/^共N/u);
+    const db = await sql<{ body_id: string; value: number; rank: bigint | null; n: bigint | null }>(
+      `SELECT body_id, value, rank, ranked_in_group AS n FROM metric_rankings JOIN peer_groups USING (group_id, body_id)
+       WHERE kind = 'built_in' AND year = 2022 AND metric = 'not_held_share'`,
+    );
+    let ranked = 0;
+    for (const row of ws.getRows(3, ws.rowCount - 2)!) {
+      const d = db.find((x) => x.body_id === row.getCell(at('body_id')).value)!;
+      expect(d).toBeDefined();
+      const v = row.getCell(at('not_held_share'));
+      if (d.value === null) expect(v.value).toBeNull();
+      else expect(v.type).toBe(ExcelJS.ValueType.Number), expect(v.value).toBe(d.value);
+      const rank = row.getCell(at('not_held_share_rank')).value;
+      const n = row.getCell(at('not_held_share_group_size')).value;
+      expect([rank, n]).toEqual([d.rank === null ? null : Number(d.rank), d.n === null ? null : Number(d.n)]);
+      if (rank !== null) ranked++;
+      expect(row.getCell(at('year')).value).toBe(2022);
+    }
+    expect(ranked).toBeGreaterThan(1);
+    // no cell of a number column holds text (a "1/5" or a "52.9%" typed in)
+    for (const name of TABLES) {
+      const s = wb.getWorksheet(name)!;
+      const kinds = (s.getRow(1).values as unknown[]).map(String);
+      s.eachRow((r, i) => {
+        if (i < 3) return;
+        r.eachCell((c, j) => {
+          if (typeof c.value === 'string') expect(['peer group', 'body', 'level', 'format', 'notes', 'region_code', 'body_id', 'extract_status', 'failed_checks', 'source', 'failed check rules', 'extract status']).toContain(kinds[j]);
+        });
+      });
+    }
+  });
+
+  it('prints landscape, one page wide, with the two header rows on every page', async () => {
+    const wb = await workbook();
+    for (const name of [...TABLES, '指标说明']) {
+      const p = wb.getWorksheet(name)!.pageSetup;
+      expect(p, name).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 });
+      expect(p.printTitlesRow, name).toBe(name === '指标说明' ? '1:1' : '1:2');
+    }
+    expect(wb.getWorksheet(TABLES[0]!)!.headerFooter.oddFooter).toContain('&P');
+  });
+
+  it('指标说明: every metric with its formula in Chinese and in cell codes', async () => {
+    const wb = await workbook();
+    const ws = wb.getWorksheet('指标说明')!;
+    const head = (ws.getRow(1).values as unknown[]).map(String);
+    expect(ws.autoFilter).toBe(`A1:H${ws.rowCount}`);
+    const metrics = await sql<{ code: string; formula: string }>(`SELECT code, formula FROM metrics ORDER BY sort_order`);
+    const rows = ws.getRows(2, ws.rowCount - 1)!.map((r) => ({ code: r.getCell(1).value, zh: String(r.getCell(head.indexOf('计算方法')).value ?? ''), formula: r.getCell(head.indexOf('formula (cell codes)')).value }));
+    expect(rows.map((r) => r.code)).toEqual(metrics.map((m) => m.code));
+    for (const [i, r] of rows.entries()) {
+      expect(r.formula).toBe(metrics[i]!.formula);
+      expect(r.zh, r.code as string).toMatch(/[\u4e00-\u9fff]{2}/u);
+      expect(r.zh).not.toBe(r.formula);
+    }
+    expect(rows.find((r) => r.code === 'not_held_share')!.zh).toContain('本机关不掌握相关政府信息');
+  });
+
+  it('LibreOffice opens it and prints it to PDF: the cover upright, the tables landscape', async (ctx) => {
+    const pdfDir = path.join(dir, 'pdf');
+    let error = '';
+    try {
+      await promisify(execFile)('soffice', [`-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', pdfDir, file()], { timeout: 180_000 });
+    } catch (e) {
+      error = (e as Error).message;
+    }
+    const pdf = path.join(pdfDir, 'xxgk-2022.pdf');
+    if (!fs.existsSync(pdf)) {
+      const why = `LibreOffice Calc could not convert the workbook (apt-get install libreoffice-calc-nogui): ${error || 'no PDF written'}`;
+      if (process.env.CI === 'true') throw new Error(`CI=true: ${why}`);
+      console.warn(`SKIPPED: ${why}`);
+      ctx.skip();
+      return;
+    }
+    const bytes = fs.readFileSync(pdf).toString('latin1');
+    expect(bytes.startsWith('%PDF-')).toBe(true);
+    const boxes = [...bytes.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/gu)].map((m) => Math.sign(Number(m[1]) - Number(m[2])));
+    // one page per sheet (the sample tables are short): the cover portrait, the rest landscape
+    expect(boxes.filter((b) => b < 0).length).toBe(1);
+    expect(boxes.filter((b) => b > 0).length).toBe(5);
+  }, 240_000);
 });

@@ -33,7 +33,7 @@ async function publishYear(db: Db, o: PublishOptions, year: number): Promise<str
     files.push(f);
   };
   for (const t of tables) write(`${t.id}.csv`, toCsv(t));
-  write(`xxgk-${year}.xlsx`, await toXlsx(tables, [...dict.values()]));
+  write(`xxgk-${year}.xlsx`, await toXlsx(tables, [...dict.values()], { year, groupLabel, smallN: o.smallN, database: path.basename(o.db) }));
   write('tables.md', toMarkdown(year, tables, groupLabel));
   const trends = await trendSeries(db, year, o.group, TREND_METRICS, 8);
   const trendMetrics = TREND_METRICS.map((code) => ({ code, zh: dict.get(code)!.name_zh, share: dict.get(code)!.unit === 'share' }));
