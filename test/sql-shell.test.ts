@@ -215,4 +215,20 @@ describe.skipIf(!haveScript)('xxgk sql shell on a terminal', () => {
     const piped = execFileSync('node', [BIN, 'sql', '--db', db], { input: 'SELECT 1 AS a;\n', encoding: 'utf8', env: baseEnv() });
     expect(piped).toBe('a\n-\n1\n(1 row)\n');
   });
+
+  it('command-line errors: "xxgk:" in red on a terminal, plain with NO_COLOR; the first line says what was wrong', () => {
+    const onTerminal = (env: Record<string, string>) => {
+      try {
+        return execFileSync('script', ['-qfec', `node ${JSON.stringify(BIN)} publish --min-requests lots`, '/dev/null'], { encoding: 'utf8', env: { ...baseEnv(), TERM: 'xterm-256color', ...env } });
+      } catch (e) {
+        return (e as { stdout: string }).stdout; // exit 2, as a usage error should
+      }
+    };
+    const red = onTerminal({});
+    expect(red).toMatch(/\x1b\[31mxxgk:\x1b\[39m --min-requests must be a whole number from 0 to 1000000 \(got "lots"\)/u);
+    const none = onTerminal({ NO_COLOR: '1' });
+    expect(none).not.toMatch(SGR);
+    // (the note that dist/ is stale, printed by bin/xxgk.js on a terminal, is not the message)
+    expect(plain(none).split('\n').filter((l) => !l.startsWith('xxgk: dist/'))[0]).toBe('xxgk: --min-requests must be a whole number from 0 to 1000000 (got "lots")');
+  });
 });
