@@ -5,12 +5,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { paint, useColor } from './commands/print.ts';
 import type { SqlFormat } from './commands/sql.ts';
 import { DEFAULT_DB, ROOT, UserError } from './db/common.ts';
 
 const DEFAULT_INPUT = 'data/raw';
 const out = (s: string) => process.stdout.write(s + '\n');
 const log = (s: string) => process.stderr.write(s + '\n');
+/** An error for a person: "xxgk:" in red on a terminal (never with NO_COLOR), then what happened and what to do. */
+const complain = (s: string) => log(`${paint(useColor(process.stderr))('error', 'xxgk:')} ${s}`);
 
 /** A whole-number option checked against its range: a bad value is a usage error that names the range. */
 const whole = (name: string, min: number, max: number) => (v: unknown) => {
@@ -160,7 +163,7 @@ export async function main(argv: string[]): Promise<number> {
           .example('$0 fetch --index http://www.example.gov.cn/xxgk/zfxxgknb/', "a site's 年报 column"),
       async (a) => {
         if (!a.csv && !a.index?.length) {
-          log('xxgk fetch: name a CSV of URLs or --index URL (see xxgk fetch --help)');
+          complain('fetch needs a CSV of URLs or --index URL: xxgk fetch urls.csv, or see xxgk fetch --help');
           code = 2;
           return;
         }
@@ -203,7 +206,7 @@ export async function main(argv: string[]): Promise<number> {
     .version(version())
     .fail((msg, err) => {
       if (err && err.name !== 'YError') throw err; // YError: yargs' own, e.g. a bad option value
-      process.stderr.write(`${msg}\n\nRun "xxgk --help" for usage.\n`);
+      complain(`${msg}\nRun "xxgk <command> --help" for a command's options, "xxgk --help" for the commands.`);
       throw new UsageError(msg);
     });
   try {
@@ -211,7 +214,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) return 2;
     if (e instanceof UserError) {
-      log(`xxgk: ${e.message}`);
+      complain(e.message);
       return 1;
     }
     throw e;

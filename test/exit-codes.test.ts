@@ -38,11 +38,24 @@ describe('xxgk exit codes', () => {
       [['publish', '--min-requests', '-5'], /--min-requests must be a whole number from 0 to 1000000 \(got "-5"\)/u],
       [['publish', '--year', 'abc'], /--year must be a whole number from 2000 to 2100 \(got "abc"\)/u],
       [['run', 'raw', '--worker-memory', '1'], /--worker-memory must be a whole number from 32/u],
+      [['run', 'raw', '--max-file-mb', '0'], /--max-file-mb must be a whole number from 1 to 1048576 \(got "0"\)/u],
+      [['extract', '--max-inflated-mb', 'lots'], /--max-inflated-mb must be a whole number from 1 to 1048576/u],
+      [['fetch', 'urls.csv', '--depth', '11'], /--depth must be a whole number from 0 to 10 \(got "11"\)/u],
+      [['fetch', 'urls.csv', '--max', '0'], /--max must be a whole number from 1 to 1000000/u],
+      [['fetch', 'urls.csv', '--per-host', '17'], /--per-host must be a whole number from 1 to 16/u],
+      [['fetch', 'urls.csv', '--delay', '-1'], /--delay must be a whole number from 0 to 600000/u],
+      [['fetch', 'urls.csv', '--timeout', '1.5'], /--timeout must be a whole number from 1 to 3600/u],
+      [['fetch', 'urls.csv', '--retries', 'x'], /--retries must be a whole number from 0 to 10/u],
+      [['fetch', 'urls.csv', '--max-mb', '0'], /--max-mb must be a whole number from 1 to 10240/u],
     ];
     const results = await Promise.all(cases.map(([args]) => xxgk(...args)));
     results.forEach((r, i) => {
       expect(r.code, cases[i]![0].join(' ')).toBe(2);
       expect(r.stderr).toMatch(cases[i]![1]);
+      // the first line says what was wrong, the second where to look (and no colour into a pipe)
+      expect(r.stderr.split('\n')[0]).toMatch(/^xxgk: --[\w-]+ must be/u);
+      expect(r.stderr.split('\n')[1]).toMatch(/--help/u);
+      expect(r.stderr).not.toMatch(/\x1b\[/u);
     });
     expect(fs.existsSync(path.join(dir, 'data'))).toBe(false);
   });

@@ -158,9 +158,9 @@ describe('hostile body names (the extractor cleans issuers, so these are made di
   };
 
   it('CSV: every one gets an apostrophe; a negative share stays a number', () => {
-    const rows = parse(toCsv(t).replace(/^\ufeff/u, '')) as string[][];
-    expect(rows.slice(1).map((r) => r[1])).toEqual(hostile.map((h) => (/^[=+\-@\t\r]/u.test(h) ? `'${h}` : h)));
-    expect(rows.slice(1).every((r) => r[5] === '-25.0')).toBe(true);
+    const rows = parse(toCsv(t).replace(/^\ufeff/u, ''), { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r['单位 (body)'])).toEqual(hostile.map((h) => (/^[=+\-@\t\r]/u.test(h) ? `'${h}` : h)));
+    expect(rows.every((r) => r['同比 (new_growth_yoy)'] === '-25.0')).toBe(true);
   });
 
   it('Markdown: HTML escaped, pipes escaped, newlines folded; numbers unchanged', () => {

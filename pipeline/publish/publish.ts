@@ -2,8 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Db, openRead, query, UserError } from '../db/duck.ts';
-import { toCsv } from './csv.ts';
+import { metricsLongCsv, toCsv } from './csv.ts';
 import { metricDictionary, yearTables } from './data.ts';
+import { addRegionCodes } from './flat.ts';
 import { toMarkdown } from './markdown.ts';
 import { writeLake } from './lake.ts';
 import { writeParquet } from './parquet.ts';
@@ -23,7 +24,7 @@ export interface PublishOptions {
 async function publishYear(db: Db, o: PublishOptions, year: number): Promise<string[]> {
   const dir = path.join(o.out, String(year));
   fs.mkdirSync(dir, { recursive: true });
-  const tables = await yearTables(db, year, o.group, o.smallN);
+  const tables = await addRegionCodes(db, await yearTables(db, year, o.group, o.smallN));
   const dict = await metricDictionary(db);
   const groupLabel = o.group ?? '各单位所在的内置比较组 (built-in: same parent region and level, or same parent government)';
   const files: string[] = [];
@@ -33,7 +34,7 @@ async function publishYear(db: Db, o: PublishOptions, year: number): Promise<str
     files.push(f);
   };
   for (const t of tables) write(`${t.id}.csv`, toCsv(t));
-  write(`xxgk-${year}.xlsx`, await toXlsx(tables, [...dict.values()]));
+  write(`xxgk-${year}.xlsx`, await toXlsx(tables, [...dict.values()], { year, groupLabel, smallN: o.smallN, database: path.basename(o.db) }));
   write('tables.md', toMarkdown(year, tables, groupLabel));
   return files;
 }
@@ -63,10 +64,14 @@ export async function publish(o: PublishOptions, log: (s: string) => void): Prom
     log(`publish lake: ${lake}`);
     // the site: reports/index.html, a page per year and per body, the dictionary, shared assets
     files.push(...(await writeSite(db, { out: o.out, years, group: o.group, smallN: o.smallN, groupLabel: o.group ?? '各单位所在的内置比较组' })));
+    // every year in one long CSV, the rows of metrics.parquet with their ranks
+    fs.writeFileSync(path.join(o.out, 'metrics.csv'), await metricsLongCsv(db, years, o.group));
+    files.push(path.join(o.out, 'metrics.csv'));
     const index = [
       '# xxgk: published comparison tables',
       '',
       ...years.map((y) => `- ${y}: [page](${y}/index.html) · [workbook](${y}/xxgk-${y}.xlsx) · [Markdown](${y}/tables.md) · CSV: ${['applications', 'outcomes', 'review_litigation', 'data_quality'].map((t) => `[${t}](${y}/${t}.csv)`).join(' ')}`),
+      '- Every year in one CSV, one line per report and metric (the rows of metrics.parquet, with ranks): [metrics.csv](metrics.csv)',
       '- Parquet (long-form cells and metrics): [t2_cells](parquet/t2_cells.parquet) · [t3_cells](parquet/t3_cells.parquet) · [t4_cells](parquet/t4_cells.parquet) · [metrics](parquet/metrics.parquet)',
       o.lake === undefined
         ? "- Parquet lake, partitioned by year and province: [lake/](lake/) (`lake/t3_cells/year=2022/province=44/part-0.parquet`; DuckDB: `read_parquet('lake/t3_cells/*/*/*.parquet', hive_partitioning = true)`)"
