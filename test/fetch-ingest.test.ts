@@ -139,7 +139,7 @@ describe('xxgk fetch, then xxgk run on what it saved', () => {
     const db = await openWrite(dbFile);
     try {
       await db.conn.run(`CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR);
-        INSERT INTO meta VALUES ('schema_version', '1');
+        INSERT INTO meta VALUES ('schema_version', '2');
         CREATE TABLE documents (document_id VARCHAR PRIMARY KEY, path VARCHAR NOT NULL, size_bytes BIGINT NOT NULL, mtime_ms DOUBLE NOT NULL,
           sha256 VARCHAR NOT NULL, file_type VARCHAR NOT NULL, encoding VARCHAR, ingest_state VARCHAR NOT NULL, first_seen TIMESTAMP NOT NULL, last_seen TIMESTAMP NOT NULL);`);
     } finally {

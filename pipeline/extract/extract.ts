@@ -6,7 +6,7 @@ import { RejectError, readDocument } from './readers/index.ts';
 import { flagsPerCell } from './coverage.ts';
 import { WINDOWS } from './spec.ts';
 import { flagImplausible } from './plausible.ts';
-import { proseChecks } from './prose.ts';
+import { figureChecks, proseFigures } from './prose.ts';
 import { locateSections } from './sections.ts';
 import { type ExtractResult, type Flag, type Grid, rejected } from './result.ts';
 import { extractTable2 } from './table2.ts';
@@ -66,8 +66,9 @@ export async function extractBytes(file: string, bytes: Uint8Array, read: typeof
     const [t, row, col] = key.split('.') as ['t3' | 't4', string, string];
     return ((t === 't3' ? t3.cells : t4.cells) as Grid<string, string>)[row]?.[col];
   };
-  const prose = proseChecks(
-    stream.text,
+  const figures = proseFigures(stream.text);
+  const prose = figureChecks(
+    figures,
     (key) => cellOf(key)?.value ?? null,
     flags,
     (key, value, why) => {
@@ -100,5 +101,6 @@ export async function extractBytes(file: string, bytes: Uint8Array, read: typeof
     flags: flagsPerCell(flags, format, t2.format),
     notes,
     t2Format: t2.format,
+    prose: figures,
   };
 }

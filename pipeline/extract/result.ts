@@ -1,4 +1,5 @@
 // The typed result of extracting one report file; `toContract` gives the stable JSON line.
+import type { ProseFigure } from './prose.ts';
 import type { CellKind, CheckRule, CheckStatus, Format, Level, T2Col, T2Row, T3Col, T3Row, T4Col, T4Group } from '../codes.ts';
 
 /** One printed cell with where it was read. `value` is null for blank, `/`, `-`, `无` and unsure cells. */
@@ -62,6 +63,8 @@ export interface ExtractResult {
   notes: string[];
   /** the format of table 2 where it differs from table 3's (mixed layouts exist) */
   t2Format: Format | null;
+  /** the figures restated in the prose (the P checks), kept so the checks can be recomputed after a correction */
+  prose: ProseFigure[];
 }
 
 function values<R extends string, C extends string>(g: Grid<R, C>): Record<string, Record<string, number | null>> {
@@ -121,5 +124,6 @@ export function rejected(file: string, error: string): ExtractResult {
     flags: [],
     notes: [],
     t2Format: null,
+    prose: [],
   };
 }
