@@ -1,5 +1,6 @@
 // Reading the marts for one year (and one group, or the built-in groups) into table objects.
 import { type Db, query } from '../db/duck.ts';
+import { CORRECTED_KEY, CORRECTED_MARK } from './format.ts';
 import { BODY_COLUMNS, type Column, type ColumnKind, METRIC_TABLES, NOTES_COLUMN, QUALITY_TABLE } from './tables.ts';
 
 export interface Published {
@@ -38,6 +39,10 @@ export async function yearTables(db: Db, year: number, group: string | undefined
   const dict = await metricDictionary(db);
   const g = groupFilter(group);
   const out: Published[] = [];
+  // values computed from a cell a person corrected: published with a footnote marker
+  const corrected = new Set(
+    (await query<{ k: string }>(db, `SELECT body_id || '|' || metric AS k FROM report_metrics WHERE year = $1 AND corrected`, [year])).map((r) => r.k),
+  );
   for (const spec of METRIC_TABLES) {
     const columns: Column[] = [...BODY_COLUMNS];
     for (const m of spec.metrics) {
@@ -54,7 +59,13 @@ export async function yearTables(db: Db, year: number, group: string | undefined
     for (const r of rows) {
       for (const m of spec.ranked) r[`${m}_rank`] = r[`${m}_rank`] === null ? null : `${r[`${m}_rank`]}/${r[`${m}_of`]}`;
       const small = spec.metrics.filter((m) => r[`${m}_small_n`] === true && r[m] !== null).map((m) => dict.get(m)!.name_zh);
-      r.notes = small.length > 0 ? `少于${smallN}件，不排名：${small.join('、')}` : null;
+      const fixed = spec.metrics.filter((m) => r[m] !== null && corrected.has(`${r.body_id}|${m}`));
+      r[CORRECTED_KEY] = fixed;
+      const notes = [
+        ...(small.length > 0 ? [`少于${smallN}件，不排名：${small.join('、')}`] : []),
+        ...(fixed.length > 0 ? [`${CORRECTED_MARK}人工更正：${fixed.map((m) => dict.get(m)!.name_zh).join('、')}`] : []),
+      ];
+      r.notes = notes.length > 0 ? notes.join('；') : null;
     }
     out.push({ id: spec.id, zh: spec.zh, en: spec.en, columns, rows });
   }

@@ -1,7 +1,7 @@
 // One self-contained HTML page per year: the tables and the charts (inline SVG), no network.
 import { rankingBar, stableSvg, trendLines } from './charts.ts';
 import type { Published, TrendPoint } from './data.ts';
-import { displayValue } from './format.ts';
+import { CORRECTED_MARK, CORRECTED_NOTE, displayValue, isCorrected } from './format.ts';
 
 const esc = (s: string) => s.replace(/[&<>"]/gu, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
@@ -18,9 +18,15 @@ const cellHtml = (v: string) => (/^https?:\/\/\S+$/u.test(v) ? `<a href="${esc(v
 function tableHtml(t: Published): string {
   const head = t.columns.map((c) => `<th>${esc(c.zh)}<small>${esc(c.en)}</small></th>`).join('');
   const body = t.rows
-    .map((r) => `<tr>${t.columns.map((c) => `<td${c.kind === 'text' ? '' : ' class="n"'}>${cellHtml(displayValue(r[c.key], c.kind))}</td>`).join('')}</tr>`)
+    .map(
+      (r) =>
+        `<tr>${t.columns
+          .map((c) => `<td${c.kind === 'text' ? '' : ' class="n"'}>${cellHtml(displayValue(r[c.key], c.kind))}${isCorrected(r, c.key) ? `<sup class="corrected" title="人工更正">${CORRECTED_MARK}</sup>` : ''}</td>`)
+          .join('')}</tr>`,
+    )
     .join('\n');
-  return `<h2 id="${t.id}">${esc(t.zh)} <small>${esc(t.en)}</small></h2>\n<div class="wrap"><table data-table="${t.id}"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
+  const note = t.rows.some((r) => t.columns.some((c) => isCorrected(r, c.key))) ? `\n<p class="note">${esc(CORRECTED_NOTE)}</p>` : '';
+  return `<h2 id="${t.id}">${esc(t.zh)} <small>${esc(t.en)}</small></h2>\n<div class="wrap"><table data-table="${t.id}"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>${note}`;
 }
 
 export interface PageInput {

@@ -70,6 +70,8 @@ export const QUALITY_TABLE = {
     { key: 'n_flags', zh: '存疑标记', en: 'flags', kind: 'int' },
     { key: 'n_duplicates', zh: '重复文件', en: 'duplicate files', kind: 'int' },
     { key: 'failed_checks', zh: '未通过的校验项', en: 'failed check rules', kind: 'text' },
+    { key: 'n_corrected', zh: '人工更正的单元格', en: 'corrected cells', kind: 'int' },
+    { key: 'n_stale_corrections', zh: '未应用的过期更正', en: 'stale corrections', kind: 'int' },
     // the page the report was published on when it was fetched (xxgk fetch), else the local file
     { key: 'source', zh: '来源', en: 'source', kind: 'text' },
   ] as Column[],

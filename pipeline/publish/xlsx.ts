@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { MetricInfo, Published } from './data.ts';
+import { CORRECTED_MARK, isCorrected } from './format.ts';
 import type { ColumnKind } from './tables.ts';
 
 const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
@@ -32,13 +33,21 @@ export async function toXlsx(tables: Published[], dictionary: MetricInfo[]): Pro
     const ws = wb.addWorksheet(t.zh.slice(0, 31), { views: [{ state: 'frozen', ySplit: 2, xSplit: 2 }] });
     ws.addRow(t.columns.map((c) => c.zh)).font = { bold: true };
     ws.addRow(t.columns.map((c) => c.en)).font = { italic: true, color: { argb: 'FF666666' } };
-    for (const r of t.rows) ws.addRow(t.columns.map((c) => cellValue(r[c.key])));
+    const marked: [number, number, string][] = [];
+    for (const r of t.rows) {
+      const row = ws.addRow(t.columns.map((c) => cellValue(r[c.key])));
+      t.columns.forEach((c, i) => {
+        // a value computed from a corrected cell stays a number, shown with the marker
+        if (isCorrected(r, c.key)) marked.push([row.number, i + 1, `${NUM_FMT[c.kind] ?? 'General'}"${CORRECTED_MARK}"`]);
+      });
+    }
     t.columns.forEach((c, i) => {
       const col = ws.getColumn(i + 1);
       const fmt = NUM_FMT[c.kind];
       if (fmt) col.numFmt = fmt;
       col.width = Math.min(40, Math.max(10, c.zh.length * 2 + 2));
     });
+    for (const [r, c, fmt] of marked) ws.getCell(r, c).numFmt = fmt;
     ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: t.columns.length } };
   }
   const dict = wb.addWorksheet('指标说明', { views: [{ state: 'frozen', ySplit: 1 }] });
