@@ -16,6 +16,7 @@ export interface DocumentsTable {
   source_final_url: string | null;
   source_page_url: string | null;
   fetched_at: Date | null;
+  source_last_modified: Date | null;
 }
 
 export interface ExtractionsTable {

@@ -7,6 +7,7 @@ import { flagsPerCell } from './coverage.ts';
 import { WINDOWS } from './spec.ts';
 import { flagImplausible } from './plausible.ts';
 import { figureChecks, proseFigures } from './prose.ts';
+import { pdfDate, textDate } from './published.ts';
 import { locateSections } from './sections.ts';
 import { type ExtractResult, type Flag, type Grid, rejected } from './result.ts';
 import { extractTable2 } from './table2.ts';
@@ -86,6 +87,7 @@ export async function extractBytes(file: string, bytes: Uint8Array, read: typeof
     ...(t4.found ? checkTable4(t4.cells) : []),
   ];
   const unsure = flags.some((f) => f.reason !== 'unit_converted');
+  const published = textDate(stream.text) ?? (doc.kind === 'pdf' ? pdfDate(bytes) : null);
   return {
     file,
     status: unsure ? 'partial' : 'ok',
@@ -102,5 +104,6 @@ export async function extractBytes(file: string, bytes: Uint8Array, read: typeof
     notes,
     t2Format: t2.format,
     prose: figures,
+    published,
   };
 }

@@ -36,7 +36,7 @@ function rowsOf(doc: SpoolDoc, r: ExtractResult, now: string): Record<SpoolTable
     }
   }
   return {
-    extractions: [[doc.documentId, doc.sha256, r.status, r.error ?? null, r.issuer, r.publisher, r.year, r.level, r.format, r.t2Format, r.notes, now]],
+    extractions: [[doc.documentId, doc.sha256, r.status, r.error ?? null, r.issuer, r.publisher, r.year, r.level, r.format, r.t2Format, r.notes, now, r.published?.date ?? null, r.published?.source ?? null, r.published?.text ?? null]],
     extracted_cells: cells,
     extracted_checks: r.checks.map((c) => [doc.documentId, c.rule, c.scope, c.status, c.detail, c.cells]),
     extracted_flags: r.flags.map((f) => [doc.documentId, f.cell, f.reason, f.detail, f.candidates ?? null]),

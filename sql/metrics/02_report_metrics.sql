@@ -42,6 +42,7 @@ m(report_id, metric, value, base_n) AS (
   UNION ALL SELECT report_id, 'penalty_decisions', penalty_decisions, NULL FROM i
   UNION ALL SELECT report_id, 'coercion_decisions', coercion_decisions, NULL FROM i
   UNION ALL SELECT report_id, 'fees_wan_yuan', CASE WHEN format = 'f2021' THEN fees_wan_yuan END, NULL FROM i
+  UNION ALL SELECT report_id, 'days_late', days_late, NULL FROM i
 ),
 -- metrics computed from a corrected cell: of this report, or for the growth metrics of the
 -- previous (yoy) or first (cagr) year's new applications

@@ -11,8 +11,15 @@ CREATE TABLE IF NOT EXISTS extractions (
   format       VARCHAR,
   t2_format    VARCHAR,
   notes        VARCHAR[],
-  extracted_at TIMESTAMP NOT NULL
+  extracted_at TIMESTAMP NOT NULL,
+  -- the publication date the file carries (发布时间, 发布日期, PDF CreationDate) and where it was read
+  published_on     DATE,
+  published_source VARCHAR,
+  published_text   VARCHAR
 );
+ALTER TABLE extractions ADD COLUMN IF NOT EXISTS published_on DATE;
+ALTER TABLE extractions ADD COLUMN IF NOT EXISTS published_source VARCHAR;
+ALTER TABLE extractions ADD COLUMN IF NOT EXISTS published_text VARCHAR;
 
 CREATE TABLE IF NOT EXISTS extracted_cells (
   document_id VARCHAR NOT NULL,
