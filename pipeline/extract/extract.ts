@@ -1,4 +1,5 @@
 // One report file in, one checked result out. Pure apart from reading the bytes it is given.
+import { SECTION_CODES } from '../codes.ts';
 import { toStream } from './blocks.ts';
 import { checkTable2, checkTable3, checkTable4 } from './checks.ts';
 import { extractMeta } from './metadata.ts';
@@ -8,7 +9,7 @@ import { WINDOWS } from './spec.ts';
 import { flagImplausible } from './plausible.ts';
 import { figureChecks, proseFigures } from './prose.ts';
 import { pdfDate, textDate } from './published.ts';
-import { locateSections } from './sections.ts';
+import { locateSections, sectionText } from './sections.ts';
 import { type ExtractResult, type Flag, type Grid, rejected } from './result.ts';
 import { extractTable2 } from './table2.ts';
 import { extractTable3 } from './table3.ts';
@@ -105,5 +106,10 @@ export async function extractBytes(file: string, bytes: Uint8Array, read: typeof
     t2Format: t2.format,
     prose: figures,
     published,
+    sections: SECTION_CODES.map((code) => {
+      const text = sectionText(stream, sections, code);
+      // the prose sections are kept for the quality measures (copied text, empty 五/六)
+      return { code, found: text !== null, text: code === 's1.overview' || code === 's5.problems' || code === 's6.other' ? text : null };
+    }),
   };
 }

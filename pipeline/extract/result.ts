@@ -1,7 +1,7 @@
 // The typed result of extracting one report file; `toContract` gives the stable JSON line.
 import type { ProseFigure } from './prose.ts';
 import type { PublishedDate } from './published.ts';
-import type { CellKind, CheckRule, CheckStatus, Format, Level, T2Col, T2Row, T3Col, T3Row, T4Col, T4Group } from '../codes.ts';
+import type { SectionCode, CellKind, CheckRule, CheckStatus, Format, Level, T2Col, T2Row, T3Col, T3Row, T4Col, T4Group } from '../codes.ts';
 
 /** One printed cell with where it was read. `value` is null for blank, `/`, `-`, `无` and unsure cells. */
 export interface Cell {
@@ -68,6 +68,8 @@ export interface ExtractResult {
   prose: ProseFigure[];
   /** the publication date the file carries (发布时间, PDF CreationDate), with where it was read */
   published: PublishedDate | null;
+  /** each of the six sections: whether its heading was found, and the text of 一, 五 and 六 */
+  sections: { code: SectionCode; found: boolean; text: string | null }[];
 }
 
 function values<R extends string, C extends string>(g: Grid<R, C>): Record<string, Record<string, number | null>> {
@@ -130,5 +132,6 @@ export function rejected(file: string, error: string): ExtractResult {
     t2Format: null,
     prose: [],
     published: null,
+    sections: [],
   };
 }

@@ -1,7 +1,7 @@
 // Reading the marts for one year (and one group, or the built-in groups) into table objects.
 import { type Db, query } from '../db/duck.ts';
 import { CORRECTED_KEY, CORRECTED_MARK } from './format.ts';
-import { BODY_COLUMNS, type Column, type ColumnKind, METRIC_TABLES, NOTES_COLUMN, QUALITY_TABLE } from './tables.ts';
+import { BODY_COLUMNS, type Column, type ColumnKind, METRIC_TABLES, NOTES_COLUMN, QUALITY_TABLE, REPORT_QUALITY_TABLE } from './tables.ts';
 
 export interface Published {
   id: string;
@@ -75,6 +75,19 @@ export async function yearTables(db: Db, year: number, group: string | undefined
     [year, ...g.params],
   );
   out.push({ id: QUALITY_TABLE.id, zh: QUALITY_TABLE.zh, en: QUALITY_TABLE.en, columns: QUALITY_TABLE.columns, rows: q });
+  const rq = await query<Record<string, unknown>>(
+    db,
+    `SELECT q.* EXCLUDE (carried_rank, previous_year), b.name AS body, level_zh(b.level) AS level,
+            CASE WHEN q.carried_rank IS NOT NULL THEN q.carried_rank || '/' || q.carried_ranked_of END AS carried_rank,
+            CAST(q.previous_year AS VARCHAR) AS previous_year,
+            nullif(concat_ws(' ', CASE WHEN q.s5_empty THEN '五' END, CASE WHEN q.s6_empty THEN '六' END), '') AS empty_sections,
+            nullif(concat_ws(' ', CASE WHEN NOT q.has_t2 THEN '表二' END, CASE WHEN NOT q.has_t3 THEN '表三' END, CASE WHEN NOT q.has_t4 THEN '表四' END), '') AS missing_tables
+     FROM report_quality_ranked q JOIN bodies b USING (body_id)
+     WHERE q.year = $1 AND ${g.sql.replaceAll('group_kind', 'q.group_kind').replaceAll('group_name', 'q.group_name').replaceAll('group_id', 'q.group_id')}
+     ORDER BY q.group_name, q.carried_rank NULLS LAST, b.name`,
+    [year, ...g.params],
+  );
+  out.push({ id: REPORT_QUALITY_TABLE.id, zh: REPORT_QUALITY_TABLE.zh, en: REPORT_QUALITY_TABLE.en, columns: REPORT_QUALITY_TABLE.columns, rows: rq });
   return out;
 }
 

@@ -69,7 +69,7 @@ export async function publish(o: PublishOptions, log: (s: string) => void): Prom
     const index = [
       '# xxgk: published comparison tables',
       '',
-      ...years.map((y) => `- ${y}: [page](${y}/index.html) · [workbook](${y}/xxgk-${y}.xlsx) · [Markdown](${y}/tables.md) · CSV: ${['applications', 'outcomes', 'review_litigation', 'data_quality'].map((t) => `[${t}](${y}/${t}.csv)`).join(' ')}`),
+      ...years.map((y) => `- ${y}: [page](${y}/index.html) · [workbook](${y}/xxgk-${y}.xlsx) · [Markdown](${y}/tables.md) · CSV: ${['applications', 'outcomes', 'review_litigation', 'data_quality', 'report_quality'].map((t) => `[${t}](${y}/${t}.csv)`).join(' ')}`),
       '- Parquet (long-form cells and metrics): [t2_cells](parquet/t2_cells.parquet) · [t3_cells](parquet/t3_cells.parquet) · [t4_cells](parquet/t4_cells.parquet) · [metrics](parquet/metrics.parquet)',
       o.lake === undefined
         ? "- Parquet lake, partitioned by year and province: [lake/](lake/) (`lake/t3_cells/year=2022/province=44/part-0.parquet`; DuckDB: `read_parquet('lake/t3_cells/*/*/*.parquet', hive_partitioning = true)`)"
