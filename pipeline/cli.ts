@@ -175,6 +175,39 @@ export async function main(argv: string[]): Promise<number> {
       },
     )
     .command(
+      'review',
+      'Write a review workbook of every cell that needs a person (flagged cells with their candidates, cells of failed checks, rows not found), with empty corrected_value, reason and reviewer columns for xxgk correct',
+      (y) =>
+        withDbOption(y)
+          .option('year', { type: 'string', requiresArg: true, coerce: whole('year', 2000, 2100), describe: 'only reports of this year' })
+          .option('body', { type: 'string', requiresArg: true, describe: 'only this body (its name, an alias or its body_id)' })
+          .option('out', { type: 'string', default: 'review.xlsx', requiresArg: true, normalize: true, describe: 'the workbook to write (.xlsx; .csv writes a CSV)' })
+          .example('$0 review --year 2022 --out review-2022.xlsx', 'the 2022 cells to review')
+          .example('$0 correct review-2022.xlsx', 'then store what the reviewers filled in'),
+      async (a) => {
+        const { runReview } = await import('./review/review.ts');
+        const r = await runReview({ db: a.db, out: a.out, year: a.year, body: a.body });
+        out(`${a.out}: ${r.rows} cell${r.rows === 1 ? '' : 's'} to review in ${r.reports} report${r.reports === 1 ? '' : 's'}; fill corrected_value (a number, or blank, /, -, 无), reason and reviewer, then: xxgk correct ${a.out}`);
+      },
+    )
+    .command(
+      'correct <file>',
+      'Store corrections from a filled review workbook (or a CSV with columns document_sha256,cell,corrected_value,reason,reviewer) in the database and in corrections.csv beside it, and apply them at once',
+      (y) =>
+        withDbOption(y)
+          .positional('file', { type: 'string', describe: 'review.xlsx or a .csv', normalize: true })
+          .example('$0 correct review.xlsx', 'the reviewed workbook')
+          .example('$0 correct fixes.csv', 'document_sha256,cell,corrected_value,reason,reviewer'),
+      async (a) => {
+        const { runCorrect } = await import('./review/correct.ts');
+        const s = await runCorrect(a.db, a.file!, log);
+        for (const r of s.redundant) out(r);
+        out(
+          `${a.file}: ${s.stored} correction${s.stored === 1 ? '' : 's'} stored, ${s.replaced} replaced, ${s.redundant.length} redundant${s.withdrawn ? ` (${s.withdrawn} withdrawn)` : ''}, ${s.skipped} rows without corrected_value; applied in ${a.db} and kept in ${s.file}`,
+        );
+      },
+    )
+    .command(
       'status',
       'Documents by status (loaded, rejected with reason, duplicate, removed), reports per year, failing checks',
       (y) => withDbOption(y),

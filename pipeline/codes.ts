@@ -132,3 +132,7 @@ export type CellKind = (typeof CELL_KINDS)[number];
 export const CHECK_RULES = ['V3.1', 'V3.2', 'V3.3', 'V3.4', 'V4.1', 'V2.2', 'V2.3', 'P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7'] as const;
 export type CheckRule = (typeof CHECK_RULES)[number];
 export type CheckStatus = 'pass' | 'fail' | 'not_assessable';
+
+/** A report's publication against its deadline (31 January of the next year), sql/core/08_timeliness.sql. */
+export const TIMELINESS = ['on_time', 'late', 'unknown', 'implausible'] as const;
+export type Timeliness = (typeof TIMELINESS)[number];

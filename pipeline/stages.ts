@@ -13,6 +13,7 @@ import { ingest, type IngestSummary } from './ingest/ingest.ts';
 import { assertInputFolder } from './ingest/scan.ts';
 import { load, type LoadSummary } from './load/load.ts';
 import { normalize, type NormalizeSummary } from './normalize/normalize.ts';
+import { correctionsHash } from './review/file.ts';
 
 export type Log = (s: string) => void;
 
@@ -71,7 +72,8 @@ async function fingerprint(db: Db): Promise<string> {
     db,
     `SELECT md5(coalesce(string_agg(document_id || sha256 || (ingest_state = 'removed') || coalesce(source_url, '') || coalesce(source_page_url, ''), ',' ORDER BY document_id), '')) AS f FROM documents`,
   );
-  return `${r?.f ?? ''}:${modelsHash()}`;
+  // and the people's corrections: a corrections file changed (a git pull) loads again
+  return `${r?.f ?? ''}:${modelsHash()}:${correctionsHash(db.path)}`;
 }
 
 async function setMeta(db: Db, key: string, value: string) {
@@ -141,7 +143,9 @@ export async function runLoad(db: Db, log: Log) {
   const t0 = performance.now();
   const s = await load(db);
   await setMeta(db, 'loaded_fingerprint', await fingerprint(db));
-  log(`load: ${s.reports} reports, ${s.duplicates} duplicates, ${s.rejected} rejected (${secs(t0)})`);
+  const k = s.corrections;
+  const corr = k.applied + k.redundant + k.stale > 0 ? `, corrections: ${k.applied} applied, ${k.redundant} redundant, ${k.stale} stale` : '';
+  log(`load: ${s.reports} reports, ${s.duplicates} duplicates, ${s.rejected} rejected${corr} (${secs(t0)})`);
   return s;
 }
 

@@ -139,7 +139,7 @@ describe('xxgk fetch, then xxgk run on what it saved', () => {
     const db = await openWrite(dbFile);
     try {
       await db.conn.run(`CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR);
-        INSERT INTO meta VALUES ('schema_version', '1');
+        INSERT INTO meta VALUES ('schema_version', '2');
         CREATE TABLE documents (document_id VARCHAR PRIMARY KEY, path VARCHAR NOT NULL, size_bytes BIGINT NOT NULL, mtime_ms DOUBLE NOT NULL,
           sha256 VARCHAR NOT NULL, file_type VARCHAR NOT NULL, encoding VARCHAR, ingest_state VARCHAR NOT NULL, first_seen TIMESTAMP NOT NULL, last_seen TIMESTAMP NOT NULL);`);
     } finally {
@@ -148,7 +148,7 @@ describe('xxgk fetch, then xxgk run on what it saved', () => {
     await runAll({ db: dbFile, input: raw, log });
     expect(logs.join('\n')).not.toMatch(/rebuilding/u); // no schema change that re-extracts everything
     const cols = await q<{ c: string }>(`SELECT column_name AS c FROM duckdb_columns() WHERE table_name = 'documents' ORDER BY column_index`);
-    expect(cols.map((c) => c.c).slice(-4)).toEqual(['source_url', 'source_final_url', 'source_page_url', 'fetched_at']);
+    expect(cols.map((c) => c.c).slice(-5)).toEqual(['source_url', 'source_final_url', 'source_page_url', 'fetched_at', 'source_last_modified']);
     expect((await reports()).map((r) => r.source_url)).toEqual([base + PDF_PATH, base + PAGE_PATH]);
   }, 120_000);
 });
@@ -161,17 +161,19 @@ describe('readSource: the sidecar of a file', () => {
     fs.writeFileSync(f, 'x');
     const good = { url: 'http://a.gov.cn/f/r.pdf', final_url: 'https://a.gov.cn/f/r.pdf', linked_from: 'http://a.gov.cn/nb/2022.html', fetched_at: '2026-01-15T08:00:00.000Z', sha256: sha };
     write(f, JSON.stringify(good));
-    expect(readSource(f, sha)).toEqual({ source_url: good.url, source_final_url: good.final_url, source_page_url: good.linked_from, fetched_at: new Date(good.fetched_at) });
+    expect(readSource(f, sha)).toEqual({ source_url: good.url, source_final_url: good.final_url, source_page_url: good.linked_from, fetched_at: new Date(good.fetched_at), last_modified: null });
+    write(f, JSON.stringify({ ...good, last_modified: 'Wed, 15 Jan 2025 08:00:00 GMT' }));
+    expect(readSource(f, sha).last_modified).toEqual(new Date('2025-01-15T08:00:00Z'));
     write(f, JSON.stringify({ ...good, linked_from: null }));
     expect(readSource(f, sha).source_page_url).toBe(good.url);
-    const none = { source_url: null, source_final_url: null, source_page_url: null, fetched_at: null };
+    const none = { source_url: null, source_final_url: null, source_page_url: null, fetched_at: null, last_modified: null };
     expect(readSource(f, 'b'.repeat(64))).toEqual(none); // the file changed since
     for (const bad of ['', '{', 'null', '[]', '"x"', JSON.stringify({ ...good, url: 'file:///etc/passwd' }), JSON.stringify({ ...good, url: 42 }), JSON.stringify({ ...good, sha256: null })]) {
       write(f, bad);
       expect(readSource(f, sha)).toEqual(none);
     }
     write(f, JSON.stringify({ ...good, fetched_at: 'yesterday', final_url: 'not a url', linked_from: 7 }));
-    expect(readSource(f, sha)).toEqual({ source_url: good.url, source_final_url: null, source_page_url: good.url, fetched_at: null });
+    expect(readSource(f, sha)).toEqual({ source_url: good.url, source_final_url: null, source_page_url: good.url, fetched_at: null, last_modified: null });
     fs.rmSync(f + '.meta.json');
     expect(readSource(f, sha)).toEqual(none);
     fs.mkdirSync(f + '.meta.json'); // not a file

@@ -179,7 +179,7 @@ describe('hostile body names (the extractor cleans issuers, so these are made di
     const metrics: SiteMetric[] = [{ code: 'new_applications', zh: '本年新收申请数', en: 'New', unit: 'count', formula: 'f', caveats: null, comparable: true, rateBase: null }];
     const rows: YearRow[] = hostile.map((b, i) => ({
       group_id: `g${i}`, group: `<b>g</b>${b}`, body_id: `id${i}`, body: b, level: 'district', province: b, format: 'f2021', formatChange: true, prevFormat: b,
-      status: 'ok', failed: 0, flags: 0, failedChecks: b, source: b, v: { new_applications: 10 + i }, r: {}, o: {}, s: {}, b: {},
+      status: 'ok', failed: 0, flags: 0, failedChecks: b, source: b, v: { new_applications: 10 + i }, r: {}, o: {}, s: {}, b: {}, c: {},
     }));
     const html = yearPage({ year: 2022, years: [2022], groupLabel: '<b>g</b>', smallN: 10, metrics, rows, trend: { years: [2022], series: {} } });
     expect(withoutOwnScripts(html)).not.toMatch(/<img|<script|<b>/u);

@@ -168,7 +168,7 @@ describe('xxgk run', () => {
     db.close();
     logs.length = 0;
     const s = await runAll({ db: dbFile, input, log });
-    expect(logs.join('\n')).toMatch(/schema v0, this xxgk writes v1: rebuilding extraction results from the 1 stored documents/u);
+    expect(logs.join('\n')).toMatch(/schema v0, this xxgk writes v2: rebuilding extraction results from the 1 stored documents/u);
     expect(s.extract?.extracted).toBe(1);
     expect(await statusCounts()).toEqual({ loaded: 1 });
   });

@@ -134,7 +134,7 @@ describe('XLSX', () => {
     await wb.xlsx.readFile(file());
     return wb;
   };
-  const TABLES = ['依申请公开：收到和办理的申请', '办理结果与“本机关不掌握”占比', '行政复议与行政诉讼', '数据质量'];
+  const TABLES = ['依申请公开：收到和办理的申请', '办理结果与“本机关不掌握”占比', '行政复议与行政诉讼', '数据质量', '报告质量：完整性、与上年雷同、校验、及时性'];
 
   it('has the cover first, then the tables, then the dictionary', async () => {
     const wb = await workbook();
@@ -218,7 +218,7 @@ describe('XLSX', () => {
       s.eachRow((r, i) => {
         if (i < 3) return;
         r.eachCell((c, j) => {
-          if (typeof c.value === 'string') expect(['peer group', 'body', 'level', 'format', 'notes', 'region_code', 'body_id', 'extract_status', 'failed_checks', 'source', 'failed check rules', 'extract status']).toContain(kinds[j]);
+          if (typeof c.value === 'string') expect(['peer group', 'body', 'level', 'format', 'notes', 'region_code', 'body_id', 'extract_status', 'failed_checks', 'source', 'failed check rules', 'extract status', 'missing sections', 'sections empty or 无', 'missing tables', 'compared with', 'carried-over rank', 'timeliness']).toContain(kinds[j]);
         });
       });
     }
@@ -271,6 +271,6 @@ describe('XLSX', () => {
     const boxes = [...bytes.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/gu)].map((m) => Math.sign(Number(m[1]) - Number(m[2])));
     // one page per sheet (the sample tables are short): the cover portrait, the rest landscape
     expect(boxes.filter((b) => b < 0).length).toBe(1);
-    expect(boxes.filter((b) => b > 0).length).toBe(5);
+    expect(boxes.filter((b) => b > 0).length).toBe(6);
   }, 240_000);
 });

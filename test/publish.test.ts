@@ -171,7 +171,7 @@ describe('xxgk publish', () => {
     await publish({ db: dbFile, out, year: 2022, smallN: 10 }, log);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(out, '2022', 'xxgk-2022.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['说明', '依申请公开：收到和办理的申请', '办理结果与“本机关不掌握”占比', '行政复议与行政诉讼', '数据质量', '指标说明']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['说明', '依申请公开：收到和办理的申请', '办理结果与“本机关不掌握”占比', '行政复议与行政诉讼', '数据质量', '报告质量：完整性、与上年雷同、校验、及时性', '指标说明']);
     const ws = wb.worksheets[2]!;
     const codes = ws.getRow(1).values as string[];
     const header = ws.getRow(2).values as string[];

@@ -75,8 +75,47 @@ export async function runStatus(file: string, out: (s: string) => void): Promise
     );
     out('\nflags (values left blank because unsure, rows or tables not found)');
     out(textTable(['reason', 'flags', 'reports'], flags.getRowObjectsJS() as Record<string, unknown>[]));
+    await correctionsStatus(db, out);
     return 0;
   } finally {
     db.close();
+  }
+}
+
+/** The people's corrections: how many are applied, redundant or stale, and which are not applied. */
+async function correctionsStatus(db: Db, out: (s: string) => void): Promise<void> {
+  const has = await query(db, `SELECT 1 FROM duckdb_views() WHERE view_name = 'stg_cell_corrections'`);
+  if (has.length === 0) return;
+  const k = kysely(db);
+  const counts = await k
+    .selectFrom('stg_cell_corrections')
+    .select(['status', sql<number>`count(DISTINCT (document_sha256, cell))::INT`.as('corrections')])
+    .groupBy('status')
+    .orderBy('status')
+    .execute();
+  if (counts.length === 0) return;
+  out('\ncorrections (xxgk correct; applied on every load)');
+  out(textTable(['status', 'corrections'], counts));
+  out('(applied: the cell shows the corrected value; redundant: the extractor already reads it so; stale: the file changed since, not applied)');
+  const notApplied = await k
+    .selectFrom('stg_cell_corrections as c')
+    .leftJoin('documents as d', (j) => j.onRef('d.path', '=', 'c.path').on('d.ingest_state', '<>', 'removed'))
+    .select([
+      'c.status',
+      'c.path',
+      'c.cell',
+      'c.corrected_text as corrected_value',
+      sql<string>`CASE WHEN c.status = 'redundant' THEN 'the extractor reads ' || c.corrected_text
+                       WHEN d.sha256 IS NOT NULL THEN 'the file changed: corrected ' || left(c.document_sha256, 12) || '…, now ' || left(d.sha256, 12) || '…'
+                       ELSE 'no current document has content ' || left(c.document_sha256, 12) || '…' END`.as('why'),
+    ])
+    .where('c.status', '<>', 'applied')
+    .orderBy('c.status', 'desc')
+    .orderBy('c.path')
+    .orderBy('c.cell')
+    .execute();
+  if (notApplied.length > 0) {
+    out('\ncorrections not applied');
+    out(textTable(['status', 'path', 'cell', 'corrected_value', 'why'], notApplied));
   }
 }

@@ -4,9 +4,11 @@ import { type Db, query } from './duck.ts';
 import { clearColumnsCache } from './append.ts';
 import { runLayer } from './sqlfiles.ts';
 
-export const SCHEMA_VERSION = 1;
+// 2: extracted_prose (the P checks' figures, for recomputing checks after a correction),
+// extracted_sections (sections found, the text of 一/五/六), publication dates
+export const SCHEMA_VERSION = 2;
 
-const DERIVED = ['extractions', 'extracted_cells', 'extracted_checks', 'extracted_flags', 'bodies', 'body_aliases', 'document_bodies'];
+const DERIVED = ['extractions', 'extracted_cells', 'extracted_checks', 'extracted_flags', 'extracted_prose', 'extracted_sections', 'bodies', 'body_aliases', 'document_bodies'];
 
 export async function prepare(db: Db, log: (s: string) => void): Promise<void> {
   const hasMeta = (await query(db, `SELECT 1 FROM duckdb_tables() WHERE table_name = 'meta'`)).length > 0;

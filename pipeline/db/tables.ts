@@ -16,6 +16,7 @@ export interface DocumentsTable {
   source_final_url: string | null;
   source_page_url: string | null;
   fetched_at: Date | null;
+  source_last_modified: Date | null;
 }
 
 export interface ExtractionsTable {
@@ -86,6 +87,41 @@ export interface CheckResultsTable {
   detail: string;
 }
 
+export interface ReviewQueueView {
+  report_id: string;
+  body_id: string;
+  body: string;
+  year: number;
+  document_id: string;
+  document_sha256: string;
+  source_path: string;
+  cell: string;
+  label_zh: string;
+  why: string;
+  detail: string;
+  candidates: string | null;
+  extracted_value: string;
+  printed_text: string;
+  loc: string;
+}
+
+export interface StgCellCorrectionsView {
+  document_sha256: string;
+  cell: string;
+  document_id: string | null;
+  path: string | null;
+  original_value: string | null;
+  extracted_value: number | null;
+  extracted_kind: string | null;
+  corrected_value: number | null;
+  corrected_kind: string;
+  corrected_text: string;
+  reason: string | null;
+  reviewer: string | null;
+  corrected_at: Date;
+  status: 'applied' | 'redundant' | 'stale';
+}
+
 export interface MetaTable {
   key: string;
   value: string | null;
@@ -112,4 +148,6 @@ export interface Database {
   check_results: CheckResultsTable;
   meta: MetaTable;
   regions: RegionsTable;
+  review_queue: ReviewQueueView;
+  stg_cell_corrections: StgCellCorrectionsView;
 }

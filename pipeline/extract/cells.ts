@@ -46,6 +46,15 @@ function markerKind(word: string, inCell: boolean): CellKind | null {
   return null;
 }
 
+/**
+ * A cell that the printed values of its row could not settle (ambiguous, unsatisfiable): NULL and
+ * `unreadable`, with the row's printed run as its text and where that run was read, so that a
+ * reviewer can find it (xxgk review).
+ */
+export function unsureCell(chunks: readonly Chunk[]): { value: null; kind: 'unreadable'; raw: string; loc: string } {
+  return { value: null, kind: 'unreadable', raw: chunks.map((c) => c.raw).filter((r) => r !== '').join(' '), loc: chunks.find((c) => c.loc !== '')?.loc ?? '' };
+}
+
 /** Parse one hard cell (or one single-value line) as one chunk. */
 export function cellChunk(text: string, loc: string): Chunk {
   const t = text.trim();

@@ -1,4 +1,5 @@
 // One report file in, one checked result out. Pure apart from reading the bytes it is given.
+import { SECTION_CODES } from '../codes.ts';
 import { toStream } from './blocks.ts';
 import { checkTable2, checkTable3, checkTable4 } from './checks.ts';
 import { extractMeta } from './metadata.ts';
@@ -6,8 +7,9 @@ import { RejectError, readDocument } from './readers/index.ts';
 import { flagsPerCell } from './coverage.ts';
 import { WINDOWS } from './spec.ts';
 import { flagImplausible } from './plausible.ts';
-import { proseChecks } from './prose.ts';
-import { locateSections } from './sections.ts';
+import { figureChecks, proseFigures } from './prose.ts';
+import { pdfDate, textDate } from './published.ts';
+import { locateSections, sectionText } from './sections.ts';
 import { type ExtractResult, type Flag, type Grid, rejected } from './result.ts';
 import { extractTable2 } from './table2.ts';
 import { extractTable3 } from './table3.ts';
@@ -66,8 +68,9 @@ export async function extractBytes(file: string, bytes: Uint8Array, read: typeof
     const [t, row, col] = key.split('.') as ['t3' | 't4', string, string];
     return ((t === 't3' ? t3.cells : t4.cells) as Grid<string, string>)[row]?.[col];
   };
-  const prose = proseChecks(
-    stream.text,
+  const figures = proseFigures(stream.text);
+  const prose = figureChecks(
+    figures,
     (key) => cellOf(key)?.value ?? null,
     flags,
     (key, value, why) => {
@@ -85,6 +88,7 @@ export async function extractBytes(file: string, bytes: Uint8Array, read: typeof
     ...(t4.found ? checkTable4(t4.cells) : []),
   ];
   const unsure = flags.some((f) => f.reason !== 'unit_converted');
+  const published = textDate(stream.text) ?? (doc.kind === 'pdf' ? pdfDate(bytes) : null);
   return {
     file,
     status: unsure ? 'partial' : 'ok',
@@ -100,5 +104,12 @@ export async function extractBytes(file: string, bytes: Uint8Array, read: typeof
     flags: flagsPerCell(flags, format, t2.format),
     notes,
     t2Format: t2.format,
+    prose: figures,
+    published,
+    sections: SECTION_CODES.map((code) => {
+      const text = sectionText(stream, sections, code);
+      // the prose sections are kept for the quality measures (copied text, empty 五/六)
+      return { code, found: text !== null, text: code === 's1.overview' || code === 's5.problems' || code === 's6.other' ? text : null };
+    }),
   };
 }

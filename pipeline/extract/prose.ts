@@ -88,8 +88,16 @@ export function proseFigures(text: string): ProseFigure[] {
  * (only called for an ambiguous cell whose candidates include the prose figure).
  */
 export function proseChecks(text: string, get: Get, flags: Flag[], settle: (key: string, value: number, why: string) => void): Check[] {
+  return figureChecks(proseFigures(text), get, flags, settle);
+}
+
+/**
+ * The P checks of figures already found (stored with the extraction): also how the checks are
+ * recomputed after a reviewer's correction, without the report's text.
+ */
+export function figureChecks(figures: readonly ProseFigure[], get: Get, flags: Flag[] = [], settle: (key: string, value: number, why: string) => void = () => {}): Check[] {
   const checks: Check[] = [];
-  for (const f of proseFigures(text)) {
+  for (const f of figures) {
     if (f.cells.length === 1) {
       const key = f.cells[0]!;
       const amb = flags.find((x) => x.cell === key && x.reason === 'ambiguous' && x.candidates?.includes(f.value));

@@ -1,5 +1,7 @@
 // The typed result of extracting one report file; `toContract` gives the stable JSON line.
-import type { CellKind, CheckRule, CheckStatus, Format, Level, T2Col, T2Row, T3Col, T3Row, T4Col, T4Group } from '../codes.ts';
+import type { ProseFigure } from './prose.ts';
+import type { PublishedDate } from './published.ts';
+import type { SectionCode, CellKind, CheckRule, CheckStatus, Format, Level, T2Col, T2Row, T3Col, T3Row, T4Col, T4Group } from '../codes.ts';
 
 /** One printed cell with where it was read. `value` is null for blank, `/`, `-`, `无` and unsure cells. */
 export interface Cell {
@@ -62,6 +64,12 @@ export interface ExtractResult {
   notes: string[];
   /** the format of table 2 where it differs from table 3's (mixed layouts exist) */
   t2Format: Format | null;
+  /** the figures restated in the prose (the P checks), kept so the checks can be recomputed after a correction */
+  prose: ProseFigure[];
+  /** the publication date the file carries (发布时间, PDF CreationDate), with where it was read */
+  published: PublishedDate | null;
+  /** each of the six sections: whether its heading was found, and the text of 一, 五 and 六 */
+  sections: { code: SectionCode; found: boolean; text: string | null }[];
 }
 
 function values<R extends string, C extends string>(g: Grid<R, C>): Record<string, Record<string, number | null>> {
@@ -100,6 +108,7 @@ export function toContract(r: ExtractResult, withProvenance = false): Record<str
     checks: r.checks.map(({ rule, scope, status, detail }) => ({ rule, scope, status, detail })),
     flags: r.flags,
     notes: r.notes,
+    published: r.published,
     ...(withProvenance ? { provenance: provenance(r) } : {}),
   };
 }
@@ -121,5 +130,8 @@ export function rejected(file: string, error: string): ExtractResult {
     flags: [],
     notes: [],
     t2Format: null,
+    prose: [],
+    published: null,
+    sections: [],
   };
 }

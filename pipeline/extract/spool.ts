@@ -6,7 +6,7 @@ import { extractRead, type Extractor, readInput } from '../commands/extract.ts';
 import { extractBytes } from './extract.ts';
 import type { ExtractResult } from './result.ts';
 
-export const SPOOL_TABLES = ['extractions', 'extracted_cells', 'extracted_checks', 'extracted_flags'] as const;
+export const SPOOL_TABLES = ['extractions', 'extracted_cells', 'extracted_checks', 'extracted_flags', 'extracted_prose', 'extracted_sections'] as const;
 export type SpoolTable = (typeof SPOOL_TABLES)[number];
 
 export interface SpoolDoc {
@@ -36,10 +36,12 @@ function rowsOf(doc: SpoolDoc, r: ExtractResult, now: string): Record<SpoolTable
     }
   }
   return {
-    extractions: [[doc.documentId, doc.sha256, r.status, r.error ?? null, r.issuer, r.publisher, r.year, r.level, r.format, r.t2Format, r.notes, now]],
+    extractions: [[doc.documentId, doc.sha256, r.status, r.error ?? null, r.issuer, r.publisher, r.year, r.level, r.format, r.t2Format, r.notes, now, r.published?.date ?? null, r.published?.source ?? null, r.published?.text ?? null]],
     extracted_cells: cells,
     extracted_checks: r.checks.map((c) => [doc.documentId, c.rule, c.scope, c.status, c.detail, c.cells]),
     extracted_flags: r.flags.map((f) => [doc.documentId, f.cell, f.reason, f.detail, f.candidates ?? null]),
+    extracted_sections: r.sections.map((x) => [doc.documentId, x.code, x.found, x.text]),
+    extracted_prose: r.prose.map((f) => [doc.documentId, f.rule, f.value, f.sentence, f.cells, f.or ?? null]),
   };
 }
 

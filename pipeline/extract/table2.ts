@@ -1,7 +1,7 @@
 // Table 2 (proactive disclosure): four or five blocks of small rows, layout by format.
 import type { Format, T2Col, T2Row } from '../codes.ts';
 import type { Stream } from './blocks.ts';
-import { cutAfterValues, rowChunks } from './cells.ts';
+import { type Chunk, cutAfterValues, rowChunks, unsureCell } from './cells.ts';
 import { findAnchors, firstMatch } from './labels.ts';
 import { resolveUnits, type Unit } from './resolve.ts';
 import type { Cell, Flag, Grid, TableResult } from './result.ts';
@@ -63,7 +63,7 @@ export function extractTable2(stream: Stream, region: Sections['t2']): Table2 {
   if (anchors.length === 0) return none;
 
   const units: Unit[] = [];
-  const units2: { row: T2Row; cols: readonly T2Col[]; unitOf: (string | undefined)[][]; flagged?: boolean }[] = [];
+  const units2: { row: T2Row; cols: readonly T2Col[]; unitOf: (string | undefined)[][]; flagged?: boolean; chunks: Chunk[] }[] = [];
   const unsure: Flag[] = [];
   anchors.forEach((a, i) => {
     const cols = spec.columns(a.row);
@@ -88,11 +88,11 @@ export function extractTable2(stream: Stream, region: Sections['t2']): Table2 {
         });
       });
       units.push({ key: a.row, cols, candidates: [] });
-      units2.push({ row: a.row, cols, unitOf: [], flagged: true });
+      units2.push({ row: a.row, cols, unitOf: [], flagged: true, chunks });
       return;
     }
     units.push({ key: a.row, cols, candidates: seg.candidates });
-    units2.push({ row: a.row, cols, unitOf: seg.candidates.map((c) => c.map((v) => v.unit)) });
+    units2.push({ row: a.row, cols, unitOf: seg.candidates.map((c) => c.map((v) => v.unit)), chunks });
   });
   const res = resolveUnits('t2', units);
   const flags: Flag[] = [...res.flags, ...unsure];
@@ -103,7 +103,7 @@ export function extractTable2(stream: Stream, region: Sections['t2']): Table2 {
     u.cols.forEach((col, c) => {
       const cell = got?.[c];
       if (!cell) {
-        cells[u.row]![col] = { value: null, kind: 'unreadable', raw: '', loc: '' };
+        cells[u.row]![col] = unsureCell(u.chunks);
         if (!got && !u.flagged) flags.push({ cell: `t2.${u.row}.${col}`, reason: 'unsatisfiable', detail: 'no reading of the printed values fits the row' });
         return;
       }

@@ -1,7 +1,7 @@
 // Table 3 (requests received and how they were answered), both formats.
 import { type Format, type T3Col, type T3Row, T3_COLS, T3_ROWS_F2021 } from '../codes.ts';
 import type { Stream } from './blocks.ts';
-import { cutAfterValues, rowChunks } from './cells.ts';
+import { cutAfterValues, rowChunks, unsureCell } from './cells.ts';
 import { type Anchor, type RowLabel, T3_OTHER_GROUP, findAnchors } from './labels.ts';
 import { resolveUnits, type Unit } from './resolve.ts';
 import type { Cell, Flag, Grid, TableResult } from './result.ts';
@@ -63,6 +63,7 @@ export function extractTable3(stream: Stream, region: Sections['t3']): Table3 {
   const res = resolveUnits('t3', units, (pick, touched) => identitiesHold(format ?? 'f2021', pick, touched));
 
   const cells: Grid<T3Row, T3Col> = {};
+  const chunksOf = new Map(rows.map((r) => [r.a.row, r.chunks]));
   const notes = [...rowNotes, ...res.notes];
   for (const u of units) {
     const row = u.key as T3Row;
@@ -70,7 +71,7 @@ export function extractTable3(stream: Stream, region: Sections['t3']): Table3 {
     cells[row] = {};
     T3_COLS.forEach((col, c) => {
       const cell: Cell | null = got?.[c] ?? null;
-      cells[row]![col] = cell ?? { value: null, kind: 'unreadable', raw: '', loc: '' };
+      cells[row]![col] = cell ?? unsureCell(chunksOf.get(row) ?? []);
     });
   }
   const expected = format ? TABLE_SPECS.t3[format].printedRows : T3_ROWS_F2021.filter((r) => !r.startsWith('other_'));

@@ -1,7 +1,7 @@
 // Table 4 (administrative review and litigation): one row of 15 numbers in a fixed order.
 import { type T4Col, type T4Group, T4_COLS, T4_GROUPS } from '../codes.ts';
 import type { Stream } from './blocks.ts';
-import { cutAfterValues, regionChunks, skipLinePadding } from './cells.ts';
+import { cutAfterValues, regionChunks, skipLinePadding, unsureCell } from './cells.ts';
 import { firstMatch } from './labels.ts';
 import { resolveUnits } from './resolve.ts';
 import { afterTable4 } from './sections.ts';
@@ -59,7 +59,7 @@ export function extractTable4(stream: Stream, after: number, gluedBefore = false
   const ends = heading !== null && heading - valuesFrom < WINDOWS.t4ValuesToSection5 && heading !== cut ? [heading, cut] : [cut];
   const read = (end: number) => {
     const chunks = regionChunks(stream, valuesFrom, end);
-    return readRow(chunks, COLS.length, groupsOk, 'the group totals', gluedBefore || chunks.some(gluedProof));
+    return { ...readRow(chunks, COLS.length, groupsOk, 'the group totals', gluedBefore || chunks.some(gluedProof)), chunks };
   };
   let reading = read(ends[0]!);
   if (reading.flag && ends.length > 1) {
@@ -67,7 +67,7 @@ export function extractTable4(stream: Stream, after: number, gluedBefore = false
     if (!second.flag) reading = second;
   }
   const flags: Flag[] = [];
-  const { candidates, flag, note } = reading;
+  const { candidates, flag, note, chunks } = reading;
   if (flag) flags.push({ cell: 't4', ...flag });
   const res = resolveUnits('t4', [{ key: 'cases', cols: COLS, candidates, rowOk: groupsOk }]);
   const got = res.cells.get('cases');
@@ -75,7 +75,7 @@ export function extractTable4(stream: Stream, after: number, gluedBefore = false
   T4_GROUPS.forEach((g, gi) => {
     cells[g] = {};
     T4_COLS.forEach((c, ci) => {
-      cells[g]![c] = got?.[gi * 5 + ci] ?? { value: null, kind: 'unreadable', raw: '', loc: '' };
+      cells[g]![c] = got?.[gi * 5 + ci] ?? unsureCell(chunks);
     });
   });
   // resolveUnits names cells t4.cases.<group>.<col>; the contract key is t4.<group>.<col>

@@ -45,11 +45,12 @@ interface Known {
   source_final_url: string | null;
   source_page_url: string | null;
   fetched_at: Date | null;
+  source_last_modified: Date | null;
 }
 
 /** The columns of the rows ingest writes, by name (the provenance columns of older databases come last). */
-const COLUMNS = ['document_id', 'path', 'size_bytes', 'mtime_ms', 'sha256', 'file_type', 'encoding', 'ingest_state', 'first_seen', 'last_seen', 'source_url', 'source_final_url', 'source_page_url', 'fetched_at'] as const;
-const sourceCells = (s: Source) => [s.source_url, s.source_final_url, s.source_page_url, s.fetched_at];
+const COLUMNS = ['document_id', 'path', 'size_bytes', 'mtime_ms', 'sha256', 'file_type', 'encoding', 'ingest_state', 'first_seen', 'last_seen', 'source_url', 'source_final_url', 'source_page_url', 'fetched_at', 'source_last_modified'] as const;
+const sourceCells = (s: Source) => [s.source_url, s.source_final_url, s.source_page_url, s.fetched_at, s.last_modified];
 
 const canonical = (p: string) => {
   try {
@@ -120,7 +121,7 @@ export async function ingest(db: Db, root: string): Promise<IngestSummary> {
     summary.removed++;
     replaced.push(k.document_id);
     // a removed file keeps the time it was last seen
-    rows.push([k.document_id, k.path, Number(k.size_bytes), k.mtime_ms, k.sha256, k.file_type, k.encoding, 'removed', k.first_seen, k.last_seen, ...sourceCells(k)]);
+    rows.push([k.document_id, k.path, Number(k.size_bytes), k.mtime_ms, k.sha256, k.file_type, k.encoding, 'removed', k.first_seen, k.last_seen, ...sourceCells({ ...k, last_modified: k.source_last_modified })]);
   }
   if (replaced.length > 0) await db.conn.run(`DELETE FROM documents WHERE document_id IN (SELECT unnest($1::VARCHAR[]))`, [listValue(replaced)] as never);
   await appendRows(db, 'documents', rows, COLUMNS);

@@ -14,9 +14,11 @@ export interface Source {
   /** the HTML page a report came from: the page that linked it, else its own URL */
   source_page_url: string | null;
   fetched_at: Date | null;
+  /** the server's Last-Modified header for these bytes (a publication date of last resort) */
+  last_modified: Date | null;
 }
 
-export const NO_SOURCE: Source = { source_url: null, source_final_url: null, source_page_url: null, fetched_at: null };
+export const NO_SOURCE: Source = { source_url: null, source_final_url: null, source_page_url: null, fetched_at: null, last_modified: null };
 
 /** A sidecar is a few hundred bytes; anything much larger is not one. */
 const MAX_SIDECAR_BYTES = 1 << 20;
@@ -47,10 +49,12 @@ export function readSource(file: string, sha256: string): Source {
   const url = httpUrl(m.url);
   if (!url || typeof m.sha256 !== 'string' || m.sha256.toLowerCase() !== sha256.toLowerCase()) return NO_SOURCE;
   const at = typeof m.fetched_at === 'string' ? new Date(m.fetched_at) : null;
+  const lm = typeof m.last_modified === 'string' && m.last_modified.length < 100 ? new Date(m.last_modified) : null;
   return {
     source_url: url,
     source_final_url: httpUrl(m.final_url),
     source_page_url: httpUrl(m.linked_from) ?? url,
     fetched_at: at && !Number.isNaN(at.getTime()) ? at : null,
+    last_modified: lm && !Number.isNaN(lm.getTime()) ? lm : null,
   };
 }

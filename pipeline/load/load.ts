@@ -4,6 +4,8 @@
 import type { Db } from '../db/duck.ts';
 import { query } from '../db/duck.ts';
 import { runLayer } from '../db/sqlfiles.ts';
+import { syncCorrections } from '../review/file.ts';
+import { storeRecomputedChecks } from '../review/recheck.ts';
 import { DataTestError, runDataTests } from './datatests.ts';
 import { applyDocs } from './docs.ts';
 
@@ -13,10 +15,16 @@ export interface LoadSummary {
   rejected: number;
   /** data tests run (all passed) */
   dataTests: number;
+  /** corrections in the corrections file (or table), by what became of them */
+  corrections: { applied: number; redundant: number; stale: number };
 }
 
 export async function load(db: Db): Promise<LoadSummary> {
+  // the people's corrections (data/corrections.csv) on top of the extracted cells, and the checks
+  // of the corrected documents recomputed from them
+  await syncCorrections(db);
   await runLayer(db, 'staging');
+  await storeRecomputedChecks(db);
   await runLayer(db, 'core');
   await runLayer(db, 'metrics');
   await runLayer(db, 'marts');
@@ -33,5 +41,12 @@ export async function load(db: Db): Promise<LoadSummary> {
             count(*) FILTER (WHERE status = 'rejected')::INT AS rejected
      FROM document_status`,
   );
-  return { ...s!, dataTests: tests.run };
+  const [k] = await query<LoadSummary['corrections']>(
+    db,
+    `SELECT count(DISTINCT (document_sha256, cell)) FILTER (WHERE status = 'applied')::INT AS applied,
+            count(DISTINCT (document_sha256, cell)) FILTER (WHERE status = 'redundant')::INT AS redundant,
+            count(DISTINCT (document_sha256, cell)) FILTER (WHERE status = 'stale')::INT AS stale
+     FROM stg_cell_corrections`,
+  );
+  return { ...s!, dataTests: tests.run, corrections: k! };
 }

@@ -5,13 +5,16 @@ import type { Db } from '../db/duck.ts';
 import { query } from '../db/duck.ts';
 import type { Published } from './data.ts';
 import { flatTable } from './flat.ts';
-import { neutraliseFormula, plainValue } from './format.ts';
+import { CORRECTED_MARK, isCorrected, neutraliseFormula, plainValue } from './format.ts';
 
 /** One table of one year: numeric ranks with their group size, and year, region code and body id last. */
 export function toCsv(table: Published): string {
   const t = flatTable(table);
   const header = t.columns.map((c) => `${c.zh} (${c.en})`);
-  const rows = t.rows.map((r) => t.columns.map((c) => (c.kind === 'text' ? neutraliseFormula(plainValue(r[c.key], c.kind)) : plainValue(r[c.key], c.kind))));
+  // a value computed from a corrected cell carries the marker (58†): see the notes column
+  const rows = t.rows.map((r) =>
+    t.columns.map((c) => (c.kind === 'text' ? neutraliseFormula(plainValue(r[c.key], c.kind)) : plainValue(r[c.key], c.kind) + (isCorrected(r, c.key) ? CORRECTED_MARK : ''))),
+  );
   return stringify([header, ...rows], { bom: true, record_delimiter: '\n' });
 }
 

@@ -1,6 +1,7 @@
 // Reading the marts for one year (and one group, or the built-in groups) into table objects.
 import { type Db, query } from '../db/duck.ts';
-import { BODY_COLUMNS, type Column, type ColumnKind, METRIC_TABLES, NOTES_COLUMN, QUALITY_TABLE } from './tables.ts';
+import { CORRECTED_KEY, CORRECTED_MARK } from './format.ts';
+import { BODY_COLUMNS, type Column, type ColumnKind, METRIC_TABLES, NOTES_COLUMN, QUALITY_TABLE, REPORT_QUALITY_TABLE } from './tables.ts';
 
 export interface Published {
   id: string;
@@ -38,6 +39,10 @@ export async function yearTables(db: Db, year: number, group: string | undefined
   const dict = await metricDictionary(db);
   const g = groupFilter(group);
   const out: Published[] = [];
+  // values computed from a cell a person corrected: published with a footnote marker
+  const corrected = new Set(
+    (await query<{ k: string }>(db, `SELECT body_id || '|' || metric AS k FROM report_metrics WHERE year = $1 AND corrected`, [year])).map((r) => r.k),
+  );
   for (const spec of METRIC_TABLES) {
     const columns: Column[] = [...BODY_COLUMNS];
     for (const m of spec.metrics) {
@@ -54,7 +59,13 @@ export async function yearTables(db: Db, year: number, group: string | undefined
     for (const r of rows) {
       for (const m of spec.ranked) r[`${m}_rank`] = r[`${m}_rank`] === null ? null : `${r[`${m}_rank`]}/${r[`${m}_of`]}`;
       const small = spec.metrics.filter((m) => r[`${m}_small_n`] === true && r[m] !== null).map((m) => dict.get(m)!.name_zh);
-      r.notes = small.length > 0 ? `少于${smallN}件，不排名：${small.join('、')}` : null;
+      const fixed = spec.metrics.filter((m) => r[m] !== null && corrected.has(`${r.body_id}|${m}`));
+      r[CORRECTED_KEY] = fixed;
+      const notes = [
+        ...(small.length > 0 ? [`少于${smallN}件，不排名：${small.join('、')}`] : []),
+        ...(fixed.length > 0 ? [`${CORRECTED_MARK}人工更正：${fixed.map((m) => dict.get(m)!.name_zh).join('、')}`] : []),
+      ];
+      r.notes = notes.length > 0 ? notes.join('；') : null;
     }
     out.push({ id: spec.id, zh: spec.zh, en: spec.en, columns, rows });
   }
@@ -64,6 +75,19 @@ export async function yearTables(db: Db, year: number, group: string | undefined
     [year, ...g.params],
   );
   out.push({ id: QUALITY_TABLE.id, zh: QUALITY_TABLE.zh, en: QUALITY_TABLE.en, columns: QUALITY_TABLE.columns, rows: q });
+  const rq = await query<Record<string, unknown>>(
+    db,
+    `SELECT q.* EXCLUDE (carried_rank, previous_year), b.name AS body, level_zh(b.level) AS level,
+            CASE WHEN q.carried_rank IS NOT NULL THEN q.carried_rank || '/' || q.carried_ranked_of END AS carried_rank,
+            CAST(q.previous_year AS VARCHAR) AS previous_year,
+            nullif(concat_ws(' ', CASE WHEN q.s5_empty THEN '五' END, CASE WHEN q.s6_empty THEN '六' END), '') AS empty_sections,
+            nullif(concat_ws(' ', CASE WHEN NOT q.has_t2 THEN '表二' END, CASE WHEN NOT q.has_t3 THEN '表三' END, CASE WHEN NOT q.has_t4 THEN '表四' END), '') AS missing_tables
+     FROM report_quality_ranked q JOIN bodies b USING (body_id)
+     WHERE q.year = $1 AND ${g.sql.replaceAll('group_kind', 'q.group_kind').replaceAll('group_name', 'q.group_name').replaceAll('group_id', 'q.group_id')}
+     ORDER BY q.group_name, q.carried_rank NULLS LAST, b.name`,
+    [year, ...g.params],
+  );
+  out.push({ id: REPORT_QUALITY_TABLE.id, zh: REPORT_QUALITY_TABLE.zh, en: REPORT_QUALITY_TABLE.en, columns: REPORT_QUALITY_TABLE.columns, rows: rq });
   return out;
 }
 

@@ -43,3 +43,15 @@ export function markdownCell(s: string, text = true): string {
     .replace(/[&<>"\\|]/gu, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\\': '\\\\', '|': '\\|' })[c]!)
     .replace(/[\r\n\u2028\u2029]+/gu, ' ');
 }
+
+/** The footnote marker of a value computed from a cell a person corrected (xxgk correct). */
+export const CORRECTED_MARK = '†';
+/** The row key listing the columns whose value is computed from a corrected cell. */
+export const CORRECTED_KEY = '__corrected';
+export const CORRECTED_NOTE = '† 含人工更正的数值 (computed from a cell corrected by a reviewer: xxgk correct, see the corrections table)';
+
+/** Whether a published value is computed from a corrected cell. */
+export function isCorrected(row: Record<string, unknown>, key: string): boolean {
+  const keys = row[CORRECTED_KEY];
+  return Array.isArray(keys) && keys.includes(key);
+}

@@ -2,7 +2,7 @@
 import { markdownTable } from 'markdown-table';
 import stringWidth from 'string-width';
 import type { Published } from './data.ts';
-import { displayValue, markdownCell } from './format.ts';
+import { CORRECTED_MARK, CORRECTED_NOTE, displayValue, isCorrected, markdownCell } from './format.ts';
 
 export function toMarkdown(year: number, tables: Published[], groupLabel: string): string {
   const parts = [`# ${year} 年政府信息公开工作年度报告比较 (${year} comparison)`, '', `比较组 (peer groups): ${markdownCell(groupLabel)}`, ''];
@@ -12,9 +12,10 @@ export function toMarkdown(year: number, tables: Published[], groupLabel: string
       parts.push('(无数据 / no data)', '');
       continue;
     }
-    const rows = t.rows.map((r) => t.columns.map((c) => markdownCell(displayValue(r[c.key], c.kind), c.kind === 'text')));
+    const rows = t.rows.map((r) => t.columns.map((c) => markdownCell(displayValue(r[c.key], c.kind) + (isCorrected(r, c.key) ? CORRECTED_MARK : ''), c.kind === 'text')));
     const align = t.columns.map((c) => (c.kind === 'text' ? 'l' : 'r'));
     parts.push(markdownTable([t.columns.map((c) => c.zh), ...rows], { align, stringLength: stringWidth }), '');
+    if (t.rows.some((r) => t.columns.some((c) => isCorrected(r, c.key)))) parts.push(markdownCell(CORRECTED_NOTE), '');
   }
   return parts.join('\n');
 }

@@ -70,7 +70,7 @@ export async function publish(o: PublishOptions, log: (s: string) => void): Prom
     const index = [
       '# xxgk: published comparison tables',
       '',
-      ...years.map((y) => `- ${y}: [page](${y}/index.html) · [workbook](${y}/xxgk-${y}.xlsx) · [Markdown](${y}/tables.md) · CSV: ${['applications', 'outcomes', 'review_litigation', 'data_quality'].map((t) => `[${t}](${y}/${t}.csv)`).join(' ')}`),
+      ...years.map((y) => `- ${y}: [page](${y}/index.html) · [workbook](${y}/xxgk-${y}.xlsx) · [Markdown](${y}/tables.md) · CSV: ${['applications', 'outcomes', 'review_litigation', 'data_quality', 'report_quality'].map((t) => `[${t}](${y}/${t}.csv)`).join(' ')}`),
       '- Every year in one CSV, one line per report and metric (the rows of metrics.parquet, with ranks): [metrics.csv](metrics.csv)',
       '- Parquet (long-form cells and metrics): [t2_cells](parquet/t2_cells.parquet) · [t3_cells](parquet/t3_cells.parquet) · [t4_cells](parquet/t4_cells.parquet) · [metrics](parquet/metrics.parquet)',
       o.lake === undefined

@@ -70,9 +70,35 @@ export const QUALITY_TABLE = {
     { key: 'n_flags', zh: '存疑标记', en: 'flags', kind: 'int' },
     { key: 'n_duplicates', zh: '重复文件', en: 'duplicate files', kind: 'int' },
     { key: 'failed_checks', zh: '未通过的校验项', en: 'failed check rules', kind: 'text' },
+    { key: 'n_corrected', zh: '人工更正的单元格', en: 'corrected cells', kind: 'int' },
+    { key: 'n_stale_corrections', zh: '未应用的过期更正', en: 'stale corrections', kind: 'int' },
     // the page the report was published on when it was fetched (xxgk fetch), else the local file
     { key: 'source', zh: '来源', en: 'source', kind: 'text' },
   ] as Column[],
 };
 
 export const NOTES_COLUMN: Column = { key: 'notes', zh: '说明', en: 'notes', kind: 'text' };
+
+/** The quality of the reports themselves (report_quality_ranked): completeness, copied text, checks, timeliness. */
+export const REPORT_QUALITY_TABLE = {
+  id: 'report_quality' as const,
+  zh: '报告质量：完整性、与上年雷同、校验、及时性',
+  en: 'Report quality: completeness, text carried over, checks, timeliness',
+  columns: [
+    { key: 'group_name', zh: '比较组', en: 'peer group', kind: 'text' },
+    { key: 'body', zh: '单位', en: 'body', kind: 'text' },
+    { key: 'level', zh: '层级', en: 'level', kind: 'text' },
+    { key: 'sections_present', zh: '六部分齐全数', en: 'sections present (of 6)', kind: 'int' },
+    { key: 'missing_sections', zh: '缺少的部分', en: 'missing sections', kind: 'text' },
+    { key: 'empty_sections', zh: '内容为空或“无”的部分', en: 'sections empty or 无', kind: 'text' },
+    { key: 'missing_tables', zh: '缺少的表格', en: 'missing tables', kind: 'text' },
+    { key: 'n_failed_table_checks', zh: '表内校验未通过', en: 'failed table checks', kind: 'int' },
+    { key: 'n_prose_mismatches', zh: '正文与表格不一致', en: 'prose mismatches', kind: 'int' },
+    { key: 'previous_year', zh: '对比年度', en: 'compared with', kind: 'text' },
+    { key: 's1_similarity', zh: '“总体情况”与上年相似度 (%)', en: 'section 一 similarity to last year', kind: 'share' },
+    { key: 'sentences_carried_share', zh: '沿用上年原句占比 (%)', en: 'sentences carried over', kind: 'share' },
+    { key: 'carried_rank', zh: '沿用占比名次', en: 'carried-over rank', kind: 'text' },
+    { key: 'timeliness', zh: '发布及时性', en: 'timeliness', kind: 'text' },
+    { key: 'days_late', zh: '逾期天数', en: 'days late', kind: 'int' },
+  ] as Column[],
+};

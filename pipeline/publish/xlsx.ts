@@ -14,7 +14,7 @@ import stringWidth from 'string-width';
 import { REFERENCE_DIR } from '../db/common.ts';
 import type { MetricInfo, Published } from './data.ts';
 import { flatTable, GROUP_SIZE_ZH } from './flat.ts';
-import { displayValue } from './format.ts';
+import { CORRECTED_MARK, displayValue, isCorrected } from './format.ts';
 import type { Column, ColumnKind } from './tables.ts';
 
 const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
@@ -86,7 +86,14 @@ function tableSheet(wb: ExcelJS.Workbook, table: Published, info: WorkbookInfo) 
   codes.font = { italic: true, size: 9, color: { argb: 'FF777777' } };
   const head = ws.addRow(t.columns.map((c) => c.zh));
   head.font = { bold: true };
-  for (const r of t.rows) ws.addRow(t.columns.map((c) => cellValue(r[c.key])));
+  const marked: [number, number, Column][] = [];
+  for (const r of t.rows) {
+    const row = ws.addRow(t.columns.map((c) => cellValue(r[c.key])));
+    // a value computed from a corrected cell stays a number, shown with the marker (see 说明)
+    t.columns.forEach((c, i) => {
+      if (isCorrected(r, c.key)) marked.push([row.number, i + 1, c]);
+    });
+  }
   let headLines = 1;
   t.columns.forEach((c, i) => {
     const col = ws.getColumn(i + 1);
@@ -100,6 +107,7 @@ function tableSheet(wb: ExcelJS.Workbook, table: Published, info: WorkbookInfo) 
     headLines = Math.max(headLines, lines(c.zh, (width - 2) / CJK_FACTOR));
   });
   head.height = headLines * LINE_PT + 4;
+  for (const [r, i, c] of marked) ws.getCell(r, i).numFmt = `${(c.key === 'year' ? '0' : NUM_FMT[c.kind]) ?? 'General'}"${CORRECTED_MARK}"`;
   // after the column styles, which would otherwise replace the header rows' alignment
   t.columns.forEach((c, i) => {
     const horizontal = c.kind === 'text' ? 'left' : 'right';

@@ -1,9 +1,9 @@
 -- Which document stands for each body and year. The rule for duplicates (the same body and
 -- year in two files): a complete report (status ok) beats a partial one, then fewer failed
--- checks, then fewer flags, then more numbers read, then the path in alphabetical order.
+-- checks (after corrections), then fewer flags, then more numbers read, then the path in alphabetical order.
 CREATE OR REPLACE TABLE document_choice AS
 WITH flags AS (SELECT document_id, count(*) AS n FROM extracted_flags GROUP BY ALL),
-     fails AS (SELECT document_id, count(*) AS n FROM extracted_checks WHERE status = 'fail' GROUP BY ALL),
+     fails AS (SELECT document_id, count(*) AS n FROM stg_checks WHERE status = 'fail' GROUP BY ALL),
      nums  AS (SELECT document_id, count(*) AS n FROM extracted_cells WHERE value IS NOT NULL GROUP BY ALL),
      cand AS (
        SELECT db.document_id, db.body_id, db.year, e.status, d.path,

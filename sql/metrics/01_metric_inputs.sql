@@ -23,8 +23,10 @@ SELECT r.report_id, r.body_id, r.year, r.format,
   t4.lit_direct_corrected + t4.lit_after_review_corrected AS lit_corrected,
   t4.lit_direct_upheld + t4.lit_direct_corrected + t4.lit_direct_other
     + t4.lit_after_review_upheld + t4.lit_after_review_corrected + t4.lit_after_review_other AS lit_decided,
-  t2.* EXCLUDE (report_id)
+  t2.* EXCLUDE (report_id),
+  tl.days_late
 FROM reports r
 LEFT JOIN report_t3_totals t3 USING (report_id)
 LEFT JOIN report_t4 t4 USING (report_id)
-LEFT JOIN t2 USING (report_id);
+LEFT JOIN t2 USING (report_id)
+LEFT JOIN report_timeliness tl USING (report_id);

@@ -42,15 +42,30 @@ m(report_id, metric, value, base_n) AS (
   UNION ALL SELECT report_id, 'penalty_decisions', penalty_decisions, NULL FROM i
   UNION ALL SELECT report_id, 'coercion_decisions', coercion_decisions, NULL FROM i
   UNION ALL SELECT report_id, 'fees_wan_yuan', CASE WHEN format = 'f2021' THEN fees_wan_yuan END, NULL FROM i
+  UNION ALL SELECT report_id, 'days_late', days_late, NULL FROM i
+),
+-- metrics computed from a corrected cell: of this report, or for the growth metrics of the
+-- previous (yoy) or first (cagr) year's new applications
+corr AS (
+  SELECT DISTINCT cc.report_id, mc.metric FROM corrected_cells cc JOIN metric_cells mc ON cc.cell LIKE mc.cell_like ESCAPE '\'
+  UNION
+  SELECT i.report_id, x.metric
+  FROM i JOIN i p ON p.body_id = i.body_id
+  JOIN corrected_cells cc ON cc.report_id = p.report_id AND cc.cell = 't3.new_received.total'
+  JOIN first_year f ON f.body_id = i.body_id
+  JOIN (VALUES ('new_growth_yoy'), ('new_growth_cagr')) x(metric)
+    ON (x.metric = 'new_growth_yoy' AND p.year = i.year - 1) OR (x.metric = 'new_growth_cagr' AND p.year = f.first_year AND i.year > f.first_year)
 )
 SELECT
   m.report_id, i.body_id, i.year, i.format, m.metric,
   m.value::DOUBLE AS value,
   m.base_n::BIGINT AS base_n,
-  NOT md.comparable_across_formats AS format_specific
+  NOT md.comparable_across_formats AS format_specific,
+  corr.report_id IS NOT NULL AS corrected
 FROM m
 JOIN i USING (report_id)
 JOIN metrics md ON md.code = m.metric
+LEFT JOIN corr ON corr.report_id = m.report_id AND corr.metric = m.metric
 ORDER BY m.report_id, m.metric;
 
 -- Rates over fewer than small_n_threshold() cases are kept with their base but marked small_n and
@@ -62,5 +77,5 @@ CREATE OR REPLACE MACRO small_n_threshold() AS coalesce(getvariable('small_n'), 
 CREATE OR REPLACE VIEW report_metrics AS
 SELECT report_id, body_id, year, format, metric, value, base_n,
        coalesce(base_n < small_n_threshold(), false) AS small_n,
-       format_specific
+       format_specific, corrected
 FROM report_metrics_base;

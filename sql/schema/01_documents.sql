@@ -14,10 +14,12 @@ CREATE TABLE IF NOT EXISTS documents (
   source_url       VARCHAR,
   source_final_url VARCHAR,
   source_page_url  VARCHAR,
-  fetched_at       TIMESTAMP
+  fetched_at       TIMESTAMP,
+  source_last_modified TIMESTAMP
 );
 -- databases written before the provenance columns: the same columns, added in place
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS source_url VARCHAR;
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS source_final_url VARCHAR;
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS source_page_url VARCHAR;
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS fetched_at TIMESTAMP;
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS source_last_modified TIMESTAMP;

@@ -11,8 +11,15 @@ CREATE TABLE IF NOT EXISTS extractions (
   format       VARCHAR,
   t2_format    VARCHAR,
   notes        VARCHAR[],
-  extracted_at TIMESTAMP NOT NULL
+  extracted_at TIMESTAMP NOT NULL,
+  -- the publication date the file carries (发布时间, 发布日期, PDF CreationDate) and where it was read
+  published_on     DATE,
+  published_source VARCHAR,
+  published_text   VARCHAR
 );
+ALTER TABLE extractions ADD COLUMN IF NOT EXISTS published_on DATE;
+ALTER TABLE extractions ADD COLUMN IF NOT EXISTS published_source VARCHAR;
+ALTER TABLE extractions ADD COLUMN IF NOT EXISTS published_text VARCHAR;
 
 CREATE TABLE IF NOT EXISTS extracted_cells (
   document_id VARCHAR NOT NULL,
@@ -40,4 +47,24 @@ CREATE TABLE IF NOT EXISTS extracted_flags (
   reason      VARCHAR NOT NULL,
   detail      VARCHAR NOT NULL,
   candidates  DOUBLE[]
+);
+
+-- The figures a report restates in its prose (P checks), kept so that checks can be recomputed
+-- from corrected cells without the report's text.
+CREATE TABLE IF NOT EXISTS extracted_prose (
+  document_id VARCHAR NOT NULL,
+  rule        VARCHAR NOT NULL,
+  value       DOUBLE NOT NULL,
+  sentence    VARCHAR NOT NULL,
+  cells       VARCHAR[] NOT NULL,
+  or_cells    VARCHAR[]
+);
+
+-- The six sections of each report (format-spec §6.1): whether the heading was found, and the text
+-- of the prose sections 一 (总体情况), 五 (problems) and 六 (other matters), for the quality measures.
+CREATE TABLE IF NOT EXISTS extracted_sections (
+  document_id VARCHAR NOT NULL,
+  section     VARCHAR NOT NULL,
+  found       BOOLEAN NOT NULL,
+  text        VARCHAR
 );

@@ -101,6 +101,7 @@
                 var small = d.s[m.code] === true;
                 var span = el('span', small ? { class: 'small-n', title: '少于' + D.smallN + '件（基数 ' + d.b[m.code] + '），不排名' } : null, fmt(v, m.unit));
                 if (small) span.appendChild(el('sup', null, '◦'));
+                if (d.c && d.c[m.code] === true) span.appendChild(el('sup', { class: 'corrected', title: '人工更正' }, '†'));
                 return span;
               },
             };
@@ -127,7 +128,7 @@
       var d = cell.getRow().getData();
       if (!d.format) return '';
       var span = el('span', d.formatChange ? { class: 'fmt-change', title: '上一份报告为 ' + d.prevFormat + ' 格式' } : null, d.format);
-      if (d.formatChange) span.appendChild(el('sup', null, '†'));
+      if (d.formatChange) span.appendChild(el('sup', null, '‡'));
       return span;
     }
     function sourceCell(cell) {

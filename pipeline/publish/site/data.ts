@@ -37,6 +37,8 @@ export interface YearRow {
   o: Record<string, number | null>;
   s: Record<string, boolean>;
   b: Record<string, number | null>;
+  /** metric code -> computed from a cell a person corrected (xxgk correct) */
+  c: Record<string, boolean>;
 }
 
 export interface BodyInfo {
@@ -68,7 +70,7 @@ export interface ReportInfo {
   n_flags: number;
   n_duplicates: number;
   /** metric code -> [value, base_n, small_n, rank, ranked in group] */
-  metrics: Map<string, { value: number | null; base: number | null; small: boolean; rank: number | null; of: number | null }>;
+  metrics: Map<string, { value: number | null; base: number | null; small: boolean; rank: number | null; of: number | null; corrected: boolean }>;
   failedChecks: { rule: string; scope: string; detail: string }[];
   flagList: { cell: string; reason: string; detail: string | null }[];
 }
@@ -196,7 +198,7 @@ export async function loadSite(db: Db, years: number[], group: string | undefine
   }
   for (const m of await query<Record<string, unknown>>(
     db,
-    `SELECT m.report_id, m.metric, m.value, m.base_n::DOUBLE AS base_n, m.small_n, k.rank::INT AS rank, k.ranked_in_group::INT AS n_of
+    `SELECT m.report_id, m.metric, m.value, m.base_n::DOUBLE AS base_n, m.small_n, m.corrected, k.rank::INT AS rank, k.ranked_in_group::INT AS n_of
      FROM report_metrics m
      LEFT JOIN (SELECT k.report_id, k.metric, min(k.rank) AS rank, min(k.ranked_in_group) AS ranked_in_group
                 FROM metric_rankings k JOIN (SELECT DISTINCT group_id, kind AS group_kind FROM peer_groups) g USING (group_id)
@@ -210,6 +212,7 @@ export async function loadSite(db: Db, years: number[], group: string | undefine
       small: m.small_n === true,
       rank: num(m.rank),
       of: num(m.n_of),
+      corrected: m.corrected === true,
     });
   }
   for (const c of await query<Record<string, unknown>>(db, `SELECT report_id, rule, scope, detail FROM check_results WHERE status = 'fail' ORDER BY report_id, rule, scope`)) {
@@ -253,6 +256,7 @@ export async function loadSite(db: Db, years: number[], group: string | undefine
       o: {},
       s: {},
       b: {},
+      c: {},
     };
     // every metric with its rank in the group: a body is in one of the groups shown (its built-in
     // group, or the one named), so these are its report's metrics, read above with their ranks
@@ -262,6 +266,7 @@ export async function loadSite(db: Db, years: number[], group: string | undefine
       if (x.of !== null) row.o[code] = x.of;
       if (x.small) row.s[code] = true;
       if (x.base !== null) row.b[code] = x.base;
+      if (x.corrected && x.value !== null) row.c[code] = true;
     }
     const list = rowsByYear.get(year) ?? [];
     list.push(row);

@@ -1,6 +1,7 @@
 // The pages of the published site: the entry (index.html), a page per year, a page per body and
 // the dictionary. Each is plain HTML that reads on its own (the no-JavaScript fallback); a year
 // page and the index also carry their rows as JSON for assets/site.js (Tabulator, ECharts).
+import { CORRECTED_MARK } from '../format.ts';
 import { esc, linkOrText, page } from '../html.ts';
 import type { BodyInfo, Dictionary, ReportInfo, SiteMetric, YearRow, YearSummary } from './data.ts';
 
@@ -89,7 +90,7 @@ const CONTEXT_COLUMNS: ViewColumn[] = [
   { key: 'group', label: '比较组', tip: '名次在比较组内计算：同一上级地区的同级政府，或同一政府的部门（或 --groups 文件中的组）' },
   { key: 'level', label: '层级', tip: '单位层级：区、县、市级、部门、街道、乡镇……' },
   { key: 'province', label: '省份', tip: '单位所在省份（由单位名称中的行政区划得出）' },
-  { key: 'format', label: '报告格式', tip: '报告表格的格式：f2019（2019 版）或 f2021（2021 版）；† 表示上一份报告是另一种格式' },
+  { key: 'format', label: '报告格式', tip: '报告表格的格式：f2019（2019 版）或 f2021（2021 版）；‡ 表示上一份报告是另一种格式' },
 ];
 
 const QUALITY_COLUMNS: ViewColumn[] = [
@@ -128,18 +129,22 @@ export function fmtValue(v: number | null | undefined, unit: string): string {
   return String(Math.round(v));
 }
 
-function metricCell(m: SiteMetric, v: number | null | undefined, small: boolean, base: number | null | undefined, smallN: number): string {
+/** The marker of a value computed from a corrected cell: the same † as the CSV, XLSX and Markdown. */
+const correctedMark = (corrected: boolean) => (corrected ? `<sup class="corrected" title="人工更正">${CORRECTED_MARK}</sup>` : '');
+
+function metricCell(m: SiteMetric, v: number | null | undefined, small: boolean, base: number | null | undefined, smallN: number, corrected = false): string {
   if (v === null || v === undefined) return '<td class="n"></td>';
   return small
-    ? `<td class="n"><span class="small-n" title="少于${smallN}件（基数 ${esc(base)}），不排名">${esc(fmtValue(v, m.unit))}<sup>◦</sup></span></td>`
-    : `<td class="n">${esc(fmtValue(v, m.unit))}</td>`;
+    ? `<td class="n"><span class="small-n" title="少于${smallN}件（基数 ${esc(base)}），不排名">${esc(fmtValue(v, m.unit))}<sup>◦</sup></span>${correctedMark(corrected)}</td>`
+    : `<td class="n">${esc(fmtValue(v, m.unit))}${correctedMark(corrected)}</td>`;
 }
 
 function legendHtml(smallN: number): string {
   return `<section class="legend" aria-labelledby="legend-h"><h2 id="legend-h">阅读说明</h2><ul>
 <li><strong>名次</strong>在比较组内计算，1 = 最高；“2/5”表示 5 个单位中的第 2 名。比较组：同一上级地区的同级政府，或同一政府的各部门。</li>
 <li><span class="small-n">12.5%<sup>◦</sup></span> <strong>小样本</strong>：基数少于 ${smallN} 件的比率只列出、不排名（灰色，悬停可见基数）。</li>
-<li><span class="fmt-change">f2021<sup>†</sup></span> <strong>格式变化</strong>：该单位上一份报告使用另一种表格格式（2019 版 / 2021 版）；“格式相关”的指标与上年不可直接比较，同比留空。</li>
+<li><span class="fmt-change">f2021<sup>‡</sup></span> <strong>格式变化</strong>：该单位上一份报告使用另一种表格格式（2019 版 / 2021 版）；“格式相关”的指标与上年不可直接比较，同比留空。</li>
+<li><span>97.3%<sup class="corrected">†</sup></span> <strong>人工更正</strong>：该数值由审核人员更正过的单元格算出（<code>xxgk correct</code>，见数据库的 corrections 表）。</li>
 <li><strong>空白</strong>：报告中该格为空、无法确认（见数据质量）或不适用；空白不是 0。</li>
 <li><strong>单位</strong>写在列标题中：件、%（占比）、件/百件申请、万元。把鼠标停在列标题上可看定义，完整定义见<a href="../dictionary.html">指标与字段说明</a>。</li>
 </ul></section>`;
@@ -170,9 +175,9 @@ export function yearPage(p: YearPageInput): string {
             if (c.metric) {
               const m = byCode.get(c.metric)!;
               if (c.rank) return `<td class="n">${r.r[m.code] === undefined || r.r[m.code] === null ? '' : `${r.r[m.code]}/${r.o[m.code]}`}</td>`;
-              return metricCell(m, r.v[m.code], r.s[m.code] === true, r.b[m.code], p.smallN);
+              return metricCell(m, r.v[m.code], r.s[m.code] === true, r.b[m.code], p.smallN, r.c[m.code] === true);
             }
-            if (c.key === 'format') return `<td>${r.format ? (r.formatChange ? `<span class="fmt-change" title="上一份报告为 ${esc(r.prevFormat)} 格式">${esc(r.format)}<sup>†</sup></span>` : esc(r.format)) : ''}</td>`;
+            if (c.key === 'format') return `<td>${r.format ? (r.formatChange ? `<span class="fmt-change" title="上一份报告为 ${esc(r.prevFormat)} 格式">${esc(r.format)}<sup>‡</sup></span>` : esc(r.format)) : ''}</td>`;
             if (c.key === 'source') return `<td class="src">${linkOrText(r.source)}</td>`;
             const v = (r as unknown as Record<string, unknown>)[c.key!];
             return `<td${c.numeric ? ' class="n"' : ''}>${esc(v ?? '')}</td>`;
@@ -245,7 +250,7 @@ export function bodyPage(b: BodyInfo, reports: ReportInfo[], metrics: SiteMetric
   const fmtRow = `<tr><th scope="row" class="name">报告格式</th>${reports
     .map((r, i) => {
       const change = i > 0 && reports[i - 1]!.format && r.format && reports[i - 1]!.format !== r.format;
-      return `<td class="n">${change ? `<span class="fmt-change" title="上一份报告为 ${esc(reports[i - 1]!.format)} 格式">${esc(r.format)}<sup>†</sup></span>` : esc(r.format)}</td>`;
+      return `<td class="n">${change ? `<span class="fmt-change" title="上一份报告为 ${esc(reports[i - 1]!.format)} 格式">${esc(r.format)}<sup>‡</sup></span>` : esc(r.format)}</td>`;
     })
     .join('')}</tr>`;
   const byCode = new Map(metrics.map((m) => [m.code, m]));
@@ -256,8 +261,8 @@ export function bodyPage(b: BodyInfo, reports: ReportInfo[], metrics: SiteMetric
       const rank = x.rank !== null ? ` <small class="rank" title="比较组内名次">${x.rank}/${x.of}</small>` : '';
       const v = esc(fmtValue(x.value, m.unit));
       return x.small
-        ? `<td class="n"><span class="small-n" title="少于${smallN}件（基数 ${esc(x.base)}），不排名">${v}<sup>◦</sup></span></td>`
-        : `<td class="n">${v}${rank}</td>`;
+        ? `<td class="n"><span class="small-n" title="少于${smallN}件（基数 ${esc(x.base)}），不排名">${v}<sup>◦</sup></span>${correctedMark(x.corrected)}</td>`
+        : `<td class="n">${v}${correctedMark(x.corrected)}${rank}</td>`;
     });
     return `<tr><th scope="row" class="name" title="${esc(metricTip(m))}"><a href="../dictionary.html#metric-${esc(m.code)}">${esc(metricLabel(m))}</a></th>${cells.join('')}</tr>`;
   };
@@ -298,7 +303,7 @@ ${
   reports.length === 0
     ? '<p>数据库中没有这个单位的报告（它作为其他单位的上级单位出现）。</p>'
     : `<section><h2>历年指标</h2>
-<p class="note">每列一份年度报告；小字为比较组内名次。<span class="small-n">◦</span> 基数少于 ${smallN} 件，不排名；<span class="fmt-change">†</span> 与上一份报告格式不同。悬停指标名称可看定义。</p>
+<p class="note">每列一份年度报告；小字为比较组内名次。<span class="small-n">◦</span> 基数少于 ${smallN} 件，不排名；<span class="fmt-change">‡</span> 与上一份报告格式不同；† 由人工更正的单元格算出。悬停指标名称可看定义。</p>
 <div class="scroll"><table class="plain body-metrics"><thead><tr><th scope="col" class="name">指标</th>${yearHead}</tr></thead><tbody>
 ${fmtRow}
 ${metricRows}
