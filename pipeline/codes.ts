@@ -128,3 +128,19 @@ export type CellKind = (typeof CELL_KINDS)[number];
 export const CHECK_RULES = ['V3.1', 'V3.2', 'V3.3', 'V3.4', 'V4.1', 'V2.2', 'V2.3', 'P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7'] as const;
 export type CheckRule = (typeof CHECK_RULES)[number];
 export type CheckStatus = 'pass' | 'fail' | 'not_assessable';
+
+/** Why a cell (or a row or table, spread to its cells) is flagged; `cut_short`: the file ends right after the number, which may have lost digits. */
+export const FLAG_REASONS = [
+  'ambiguous',
+  'unsatisfiable',
+  'unreadable',
+  'implausible',
+  'row_not_found',
+  'table_not_found',
+  'cut_short',
+  'unit_converted',
+  'year_unknown',
+  'issuer_unknown',
+  'issuer_inferred',
+] as const;
+export type FlagReason = (typeof FLAG_REASONS)[number];

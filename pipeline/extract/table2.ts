@@ -10,6 +10,8 @@ import { segment } from './segment.ts';
 export interface Table2 extends TableResult<T2Row, T2Col> {
   found: boolean;
   format: Format | null;
+  /** no table 3 heading follows: the table runs to the end of the text, and may have been cut off there */
+  toEnd: boolean;
 }
 
 function detectFormat(raw: string): Format | null {
@@ -47,7 +49,7 @@ function normaliseMoney(row: T2Row, col: T2Col, cell: Cell, unit: string | undef
 
 export function extractTable2(stream: Stream): Table2 {
   const text = stream.text;
-  const none: Table2 = { found: false, format: null, cells: {}, flags: [], notes: [] };
+  const none: Table2 = { found: false, format: null, toEnd: false, cells: {}, flags: [], notes: [] };
   const limit = text.length;
   const caption = firstMatch(text, ['第二十条'], 0, limit);
   const heading = firstMatch(text, ['主动公开政府信息情况'], 0, limit);
@@ -56,6 +58,9 @@ export function extractTable2(stream: Stream): Table2 {
   const t3Head = firstMatch(text, ['收到和处理政府信息公开申请', '勾稽关系', '申请人情况', '本年新收'], start, limit);
   const end = t3Head ? t3Head.start : limit;
   const format = detectFormat(text.slice(start, end));
+  // no header words and no table 3 after: the text stops before the table's header (a file cut
+  // short in section 一, whose prose names 主动公开 and 行政处罚 too): nothing of the table is here
+  if (!format && !t3Head) return none;
   const layout = T2_LAYOUT[format ?? 'f2021'];
   const anchors = findAnchors(text, T2_LABELS.filter((l) => layout[l.row]), start, end);
   if (anchors.length === 0) return none;
@@ -108,5 +113,5 @@ export function extractTable2(stream: Stream): Table2 {
       cells[u.row]![col] = normaliseMoney(u.row, col, cell, u.unitOf[0]?.[c], flags);
     });
   }
-  return { found: true, format, cells, flags, notes: res.notes };
+  return { found: true, format, toEnd: !t3Head, cells, flags, notes: res.notes };
 }
