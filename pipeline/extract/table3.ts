@@ -82,10 +82,10 @@ export function extractTable3(stream: Stream): Table3 {
   const rows = anchors.flatMap((a, i) => (a.row === GROUP_MARK ? [] : [{ a, chunks: rowChunks(stream, a, i + 1 < anchors.length ? anchors[i + 1]!.start : tableEnd) }]));
   const glued = rows.some((r) => r.chunks.some(gluedProof));
   rows.forEach(({ a, chunks }) => {
-    const { candidates, flag, note } = readRow(chunks, T3_COLS.length, rowSumOk, 'its total', glued);
+    const { candidates, flag, note, spacingIgnored } = readRow(chunks, T3_COLS.length, rowSumOk, 'its total', glued);
     if (flag) flags.push({ cell: `t3.${a.row}`, ...flag });
     if (note) rowNotes.push(`t3.${a.row}: ${note}`);
-    units.push({ key: a.row, cols: T3_COLS, candidates, rowOk: rowSumOk });
+    units.push({ key: a.row, cols: T3_COLS, candidates, rowOk: rowSumOk, spacingIgnored });
   });
 
   const res = resolveUnits('t3', units, (pick, touched) => identitiesHold(format ?? 'f2021', pick, touched));
