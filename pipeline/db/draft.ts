@@ -7,7 +7,7 @@
 // runs never build on the same state, and a reader (`xxgk sql`) open on it still says who holds it.
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Db, openWrite } from './duck.ts';
+import { type Db, openWrite, UserError } from './duck.ts';
 
 export interface Draft {
   /** the database the draft replaces */
@@ -114,9 +114,15 @@ export function finishDraft(d: Draft): void {
     }
     if (d.lock) fs.renameSync(d.path, d.file);
     else {
-      // no database before: create it only if no other run made one meanwhile
-      fs.linkSync(d.path, d.file);
-      fs.rmSync(d.path);
+      // no database before: create it only if no other run made one meanwhile (a hard link
+      // fails when the name exists); a file system without hard links gets a plain rename
+      try {
+        fs.linkSync(d.path, d.file);
+        fs.rmSync(d.path);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new UserError(`${d.file} was created by another process during this run; run again`);
+        fs.renameSync(d.path, d.file);
+      }
     }
     const dirFd = fs.openSync(path.dirname(path.resolve(d.file)), 'r');
     try {
