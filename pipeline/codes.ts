@@ -136,3 +136,19 @@ export type CheckStatus = 'pass' | 'fail' | 'not_assessable';
 /** A report's publication against its deadline (31 January of the next year), sql/core/08_timeliness.sql. */
 export const TIMELINESS = ['on_time', 'late', 'unknown', 'implausible'] as const;
 export type Timeliness = (typeof TIMELINESS)[number];
+
+/** Why a cell (or a row or table, spread to its cells) is flagged; `cut_short`: the file ends right after the number, which may have lost digits. */
+export const FLAG_REASONS = [
+  'ambiguous',
+  'unsatisfiable',
+  'unreadable',
+  'implausible',
+  'row_not_found',
+  'table_not_found',
+  'cut_short',
+  'unit_converted',
+  'year_unknown',
+  'issuer_unknown',
+  'issuer_inferred',
+] as const;
+export type FlagReason = (typeof FLAG_REASONS)[number];

@@ -1,10 +1,12 @@
-// The pipeline stages run against the database file, each inside one transaction, so a failed
-// or killed run leaves the last good database as it was.
+// The pipeline stages run against a draft of the database file, inside one transaction, and the
+// draft replaces the file only on success, so a failed or killed run leaves the last good database
+// as it was, byte for byte.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { type Db, inTransaction, openWrite, query, UserError } from './db/duck.ts';
+import { type Draft, dropDraft, finishDraft, startDraft } from './db/draft.ts';
 import { prepare } from './db/prepare.ts';
 import { sqlFiles } from './db/sqlfiles.ts';
 import type { PoolOptions } from './extract/pool.ts';
@@ -92,19 +94,31 @@ function diskFull(e: unknown, file: string): Error {
   );
 }
 
-/** Open the file for writing, bring it to the current schema, run `fn` in one transaction. */
+/**
+ * Bring the database to the current schema and run `fn` in one transaction, in a draft copy that
+ * replaces the file only when all of it committed (pipeline/db/draft.ts): a failed or killed run
+ * leaves the file byte for byte as it was.
+ */
 export async function withDb<T>(file: string, log: Log, fn: (db: Db) => Promise<T>): Promise<T> {
-  const db = await openWrite(file);
+  let draft: Draft | undefined;
+  let db: Db | undefined;
   try {
+    draft = await startDraft(file);
+    db = await openWrite(draft.path);
     await prepare(db, log);
-    const out = await inTransaction(db, () => fn(db));
+    const out = await inTransaction(db, () => fn(db!));
     await db.conn.run('CHECKPOINT');
+    db.close();
+    db = undefined;
+    finishDraft(draft);
+    draft = undefined;
     return out;
   } catch (e) {
-    throw diskFull(e, file);
+    throw diskFull(e, draft?.path ?? file);
   } finally {
-    db.close();
-    // DuckDB's spill folder: a killed run leaves it behind (DuckDB empties it, but removes only one it made)
+    db?.close();
+    if (draft) dropDraft(draft);
+    // DuckDB's spill folder of an older xxgk's killed run (DuckDB empties it, but removes only one it made)
     try {
       fs.rmdirSync(`${file}.tmp`);
     } catch {

@@ -1,5 +1,6 @@
 // The staged pipeline on real report files into real DuckDB files in temp folders.
 import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -110,6 +111,22 @@ describe('xxgk run', () => {
     // and the next run completes normally
     await runAll({ db: dbFile, input, log });
     expect(await statusCounts()).toEqual({ loaded: 3 });
+  });
+
+  it('a failed run leaves the database file byte for byte as it was, and no draft beside it', async () => {
+    copy(['pingtan_2022_1.txt']);
+    await runAll({ db: dbFile, input, log });
+    const sha = () => crypto.createHash('sha256').update(fs.readFileSync(dbFile)).digest('hex');
+    const [size, digest] = [fs.statSync(dbFile).size, sha()];
+    // every text report of the corpus: the run inserts into every table (an old xxgk grew the file from 7.9 to 9.4 MB here)
+    copy(fs.readdirSync(CORPUS).filter((f) => /\.(txt|html|json)$/u.test(f) && !f.endsWith('.gold.json')), path.join(input, 'a'));
+    for (const stage of ['ingest', 'extract', 'normalize', 'load'] as const) {
+      await expect(runAll({ db: dbFile, input, log, failAfter: stage })).rejects.toThrow(`simulated failure after ${stage}`);
+      expect([stage, fs.statSync(dbFile).size, sha()]).toEqual([stage, size, digest]);
+      expect(fs.readdirSync(dir).sort()).toEqual(['raw', 'xxgk.duckdb']);
+    }
+    await runAll({ db: dbFile, input, log });
+    expect(fs.statSync(dbFile).size === size && sha() === digest).toBe(false);
   });
 
   it('extracts on worker threads when there are many files, with the same result as inline', async () => {

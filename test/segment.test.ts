@@ -1,4 +1,5 @@
 // The digit-run solver and the resolution of glued rows.
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cellChunk, textChunks } from '../pipeline/extract/cells.ts';
 import { toStream } from '../pipeline/extract/blocks.ts';
@@ -10,6 +11,7 @@ import type { Stream } from '../pipeline/extract/blocks.ts';
 const extractT3 = (s: Stream) => extractTable3(s, locateSections(s).t3);
 import { extractTable4 } from '../pipeline/extract/table4.ts';
 import { checkTable3 } from '../pipeline/extract/checks.ts';
+import { extractBytes } from '../pipeline/extract/extract.ts';
 
 const read = (s: string, n: number) => segment(textChunks(s, 'test'), n).candidates.map((c) => c.map((v) => v.value));
 
@@ -176,5 +178,20 @@ describe('a unique reading is kept as printed', () => {
     expect(r.notes.join('\n')).toMatch(/t3\.granted: .*one reading.*kept as printed/u);
     const checks = checkTable3(r.cells, 'f2021');
     expect(checks.find((c) => c.rule === 'V3.3' && c.scope === 't3.granted.*')?.status).toBe('fail');
+  });
+});
+
+describe('a reading that glues spaced numbers together is refuted by the column sums', () => {
+  it('"（七）总计32 0 00 0 023" (23 misprinted 32) is left blank and flagged, not read as 3, 20, …, 23', async () => {
+    const text = fs.readFileSync('test/fixtures/corpus/pingtan_2019_1.txt', 'utf8');
+    expect(text).toContain('（七）总计23 0 00 0 023');
+    const whole = await extractBytes('a.txt', new TextEncoder().encode(text));
+    expect(whole.t3.total_handled?.natural_person?.value).toBe(23);
+    const r = await extractBytes('a.txt', new TextEncoder().encode(text.replace('（七）总计23 0 00 0 023', '（七）总计32 0 00 0 023')));
+    // 3,20,0,0,0,0,23 adds up to its total, but 总计 must equal 新收 + 上年结转 (23, 0) column by column
+    for (const col of ['natural_person', 'commercial_enterprise', 'total'] as const) expect(r.t3.total_handled?.[col]?.value ?? null).toBeNull();
+    expect(r.flags.find((f) => f.cell === 't3.total_handled.natural_person')).toMatchObject({ reason: 'unsatisfiable', detail: expect.stringMatching(/contradicts the table's column sums/u) });
+    // the other rows keep their numbers
+    expect(r.t3.new_received?.natural_person?.value).toBe(23);
   });
 });

@@ -50,6 +50,17 @@ describe('spool folders', () => {
     expect(fs.readdirSync(tmp)).toEqual([path.basename(live)]);
   });
 
+  it('a run removes the draft database a killed run left beside the database (its copy, WAL and spill folder)', async () => {
+    const db = path.join(dir, 'x.duckdb');
+    await runAll({ db, input, log: () => {} });
+    const draft = `${db}.draft-${deadPid()}`;
+    fs.copyFileSync(db, draft);
+    fs.writeFileSync(`${draft}.wal`, 'x');
+    fs.mkdirSync(`${draft}.tmp`);
+    await runAll({ db, input, log: () => {} });
+    expect(fs.readdirSync(dir).filter((n) => n.startsWith('x.duckdb'))).toEqual(['x.duckdb']);
+  });
+
   it.each(['SIGINT', 'SIGTERM'] as const)('a run interrupted by %s during extraction removes its spool folder', async (signal) => {
     // enough files for extraction to last a few seconds on one thread
     const files = fs.readdirSync(CORPUS).filter((f) => !f.endsWith('.gold.json') && !f.endsWith('.md'));
@@ -63,5 +74,7 @@ describe('spool folders', () => {
     child.kill(signal);
     expect(await exited).toBe(signal); // it still dies of the signal
     expect(fs.readdirSync(tmp).filter((n) => n.startsWith('xxgk-'))).toEqual([]); // tsx keeps its cache there too
+    // nor the draft of the database it was writing
+    expect(fs.readdirSync(dir).filter((n) => n.startsWith('x.duckdb'))).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runStatus } from '../pipeline/commands/status.ts';
 import { openWrite, UserError } from '../pipeline/db/duck.ts';
-import { runAll } from '../pipeline/stages.ts';
+import { runAll, runIngest, withDb } from '../pipeline/stages.ts';
 import { CORPUS } from './helpers.ts';
 
 let dir: string;
@@ -17,15 +17,20 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 const status = (db: string) => runStatus(db, () => {}).catch((e: unknown) => e as Error);
 
 describe('xxgk status', () => {
-  it('after a failed first run: says the database was never loaded, and to run again', async () => {
+  it('after a failed first run there is no database, and status says to run; after a partial one it says it was never loaded', async () => {
     const input = path.join(dir, 'raw');
     fs.mkdirSync(input);
     fs.copyFileSync(path.join(CORPUS, 'pingtan_2022_1.txt'), path.join(input, 'a.txt'));
     const db = path.join(dir, 'x.duckdb');
     await expect(runAll({ db, input, log: () => {}, failAfter: 'extract' })).rejects.toThrow(/simulated/u);
+    // the failed run wrote into a draft that was thrown away: nothing is left beside the database either
+    expect(fs.readdirSync(dir)).toEqual(['raw']);
+    expect(((await status(db)) as Error).message).toMatch(/x\.duckdb does not exist yet: run "xxgk run" first/u);
+    // only the first stage run: the tables of the later ones are missing
+    await withDb(db, () => {}, (d) => runIngest(d, input, () => {}));
     const err = await status(db);
     expect(err).toBeInstanceOf(UserError);
-    expect((err as Error).message).toMatch(/x\.duckdb was never completely loaded .*the first run failed or was interrupted; run "xxgk run/u);
+    expect((err as Error).message).toMatch(/x\.duckdb was never completely loaded \(1 documents registered, no .*\): only some of the stages have run on it .*; run "xxgk run/u);
     // and once a run completes, status works
     await runAll({ db, input, log: () => {} });
     expect(await status(db)).toBe(0);

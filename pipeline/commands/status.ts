@@ -20,7 +20,7 @@ async function assertLoaded(db: Db): Promise<void> {
   if (missing.length > 0) {
     const docs = have.has('documents') ? (await query<{ n: number }>(db, 'SELECT count(*)::INT AS n FROM documents'))[0]!.n : 0;
     throw new UserError(
-      `${db.path} was never completely loaded (${docs} documents registered, no ${missing.join(', ')}): the first run failed or was interrupted; run "xxgk run DIR --db ${db.path}" again`,
+      `${db.path} was never completely loaded (${docs} documents registered, no ${missing.join(', ')}): only some of the stages have run on it (xxgk ingest/extract alone, or an older xxgk's failed first run); run "xxgk run DIR --db ${db.path}" again`,
     );
   }
 }

@@ -16,9 +16,11 @@ function cellsOf(key: string, format: Format | null, t2Format: Format | null): s
     return groups.flatMap((g) => T4_COLS.map((c) => `t4.${g}.${c}`));
   }
   if (table === 't2') {
-    const layout = T2_LAYOUT[t2Format ?? format ?? 'f2021'];
-    const rows = row ? [row] : Object.keys(layout);
-    return rows.flatMap((r) => (layout[r as keyof typeof layout] ?? []).map((c) => `t2.${r}.${c}`));
+    // with no format known, a row's cells are those of either layout
+    const f = t2Format ?? format;
+    const layouts = f ? [T2_LAYOUT[f]] : [T2_LAYOUT.f2021, T2_LAYOUT.f2019];
+    const rows = row ? [row] : [...new Set(layouts.flatMap((l) => Object.keys(l)))];
+    return [...new Set(rows.flatMap((r) => layouts.flatMap((l) => (l[r as keyof typeof l] ?? []).map((c) => `t2.${r}.${c}`))))];
   }
   return null;
 }

@@ -1,6 +1,6 @@
 // One report file in, one checked result out. Pure apart from reading the bytes it is given.
-import { SECTION_CODES } from '../codes.ts';
-import { toStream } from './blocks.ts';
+import { SECTION_CODES, T2_LAYOUT, type T2Row, T3_ROWS_F2019, T3_ROWS_F2021 } from '../codes.ts';
+import { type Block, type Stream, toStream } from './blocks.ts';
 import { checkTable2, checkTable3, checkTable4 } from './checks.ts';
 import { extractMeta } from './metadata.ts';
 import { RejectError, readDocument } from './readers/index.ts';
@@ -9,8 +9,8 @@ import { WINDOWS } from './spec.ts';
 import { flagImplausible } from './plausible.ts';
 import { figureChecks, proseFigures } from './prose.ts';
 import { pdfDate, textDate } from './published.ts';
-import { locateSections, sectionText } from './sections.ts';
-import { type ExtractResult, type Flag, type Grid, rejected } from './result.ts';
+import { type Sections, locateSections, sectionText } from './sections.ts';
+import { type Check, type ExtractResult, type Flag, type Grid, rejected } from './result.ts';
 import { extractTable2 } from './table2.ts';
 import { extractTable3 } from './table3.ts';
 import { extractTable4 } from './table4.ts';
@@ -22,6 +22,89 @@ function allBlank(grids: object[]): boolean {
     }
   }
   return true;
+}
+
+const T3_ROWS_ANY = [...new Set([...T3_ROWS_F2021, ...T3_ROWS_F2019])];
+
+type Tables = { t2: ReturnType<typeof extractTable2>; t3: ReturnType<typeof extractTable3>; t4: ReturnType<typeof extractTable4> };
+
+/** The sections step, then each table from its slice. */
+function readTables(stream: Stream): Tables & { sections: Sections } {
+  const sections = locateSections(stream);
+  const t3 = extractTable3(stream, sections.t3);
+  const t4 = extractTable4(stream, t3.found ? t3.end : 0, t3.glued);
+  const t2 = extractTable2(stream, sections.t2);
+  return { t2, t3, t4, sections };
+}
+
+/**
+ * Rows that were not read. A table cut off before its last rows (a file cut short, a fragment)
+ * loses them: flagged, so that a missing row is told from one the report does not have. Table 3's
+ * rows are those of its own format, or of both when it stops before （六） tells which (table 2's
+ * format is no guide: mixed layouts exist). Table 2's rows are often left out by a body that has
+ * none (规章), so only those after its last row read are, when the table runs to the end of
+ * the text; the extra rows some reports add (x_…) are never expected.
+ */
+function missingRows(t2: Tables['t2'], t3: Tables['t3']): Flag[] {
+  const out: Flag[] = [];
+  if (t3.found) {
+    const expected = t3.format === 'f2021' ? T3_ROWS_F2021 : t3.format === 'f2019' ? T3_ROWS_F2019 : T3_ROWS_ANY;
+    for (const row of expected) if (!t3.cells[row]) out.push({ cell: `t3.${row}`, reason: 'row_not_found', detail: 'the row label was not found in table 3' });
+  }
+  // (a table 2 that runs to the end always has its header words, hence its format: table2.ts)
+  if (t2.found && t2.toEnd && t2.format) {
+    const rows = (Object.keys(T2_LAYOUT[t2.format]) as T2Row[]).filter((r) => !r.startsWith('x_'));
+    const lastRead = rows.reduce((last, r, i) => (t2.cells[r] ? i : last), -1);
+    for (const row of rows.slice(lastRead + 1)) {
+      out.push({ cell: `t2.${row}`, reason: 'row_not_found', detail: 'table 2 runs to the end of the text without this row: the file may have been cut short' });
+    }
+  }
+  return out;
+}
+
+/** The file's last byte is a digit: it may end inside a number. */
+const endsInDigit = (bytes: Uint8Array) => bytes.length > 0 && bytes[bytes.length - 1]! >= 0x30 && bytes[bytes.length - 1]! <= 0x39;
+
+// equalities: a cell they cover and that passes them is proven by the report's own arithmetic
+const SUMS = new Set(['V3.1', 'V3.2', 'V3.3', 'V4.1']);
+
+/**
+ * A file that ends right after a digit may have been cut inside a number (行政许可12 read as
+ * 行政许可1). The cells that depend on the end of the file are found by reading it again with
+ * one more digit: those whose value changes are set to NULL and flagged — unless a sum that holds
+ * covers them (a row whose total adds up was not cut). Changes `tables` in place.
+ */
+function cutShort(blocks: Block[], tables: Tables, checks: Check[]): Flag[] {
+  const last = blocks.length - 1;
+  const b = blocks[last];
+  if (!b) return [];
+  let probe: Block;
+  if (b.kind === 'text') probe = { ...b, text: `${b.text}1` };
+  else if (b.kind === 'cells') probe = { ...b, cells: b.cells.map((c, i) => (i === b.cells.length - 1 ? { ...c, text: `${c.text}1` } : c)) };
+  else {
+    const rows = b.rows.map((r) => [...r]);
+    const row = rows[rows.length - 1];
+    if (!row || row.length === 0) return [];
+    const cell = row[row.length - 1]!;
+    row[row.length - 1] = { ...cell, text: `${cell.text}1` };
+    probe = { ...b, rows };
+  }
+  const longer = readTables(toStream([...blocks.slice(0, last), probe]));
+  const proven = new Set(checks.filter((c) => c.status === 'pass' && SUMS.has(c.rule)).flatMap((c) => c.cells));
+  const flags: Flag[] = [];
+  for (const t of ['t2', 't3', 't4'] as const) {
+    const grid = tables[t].cells as Grid<string, string>;
+    const other = longer[t].cells as Grid<string, string>;
+    for (const [row, cols] of Object.entries(grid)) {
+      for (const [col, cell] of Object.entries(cols ?? {})) {
+        const key = `${t}.${row}.${col}`;
+        if (!cell || cell.value === null || other[row]?.[col]?.value === cell.value || proven.has(key)) continue;
+        flags.push({ cell: key, reason: 'cut_short', detail: `the file ends right after a digit and this cell ("${cell.raw}") reads otherwise when the file goes on: the number may have been cut short; left blank`, candidates: [cell.value] });
+        cols![col] = { ...cell, value: null };
+      }
+    }
+  }
+  return flags;
 }
 
 /** `read`: the readers (a parameter so that a test can plant a reader bug). */
@@ -37,10 +120,7 @@ export async function extractBytes(file: string, bytes: Uint8Array, read: typeof
     throw e;
   }
   const stream = toStream(doc.blocks);
-  const sections = locateSections(stream);
-  const t3 = extractTable3(stream, sections.t3);
-  const t4 = extractTable4(stream, t3.found ? t3.end : 0, t3.glued);
-  const t2 = extractTable2(stream, sections.t2);
+  const { t2, t3, t4, sections } = readTables(stream);
 
   if (!t3.found && !t4.found && !t2.found) {
     const hint = /政府信息公开/u.test(stream.text) ? ' (it mentions 政府信息公开 but has no report tables: a news page or an index?)' : '';
@@ -54,8 +134,11 @@ export async function extractBytes(file: string, bytes: Uint8Array, read: typeof
   const format = t3.format ?? t2.format;
   const flags: Flag[] = [...t2.flags, ...t3.flags, ...t4.flags];
   flags.push(...flagImplausible('t2', t2.cells), ...flagImplausible('t3', t3.cells), ...flagImplausible('t4', t4.cells));
-  if (!t3.found) flags.push({ cell: 't3', reason: 'table_not_found', detail: 'table 3 (requests) was not found' });
+  if (!t2.found) flags.push({ cell: 't2', reason: 'table_not_found', detail: 'table 2 (proactive disclosure) was not found' });
+  // not found, table 3's format is unknown: the rows of both are flagged
+  if (!t3.found) for (const row of T3_ROWS_ANY) flags.push({ cell: `t3.${row}`, reason: 'table_not_found', detail: 'table 3 (requests) was not found' });
   if (!t4.found) flags.push({ cell: 't4', reason: 'table_not_found', detail: 'table 4 (review and litigation) was not found' });
+  flags.push(...missingRows(t2, t3));
   const notes = [...t2.notes, ...t3.notes, ...t4.notes];
   if (t2.format && t3.format && t2.format !== t3.format) notes.push(`mixed layout: table 2 is ${t2.format}, table 3 is ${t3.format}`);
   if (meta.year === null) flags.push({ cell: 'year', reason: 'year_unknown', detail: 'no report year in the title or the text' });
@@ -81,12 +164,19 @@ export async function extractBytes(file: string, bytes: Uint8Array, read: typeof
       notes.push(`${key}: ${why}: ${value}`);
     },
   );
-  const checks = [
-    ...prose,
+  const tableChecks = () => [
     ...(t2.found ? checkTable2(t2.cells, t2.format) : []),
     ...(t3.found && format ? checkTable3(t3.cells, format) : []),
     ...(t4.found ? checkTable4(t4.cells) : []),
   ];
+  let checks = [...prose, ...tableChecks()];
+  if (endsInDigit(bytes)) {
+    const cut = cutShort(doc.blocks, { t2, t3, t4 }, checks);
+    if (cut.length > 0) {
+      flags.push(...cut);
+      checks = [...prose, ...tableChecks()];
+    }
+  }
   const unsure = flags.some((f) => f.reason !== 'unit_converted');
   const published = textDate(stream.text) ?? (doc.kind === 'pdf' ? pdfDate(bytes) : null);
   return {

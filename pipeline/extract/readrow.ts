@@ -9,6 +9,8 @@ export interface RowReading {
   flag?: Omit<Flag, 'cell'>;
   /** a certain reading worth telling (kept as printed although it does not add up) */
   note?: string;
+  /** the readings disregard the printed spaces between digits (they glue spaced numbers together) */
+  spacingIgnored?: boolean;
 }
 
 /**
@@ -37,7 +39,8 @@ export function readRow(chunks: Chunk[], n: number, ok: (v: Value[]) => boolean,
     };
   }
   if (adding.candidates.length > 0) {
-    return adding.wrapJoined ? { candidates: adding.candidates, note: `a number cut by a line wrap was joined: "${raw}"` } : { candidates: adding.candidates };
+    const spacing = adding.spacingIgnored ? { spacingIgnored: true } : {};
+    return adding.wrapJoined ? { candidates: adding.candidates, note: `a number cut by a line wrap was joined: "${raw}"`, ...spacing } : { candidates: adding.candidates, ...spacing };
   }
   const all = segment(chunks, n, MAX_READINGS);
   // (not when a line wrap runs through the row: it may have cut a number in two)

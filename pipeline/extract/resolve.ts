@@ -9,6 +9,8 @@ export interface Unit {
   candidates: Value[][];
   /** the row (or group) reading satisfies its own sum */
   rowOk?: (v: Value[]) => boolean;
+  /** the readings glue spaced numbers together: a guess that the table's identities must not refute */
+  spacingIgnored?: boolean;
 }
 
 export interface Resolution {
@@ -42,11 +44,13 @@ export function resolveUnits(
   const chosen = new Map<string, Value[]>();
   const partial = new Map<string, (Cell | null)[]>();
   const open: Unit[] = [];
+  const bySum: string[] = [];
 
   for (const u of units) {
     if (u.candidates.length === 0) continue;
     if (u.candidates.length === 1) {
       chosen.set(u.key, u.candidates[0]!);
+      if (u.spacingIgnored) bySum.push(u.key);
       continue;
     }
     const byRow = u.rowOk ? u.candidates.filter(u.rowOk) : [];
@@ -62,10 +66,29 @@ export function resolveUnits(
     }
     if (byRow.length === 1) {
       chosen.set(u.key, byRow[0]!);
+      bySum.push(u.key);
       notes.push(`${table}.${u.key}: glued digits read by the row sum (${byRow[0]!.map((v) => v.raw).join(',')})`);
       continue;
     }
     open.push({ ...u, candidates: byRow.length > 1 ? byRow : u.candidates });
+  }
+  // A reading chosen by its row sum alone among several, or one that glues spaced numbers
+  // together, is a choice: the table's identities must not refute it (`32 0 00 0 023` read as
+  // 3,20,0,0,0,0,23 adds up, but its columns do not). Refuted, the row is left blank: which of
+  // its digits is misprinted cannot be known.
+  if (identity) {
+    for (const key of bySum) {
+      if (identity((k) => chosen.get(k), new Set([key]))) continue;
+      const raw = chosen.get(key)!.map((v) => v.raw).join(',');
+      const i = notes.findIndex((n) => n.startsWith(`${table}.${key}: glued digits read by the row sum`));
+      if (i >= 0) notes.splice(i, 1);
+      chosen.delete(key);
+      flags.push({
+        cell: `${table}.${key}`,
+        reason: 'unsatisfiable',
+        detail: `the reading of the glued digits chosen by its row sum (${raw}) contradicts the table's column sums; left blank`,
+      });
+    }
   }
 
   if (open.length > 0) {

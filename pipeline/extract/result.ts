@@ -1,7 +1,7 @@
 // The typed result of extracting one report file; `toContract` gives the stable JSON line.
 import type { ProseFigure } from './prose.ts';
 import type { PublishedDate } from './published.ts';
-import type { SectionCode, CellKind, CheckRule, CheckStatus, Format, Level, T2Col, T2Row, T3Col, T3Row, T4Col, T4Group } from '../codes.ts';
+import type { SectionCode, CellKind, CheckRule, CheckStatus, FlagReason, Format, Level, T2Col, T2Row, T3Col, T3Row, T4Col, T4Group } from '../codes.ts';
 
 /** One printed cell with where it was read. `value` is null for blank, `/`, `-`, `无` and unsure cells. */
 export interface Cell {
@@ -16,17 +16,7 @@ export type Grid<R extends string, C extends string> = Partial<Record<R, Partial
 export interface Flag {
   /** canonical cell key such as `t3.granted.total`, or a table key such as `t3` */
   cell: string;
-  reason:
-    | 'ambiguous'
-    | 'unsatisfiable'
-    | 'unreadable'
-    | 'implausible'
-    | 'row_not_found'
-    | 'table_not_found'
-    | 'unit_converted'
-    | 'year_unknown'
-    | 'issuer_unknown'
-    | 'issuer_inferred';
+  reason: FlagReason;
   detail: string;
   candidates?: (number | null)[];
 }

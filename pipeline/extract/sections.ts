@@ -48,8 +48,9 @@ export interface Heading {
 export interface Sections {
   /** the section headings found, in printed order (a section whose heading is not found is absent) */
   headings: Heading[];
-  /** table 2's region, or null when neither its caption nor its section is found */
-  t2: { start: number; end: number } | null;
+  /** table 2's region, or null when neither its caption nor its section is found; `toEnd`: no
+   * table 3 follows, so the region runs to the end of the text (and may have been cut off there) */
+  t2: { start: number; end: number; toEnd: boolean } | null;
   /** table 3's region: from its first row label to the first 行政复议 after it */
   t3: { start: number; limit: number } | null;
 }
@@ -116,7 +117,7 @@ export function locateSections(stream: Stream): Sections {
   const t3Close = t3Start === null ? null : firstMatch(text, [...TABLE_BOUNDS.t3Close], t3Start);
   return {
     headings,
-    t2: t2Start === undefined ? null : { start: t2Start, end: t2End ?? text.length },
+    t2: t2Start === undefined ? null : { start: t2Start, end: t2End ?? text.length, toEnd: t2End === undefined || t2End === null },
     t3: t3Start === null ? null : { start: t3Start, limit: t3Close ? t3Close.start : text.length },
   };
 }

@@ -12,6 +12,8 @@ import { TABLE_SPECS, spacedWords } from './tablespec.ts';
 export interface Table2 extends TableResult<T2Row, T2Col> {
   found: boolean;
   format: Format | null;
+  /** no table 3 heading follows: the table runs to the end of the text, and may have been cut off there */
+  toEnd: boolean;
 }
 
 const FORMAT_WORDS = (['f2021', 'f2019'] as const).map((f) => ({ format: f, re: spacedWords(TABLE_SPECS.t2[f].formatWords) }));
@@ -54,10 +56,13 @@ function normaliseMoney(row: T2Row, col: T2Col, cell: Cell, unit: string | undef
 /** `region`: table 2's slice from the sections step (sections.ts). */
 export function extractTable2(stream: Stream, region: Sections['t2']): Table2 {
   const text = stream.text;
-  const none: Table2 = { found: false, format: null, cells: {}, flags: [], notes: [] };
+  const none: Table2 = { found: false, format: null, toEnd: false, cells: {}, flags: [], notes: [] };
   if (region === null) return none;
-  const { start, end } = region;
+  const { start, end, toEnd } = region;
   const format = detectFormat(text.slice(start, end));
+  // no header words and no table 3 after: the text stops before the table's header (a file cut
+  // short in section 一, whose prose names 主动公开 and 行政处罚 too): nothing of the table is here
+  if (!format && toEnd) return none;
   const spec = TABLE_SPECS.t2[format ?? 'f2021'];
   const anchors = findAnchors(text, spec.rows, start, end);
   if (anchors.length === 0) return none;
@@ -110,5 +115,5 @@ export function extractTable2(stream: Stream, region: Sections['t2']): Table2 {
       cells[u.row]![col] = normaliseMoney(u.row, col, cell, u.unitOf[0]?.[c], flags);
     });
   }
-  return { found: true, format, cells, flags, notes: res.notes };
+  return { found: true, format, toEnd, cells, flags, notes: res.notes };
 }

@@ -6,9 +6,9 @@ import { decodeBytes, sizeLimits } from '../extract/readers/decode.ts';
 import { UserError } from '../db/duck.ts';
 import { detectKind } from '../extract/readers/index.ts';
 
-// Files that travel with reports but are not reports, and the database itself (and its WAL) when
+// Files that travel with reports but are not reports, and the database itself (its WAL, and the draft a run writes) when
 // it is kept inside the input folder. `x.pdf.meta.json` is the provenance sidecar xxgk fetch writes.
-const NOT_INPUT = /^(?:readme|provenance|license|licence)(?:\.|$)|\.gold\.json$|\.meta\.json$|^\.|\.duckdb(?:\.wal|\.tmp)?$/iu;
+const NOT_INPUT = /^(?:readme|provenance|license|licence)(?:\.|$)|\.gold\.json$|\.meta\.json$|^\.|\.duckdb(?:\.draft-\d+)?(?:\.wal|\.tmp)?$/iu;
 
 export interface ScannedFile {
   documentId: string;
