@@ -26,6 +26,8 @@ function baseEnv(): Record<string, string> {
   const env = { ...process.env } as Record<string, string>;
   delete env.FORCE_COLOR;
   delete env.NO_COLOR;
+  // a person's terminal: Node's hasColors() gives 2 colours (none) whenever CI is set
+  delete env.CI;
   return env;
 }
 
