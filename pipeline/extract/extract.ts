@@ -10,6 +10,7 @@ import { flagImplausible } from './plausible.ts';
 import { figureChecks, proseFigures } from './prose.ts';
 import { pdfDate, textDate } from './published.ts';
 import { type Sections, locateSections, sectionText } from './sections.ts';
+import { sketch } from './sketch.ts';
 import { type Check, type ExtractResult, type Flag, type Grid, rejected } from './result.ts';
 import { extractTable2 } from './table2.ts';
 import { extractTable3 } from './table3.ts';
@@ -199,7 +200,8 @@ export async function extractBytes(file: string, bytes: Uint8Array, read: typeof
     sections: SECTION_CODES.map((code) => {
       const text = sectionText(stream, sections, code);
       // the prose sections are kept for the quality measures (copied text, empty 五/六)
-      return { code, found: text !== null, text: code === 's1.overview' || code === 's5.problems' || code === 's6.other' ? text : null };
+      const kept = code === 's1.overview' || code === 's5.problems' || code === 's6.other' ? text : null;
+      return { code, found: text !== null, text: kept, sketch: sketch(kept) };
     }),
   };
 }

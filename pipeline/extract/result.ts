@@ -59,7 +59,7 @@ export interface ExtractResult {
   /** the publication date the file carries (发布时间, PDF CreationDate), with where it was read */
   published: PublishedDate | null;
   /** each of the six sections: whether its heading was found, and the text of 一, 五 and 六 */
-  sections: { code: SectionCode; found: boolean; text: string | null }[];
+  sections: { code: SectionCode; found: boolean; text: string | null; sketch: number[] }[];
 }
 
 function values<R extends string, C extends string>(g: Grid<R, C>): Record<string, Record<string, number | null>> {

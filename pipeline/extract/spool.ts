@@ -40,7 +40,7 @@ function rowsOf(doc: SpoolDoc, r: ExtractResult, now: string): Record<SpoolTable
     extracted_cells: cells,
     extracted_checks: r.checks.map((c) => [doc.documentId, c.rule, c.scope, c.status, c.detail, c.cells]),
     extracted_flags: r.flags.map((f) => [doc.documentId, f.cell, f.reason, f.detail, f.candidates ?? null]),
-    extracted_sections: r.sections.map((x) => [doc.documentId, x.code, x.found, x.text]),
+    extracted_sections: r.sections.map((x) => [doc.documentId, x.code, x.found, x.text, x.sketch]),
     extracted_prose: r.prose.map((f) => [doc.documentId, f.rule, f.value, f.sentence, f.cells, f.or ?? null]),
   };
 }

@@ -66,5 +66,6 @@ CREATE TABLE IF NOT EXISTS extracted_sections (
   document_id VARCHAR NOT NULL,
   section     VARCHAR NOT NULL,
   found       BOOLEAN NOT NULL,
-  text        VARCHAR
+  text        VARCHAR,
+  sketch      UINTEGER[]
 );

@@ -1,0 +1,63 @@
+// The bottom-k sketches behind the copied-text measure (pipeline/extract/sketch.ts): exact for
+// short texts, close for long ones, blind to this year's numbers.
+import { describe, expect, it } from 'vitest';
+import { SKETCH_K, foldText, sketch } from '../pipeline/extract/sketch.ts';
+
+const grams = (t: string) => {
+  const f = foldText(t);
+  const s = new Set<string>();
+  for (let i = 0; i + 5 <= f.length; i++) s.add(f.slice(i, i + 5));
+  return s;
+};
+const exact = (a: string, b: string) => {
+  const A = grams(a);
+  const B = grams(b);
+  return [...A].filter((g) => B.has(g)).length / new Set([...A, ...B]).size;
+};
+/** The estimator of sql/metrics/09_report_quality.sql (sketch_jaccard), here for the test. */
+const estimate = (a: number[], b: number[]) => {
+  const union = [...new Set([...a, ...b])].sort((x, y) => x - y);
+  const low = union.slice(0, SKETCH_K);
+  return low.filter((h) => a.includes(h) && b.includes(h)).length / low.length;
+};
+// a long text of distinct sentences, deterministic
+const CHARS = '政府信息公开工作主动依申请办理答复平台建设监督保障规范审查发布制度培训考核网站新媒体解读回应关切';
+const text = (seed: number, n: number) => {
+  let x = seed;
+  let out = '';
+  for (let i = 0; i < n; i++) {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    out += CHARS[(x >>> 16) % CHARS.length];
+    if (i % 23 === 22) out += '。';
+  }
+  return out;
+};
+
+describe('section sketches', () => {
+  it('are exact while a text has fewer distinct 5-grams than k', () => {
+    const a = '2023年，我局主动公开政府信息120条，办理依申请公开3件。';
+    const b = '2024年，我局主动公开政府信息98条，办理依申请公开5件，均按时答复。';
+    expect(sketch(a).length).toBeLessThan(SKETCH_K);
+    expect(estimate(sketch(a), sketch(b))).toBeCloseTo(exact(a, b), 10);
+  });
+
+  it('fold the numbers: last year\'s text with this year\'s figures is a copy', () => {
+    const a = '2022年，本机关共收到政府信息公开申请58件，办结56件，结转2件。';
+    expect(estimate(sketch(a), sketch(a.replace(/\d+/gu, (d) => String(Number(d) + 7))))).toBe(1);
+    expect(sketch('  ')).toEqual([]);
+    expect(sketch(null)).toEqual([]);
+  });
+
+  it('estimate long texts within a few points, from copied to rewritten', () => {
+    const base = text(1, 6000);
+    for (const keep of [1, 0.8, 0.5, 0.2]) {
+      const cut = Math.floor(base.length * keep);
+      const other = base.slice(0, cut) + text(99, base.length - cut);
+      const est = estimate(sketch(base), sketch(other));
+      expect(sketch(base)).toHaveLength(SKETCH_K);
+      expect(Math.abs(est - exact(base, other))).toBeLessThan(0.1);
+    }
+    const [p, q] = [text(3, 6000), text(4, 6000)];
+    expect(Math.abs(estimate(sketch(p), sketch(q)) - exact(p, q))).toBeLessThan(0.1);
+  });
+});
