@@ -11,15 +11,11 @@ export function foldText(text: string): string {
   return text.replace(/[0-9]+/gu, '#').replace(/\s+/gu, '');
 }
 
-/** FNV-1a over the UTF-16 code units of `s` from `i` to `i + n`, as an unsigned 32-bit number. */
-function fnv(s: string, i: number, n: number): number {
-  let h = 0x811c9dc5;
-  for (let j = i; j < i + n; j++) {
-    h ^= s.charCodeAt(j);
-    h = Math.imul(h, 0x01000193);
-  }
-  // murmur3's finaliser: FNV alone leaves its low values clustered, and a bottom-k sketch keeps
-  // exactly the low values
+const BASE = 0x01000193;
+const BASE4 = Math.imul(Math.imul(BASE, BASE), Math.imul(BASE, BASE));
+
+/** murmur3's finaliser: spreads a rolling hash's values evenly, and a bottom-k sketch keeps the low ones. */
+function mix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -31,8 +27,21 @@ function fnv(s: string, i: number, n: number): number {
 export function sketch(text: string | null, k = SKETCH_K): number[] {
   if (text === null) return [];
   const f = foldText(text);
-  if (f.length < 5) return [];
-  const grams = new Set<number>();
-  for (let i = 0; i + 5 <= f.length; i++) grams.add(fnv(f, i, 5));
-  return [...grams].sort((a, b) => a - b).slice(0, k);
+  const n = f.length - 4;
+  if (n < 1) return [];
+  // a typed array sorts numerically in native code: several times faster than a Set and a
+  // comparator sort, which made the sketch a third of the extraction time
+  const hashes = new Uint32Array(n);
+  // a polynomial rolling hash of each 5-gram (one step per character), then mixed
+  let h = 0;
+  for (let i = 0; i < 5; i++) h = (Math.imul(h, BASE) + f.charCodeAt(i)) | 0;
+  hashes[0] = mix(h);
+  for (let i = 1; i < n; i++) {
+    h = (Math.imul(h - Math.imul(f.charCodeAt(i - 1), BASE4), BASE) + f.charCodeAt(i + 4)) | 0;
+    hashes[i] = mix(h);
+  }
+  hashes.sort();
+  const out: number[] = [];
+  for (let i = 0; i < n && out.length < k; i++) if (i === 0 || hashes[i] !== hashes[i - 1]) out.push(hashes[i]!);
+  return out;
 }
