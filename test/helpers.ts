@@ -1,6 +1,8 @@
 // Shared test helpers: real corpus files and their gold labels.
 import fs from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
+import { openRead, query } from '../pipeline/db/duck.ts';
 import { extractBytes } from '../pipeline/extract/extract.ts';
 import type { ExtractResult } from '../pipeline/extract/result.ts';
 
@@ -67,4 +69,23 @@ export function judgeCells(gold: Gold, r: ExtractResult): { key: string; want: n
       got === want ? 'exact' : got !== null && got !== undefined ? 'wrong' : flags.some((f) => flagCovers(f, key)) ? 'flagged' : 'missing';
     return { key, want, got, outcome };
   });
+}
+
+/** A fresh temp folder `dir` with the named corpus files copied into `dir/raw`, and `dir/x.duckdb` as the database path (not yet made). */
+export function corpusFolder(prefix: string, files: string[]): { dir: string; raw: string; db: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `xxgk-${prefix}-`));
+  const raw = path.join(dir, 'raw');
+  fs.mkdirSync(raw);
+  for (const f of files) fs.copyFileSync(path.join(CORPUS, f), path.join(raw, f));
+  return { dir, raw, db: path.join(dir, 'x.duckdb') };
+}
+
+/** The rows of one query against a database file, opened read-only for it. */
+export async function queryFile<T = Record<string, unknown>>(db: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  const d = await openRead(db);
+  try {
+    return await query<T>(d, sql, params);
+  } finally {
+    d.close();
+  }
 }

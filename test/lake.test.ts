@@ -2,14 +2,12 @@
 // province; read back by glob they equal the database, blank/0/'/' intact, and a filter on the
 // partition keys reads only the matching files.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openRead, query } from '../pipeline/db/duck.ts';
 import { lakeExports } from '../pipeline/publish/lake.ts';
 import { publish } from '../pipeline/publish/publish.ts';
 import { runAll } from '../pipeline/stages.ts';
-import { CORPUS } from './helpers.ts';
+import { corpusFolder, queryFile } from './helpers.ts';
 
 let dir: string;
 let db: string;
@@ -18,25 +16,15 @@ const SAMPLES = ['longgang-2022.txt', 'pingtan_2019_1.txt', 'pingtan_2022_1.txt'
 const HIVE = "hive_partitioning = true, hive_types = {'year': INTEGER, 'province': VARCHAR}";
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-lake-'));
-  const input = path.join(dir, 'in');
-  fs.mkdirSync(input);
-  for (const f of SAMPLES) fs.copyFileSync(path.join(CORPUS, f), path.join(input, f));
-  db = path.join(dir, 'x.duckdb');
-  await runAll({ db, input, log: () => {} });
+  let raw: string;
+  ({ dir, raw, db } = corpusFolder('lake', SAMPLES));
+  await runAll({ db, input: raw, log: () => {} });
   lake = path.join(dir, 'lake');
   await publish({ db, out: path.join(dir, 'reports'), smallN: 10, lake }, () => {});
 }, 120_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function sql<T = Record<string, unknown>>(q: string): Promise<T[]> {
-  const d = await openRead(db);
-  try {
-    return await query<T>(d, q);
-  } finally {
-    d.close();
-  }
-}
+const sql = <T = Record<string, unknown>>(q: string) => queryFile<T>(db, q);
 
 describe('the Parquet lake', () => {
   it('holds one folder per table, year and province', async () => {

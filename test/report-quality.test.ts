@@ -3,22 +3,18 @@
 // year changed: copied text must measure as copied), and a report whose sections 五 and 六 are
 // emptied and removed (completeness).
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRead, query } from '../pipeline/db/duck.ts';
 import { runAll } from '../pipeline/stages.ts';
-import { CORPUS } from './helpers.ts';
+import { CORPUS, corpusFolder, queryFile } from './helpers.ts';
 
 let dir: string;
 let db: string;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-quality-'));
-  const raw = path.join(dir, 'raw');
-  db = path.join(dir, 'x.duckdb');
-  fs.mkdirSync(raw);
-  for (const f of ['pingtan_2021_1.txt', 'pingtan_2022_1.txt']) fs.copyFileSync(path.join(CORPUS, f), path.join(raw, f));
+  let raw: string;
+  ({ dir, raw, db } = corpusFolder('quality', ['pingtan_2021_1.txt', 'pingtan_2022_1.txt']));
   fs.writeFileSync(path.join(raw, 'pingtan_2023_copy.txt'), fs.readFileSync(path.join(CORPUS, 'pingtan_2022_1.txt'), 'utf8').replaceAll('2022', '2023'));
   const gaj = fs.readFileSync(path.join(CORPUS, 'pingtan-gaj_2022_1.txt'), 'utf8');
   const cut = gaj.replace(/(五、存在的主要问题及改进情况)[^]*?(?=六、其他需要报告的事项)/u, '$1\n无。\n').replace(/六、其他需要报告的事项[^]*$/u, '');
@@ -29,13 +25,8 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 async function quality() {
-  const d = await openRead(db);
-  try {
-    const rows = await query<Record<string, unknown>>(d, `SELECT b.name, q.* FROM report_quality q JOIN bodies b USING (body_id) ORDER BY b.name, q.year`);
-    return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
-  } finally {
-    d.close();
-  }
+  const rows = await queryFile(db, `SELECT b.name, q.* FROM report_quality q JOIN bodies b USING (body_id) ORDER BY b.name, q.year`);
+  return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
 }
 
 describe('report_quality', () => {

@@ -3,13 +3,11 @@
 // on real corpus reports in a real database; no date means unknown, never on time.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openRead, query } from '../pipeline/db/duck.ts';
 import { pdfDate, textDate } from '../pipeline/extract/published.ts';
 import { runAll } from '../pipeline/stages.ts';
-import { CORPUS } from './helpers.ts';
+import { CORPUS, corpusFolder, queryFile } from './helpers.ts';
 
 describe('the date printed in a file', () => {
   it('reads the labelled forms and refuses impossible dates', () => {
@@ -31,28 +29,19 @@ describe('report_timeliness and days_late', () => {
   let dir: string;
   let db: string;
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-time-'));
-    const raw = path.join(dir, 'raw');
-    db = path.join(dir, 'x.duckdb');
-    fs.mkdirSync(raw);
-    for (const f of ['pingtan_2022_1.txt', 'pingtan-hzs_2025_1.txt', 'longgang-2022.txt', 'shanghai-bgt_2019_1.json', 'huaian-2024.pdf']) fs.copyFileSync(path.join(CORPUS, f), path.join(raw, f));
+    let raw: string;
+    ({ dir, raw, db } = corpusFolder('time', ['pingtan_2022_1.txt', 'pingtan-hzs_2025_1.txt', 'longgang-2022.txt', 'shanghai-bgt_2019_1.json', 'huaian-2024.pdf']));
     await runAll({ db, input: raw, log: () => {} });
   }, 120_000);
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  const rows = async () => {
-    const d = await openRead(db);
-    try {
-      return await query<{ name: string; published_on: Date | null; date_source: string | null; timeliness: string; days_late: number | null; metric: number | null }>(
-        d,
-        `SELECT b.name, t.published_on, t.date_source, t.timeliness, t.days_late::INT AS days_late, m.value AS metric
-         FROM report_timeliness t JOIN reports r USING (report_id) JOIN bodies b USING (body_id)
-         LEFT JOIN report_metrics m ON m.report_id = t.report_id AND m.metric = 'days_late' ORDER BY b.name`,
-      );
-    } finally {
-      d.close();
-    }
-  };
+  const rows = () =>
+    queryFile<{ name: string; published_on: Date | null; date_source: string | null; timeliness: string; days_late: number | null; metric: number | null }>(
+      db,
+      `SELECT b.name, t.published_on, t.date_source, t.timeliness, t.days_late::INT AS days_late, m.value AS metric
+       FROM report_timeliness t JOIN reports r USING (report_id) JOIN bodies b USING (body_id)
+       LEFT JOIN report_metrics m ON m.report_id = t.report_id AND m.metric = 'days_late' ORDER BY b.name`,
+    );
 
   it('judges each report by the date it carries, with where it was read', async () => {
     const got = Object.fromEntries((await rows()).map((r) => [r.name, r]));
