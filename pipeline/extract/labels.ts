@@ -10,7 +10,7 @@ export interface RowLabel<R extends string> {
   ordinal?: number | string;
 }
 
-function escapeChar(ch: string): string {
+export function escapeChar(ch: string): string {
   return /[.*+?^${}()|[\]\\/]/.test(ch) ? '\\' + ch : ch;
 }
 

@@ -4,7 +4,7 @@
 // solver read them from here; a new label variant or header word is an addition to this data
 // (row label keys live in labels.ts, section headings in sections.ts, windows in spec.ts).
 import { type Format, type SectionCode, type T2Col, type T2Row, type T3Col, type T3Row, T2_LAYOUT, T3_COLS, T3_ROWS_F2019, T3_ROWS_F2021, T4_COLS, T4_GROUPS } from '../codes.ts';
-import { type RowLabel, T2_LABELS, T3_LABELS_HEAD, T3_LABELS_OTHER_2021, T3_LABELS_TAIL, T3_OTHER_GROUP } from './labels.ts';
+import { type RowLabel, T2_LABELS, escapeChar, T3_LABELS_HEAD, T3_LABELS_OTHER_2021, T3_LABELS_TAIL, T3_OTHER_GROUP } from './labels.ts';
 import { type SumIdentity, columnIdentities, groupIdentity, rowIdentity } from './spec.ts';
 
 export interface TableSpec<R extends string, C extends string> {
@@ -75,6 +75,5 @@ export const TABLE_SPECS = {
 
 /** Words with optional spaces between their characters (a PDF or a wrapped cell spaces them). */
 export function spacedWords(words: string[]): RegExp {
-  const esc = (ch: string) => (/[.*+?^${}()|[\]\\/]/u.test(ch) ? '\\' + ch : ch);
-  return new RegExp(words.map((w) => [...w].map(esc).join('\\s*')).join('|'), 'gu');
+  return new RegExp(words.map((w) => [...w].map(escapeChar).join('\\s*')).join('|'), 'gu');
 }
