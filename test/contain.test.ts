@@ -96,7 +96,7 @@ describe('a worker thread that dies', () => {
     fs.mkdirSync(input);
     const files = fs.readdirSync(CORPUS).filter((f) => !f.endsWith('.gold.json') && !f.endsWith('.md'));
     for (const f of files) fs.copyFileSync(path.join(CORPUS, f), path.join(input, f));
-    // 160 KB on disk, 16 MB of XML: far more than a 48 MB heap holds once mammoth has parsed it
+    // 160 KB on disk, 16 MB of XML: far more than a 48 MB heap holds once it is parsed
     const zip = await JSZip.loadAsync(fs.readFileSync(path.join(MADE, 'shs-2025.docx')));
     const xml = await zip.file('word/document.xml')!.async('string');
     const at = xml.indexOf('<w:body>') + '<w:body>'.length;

@@ -1,6 +1,6 @@
 // Size limits per file (issue 8, point 9): bytes on disk, checked with stat before reading (a
 // file over 2 GiB no longer aborts the run), and bytes after decompression of a DOCX, checked
-// from the zip's central directory and by a bounded inflate before mammoth sees it.
+// from the zip's central directory and by a bounded inflate before the XML is parsed.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -1,4 +1,4 @@
-// HTML (and Word via mammoth) to blocks: real <table> grids with rowspan/colspan expanded.
+// HTML to blocks: real <table> grids with rowspan/colspan expanded.
 // htmlparser2 builds the DOM: it is forgiving with the broken markup of CMS pages and several
 // times faster than a full HTML5 parser, which matters at thousands of reports a run.
 import type { ChildNode, Element } from 'domhandler';
@@ -23,7 +23,20 @@ function cellText(el: Element): string {
     }
   };
   walk(el);
-  return repairText(out).replace(/[ \t]+/gu, ' ').replace(/\s*\n\s*/gu, '\n').trim();
+  return cleanCell(out);
+}
+
+/** A grid cell's text as every reader with real tables (HTML, Word) gives it. */
+export function cleanCell(text: string): string {
+  return repairText(text).replace(/[ \t]+/gu, ' ').replace(/\s*\n\s*/gu, '\n').trim();
+}
+
+/** Running text between tables: one text block per non-empty line. */
+export function pushTextLines(blocks: Block[], text: string): void {
+  for (const line of repairText(text).replace(/[ \t]+/gu, ' ').split('\n')) {
+    const l = line.trim();
+    if (l) blocks.push({ kind: 'text', text: l, loc: `text ${blocks.length + 1}` });
+  }
 }
 
 /** The <tr> rows of a table, not those of tables nested inside it. */
@@ -91,10 +104,7 @@ export function readHtml(html: string, label = 'HTML page'): ReadDocument {
   let buf = '';
   let tableNo = 0;
   const flush = () => {
-    for (const line of repairText(buf).replace(/[ \t]+/gu, ' ').split('\n')) {
-      const l = line.trim();
-      if (l) blocks.push({ kind: 'text', text: l, loc: `text ${blocks.length + 1}` });
-    }
+    pushTextLines(blocks, buf);
     buf = '';
   };
   const walk = (n: ChildNode) => {

@@ -26,7 +26,7 @@ export async function readDocument(file: string, bytes: Uint8Array): Promise<Rea
   if (bytes.length === 0) throw new RejectError('empty file (0 bytes)');
   const ext = path.extname(file).toLowerCase();
   const kind = detectKind(file, bytes);
-  // the Word and PDF readers, with mammoth and pdf.js (~0.1 s to load), only when such a file comes
+  // the Word and PDF readers, with pdf.js (~0.1 s to load), only when such a file comes
   if (kind === 'doc') return (await import('./doc.ts')).readDoc(bytes);
   if (ext === '.doc') throw new RejectError('not a Word .doc file: it does not start with the OLE2 signature');
   if (kind === 'pdf') return (await import('./pdf.ts')).readPdf(bytes);
