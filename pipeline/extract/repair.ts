@@ -1,15 +1,28 @@
 // Text repair applied by every reader before anything else reads the text.
 import * as OpenCC from 'opencc-js/t2cn';
+// @ts-expect-error: the dictionary modules have no typings (a default-exported string)
+import tsCharacters from 'opencc-js/dict/TSCharacters';
 
 // The opencc-js typings are not resolved under NodeNext, so give the converter a real type here.
 const toSimplified: (s: string) => string = (OpenCC as unknown as {
   Converter(o: { from: string; to: string }): (s: string) => string;
 }).Converter({ from: 't', to: 'cn' });
 
-// Frequent characters that exist only in traditional script. Seeing one means the text needs
-// conversion; plain simplified text (the common case) skips OpenCC, which is the slowest step.
-const TRADITIONAL_HINT =
-  /[區國開這個們關與為報數據時會處請務當發現機構結轉總計體項設應於將並從無條義權號對問題產業辦還經濟標準規範檔強製採購類資訊聯繫電網頁運連變實長門間選擇維護複審訴議決處]/u;
+// Characters that exist only in traditional script (OpenCC's own traditional-to-simplified
+// character table): seeing one means the text needs conversion; plain simplified text (the common
+// case) skips OpenCC, the slowest step. A hand-picked list missed lone labels such as 行政許可.
+const TRADITIONAL_HINT = traditionalOnly(tsCharacters);
+
+/** A one-character class of the dictionary's keys (`"萬 万|與 与|…"`) that are not their own simplified form. */
+function traditionalOnly(dict: string): RegExp {
+  const chars = new Set<string>();
+  for (const pair of dict.split('|')) {
+    const [from, ...to] = pair.split(' ');
+    if (from && [...from].length === 1 && to.length > 0 && !to.includes(from)) chars.add(from);
+  }
+  const escaped = [...chars].map((c) => (/[\\\]^-]/u.test(c) ? `\\${c}` : c)).join('');
+  return new RegExp(`[${escaped}]`, 'u');
+}
 
 // Pinyin annotations that some mirror sites append after each character: 當(dāng)前 -> 當前.
 // A tone-marked vowel is required so that ordinary bracketed Latin text is left alone.
@@ -24,6 +37,7 @@ const MIRROR_FIXUPS: [RegExp, string][] = [
 ];
 
 const NON_ASCII = /[^\x00-\x7f]/u;
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/u;
 const ASCII_BREAKS = /[\r\f\v]/u;
 
 /**
@@ -35,9 +49,11 @@ export function repairText(input: string): string {
   // characters: only its line breaks need the treatment below
   if (!NON_ASCII.test(input)) return ASCII_BREAKS.test(input) ? input.replace(/\r\n?|[\f\v]/g, '\n') : input;
   let s = input.normalize('NFKC').replace(PINYIN_DEBRIS, '');
+  // zero-width characters are invisible: gone inside words (行政\u200b许可), a boundary between digits
+  if (ZERO_WIDTH.test(s)) s = s.replace(/(?<=\d)[\u200b-\u200d\u2060\ufeff]+(?=\d)/gu, ' ').replace(/[\u200b-\u200d\u2060\ufeff]/gu, '');
   // every line-breaking character (pdftotext's form feed between pages, Word's vertical tab,
   // Unicode line/paragraph separators, NEL) is a line break; every other space is a plain space
-  s = s.replace(/[\u00a0\u2000-\u200b\u3000\ufeff]/g, ' ').replace(/\r\n?|[\f\v\u0085\u2028\u2029]/g, '\n');
+  s = s.replace(/[\u00a0\u2000-\u200a\u3000]/g, ' ').replace(/\r\n?|[\f\v\u0085\u2028\u2029]/g, '\n');
   if (TRADITIONAL_HINT.test(s)) {
     s = s
       .split('\n')
