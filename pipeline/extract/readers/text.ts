@@ -13,6 +13,8 @@ export const PAGE_FOOTER =
 // marked before repair turns NBSP into a plain space.
 const NBSP_LINE = /^[ \t\u3000]*\u00a0[\u00a0\u3000 \t]*$/gmu;
 const EMPTY_CELL = '\ue000';
+// Markdown bold/strong around a cell or heading (`| **12** |`, `**一、总体情况**`): only the text counts
+const MD_EMPHASIS = /(\*\*|__)(?=\S)([^*_\n]*?\S)\1/gu;
 
 /**
  * Whether the empty lines of a dump are its empty cells: true when its lines mostly follow each
@@ -30,7 +32,7 @@ function emptyLinesAreCells(lines: string[]): boolean {
 }
 
 export function readText(raw: string, locs?: string[]): ReadDocument {
-  const text = repairText(raw.replace(NBSP_LINE, EMPTY_CELL));
+  const text = repairText(raw.replace(NBSP_LINE, EMPTY_CELL).replace(MD_EMPHASIS, '$2'));
   const titles: string[] = [];
   let publisher: string | undefined;
   const blocks: Block[] = [];
@@ -38,6 +40,9 @@ export function readText(raw: string, locs?: string[]): ReadDocument {
   let tableLine = 0;
   const lines = text.split('\n');
   const emptyCells = emptyLinesAreCells(lines);
+  // a dump that leaves spaces on every empty line (trailing whitespace, indented lines) has no
+  // truly empty line: there a line of spaces is spacing, not a crawled `&nbsp;` cell
+  const spacesAreCells = lines.some((l, i) => l.length === 0 && i < lines.length - 1);
   const opening = rowsOpenWithBar(lines);
   const openers = rowsOpenWithLoneBar(lines);
   const where = (i: number) => locs?.[i] ?? `line ${i + 1}`;
@@ -64,7 +69,7 @@ export function readText(raw: string, locs?: string[]): ReadDocument {
     }
     if (PAGE_FOOTER.test(line)) return;
     // where empty lines are spacing, a line of spaces is a printed empty cell (a crawled `&nbsp;`)
-    const spaceCell = !emptyCells && line.length > 0 && line.trim() === '';
+    const spaceCell = !emptyCells && spacesAreCells && line.length > 0 && line.trim() === '';
     if (line.trim() === EMPTY_CELL || spaceCell || (!line.trim() && emptyCells)) {
       // an empty cell of a one-cell-per-line dump; weak, as it may also be a spacing line
       endTable();
