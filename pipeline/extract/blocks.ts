@@ -63,7 +63,9 @@ export interface Stream {
   tokens: Token[];
 }
 
-const SINGLE_VALUE = /^\s*(?:[+-]?\d+(?:\.\d+)?\s*(?:万元|元|件|%)?|[/／\\]|[-—–－]+)\s*$/u;
+// a count printed with its unit (`3件`, `5个`, `2项`, `4人次`) is the count
+export const COUNT_UNIT = '件|[个条项次人份户家宗起篇期场批]次?';
+const SINGLE_VALUE = new RegExp(`^\\s*(?:[+-]?\\d+(?:\\.\\d+)?\\s*(?:万元|元|${COUNT_UNIT}|%)?|[/／\\\\]|[-—–－]+)\\s*$`, 'u');
 
 /**
  * True when a line or cell holds nothing but one value or marker: a cell of a one-cell-per-line

@@ -1,6 +1,6 @@
 // Turning a stretch of the token stream (the text between two row labels) into value chunks.
 import type { CellKind } from '../codes.ts';
-import { type Stream, tokenAt, isSingleValue } from './blocks.ts';
+import { COUNT_UNIT, type Stream, tokenAt, isSingleValue } from './blocks.ts';
 import { EMPTY, EMPTY_WEAK } from './readers/pdfgrid.ts';
 
 /**
@@ -34,6 +34,11 @@ export interface Chunk {
 const CJK = /[\u3400-\u9fff]/u;
 // Bracketed annotations that carry words (区分处理的…, 单位：万元, 指2019年事项数) are label text.
 const ANNOTATION = /[(（][^()（）]*[\u3400-\u9fff][^()（）]*[)）]/gu;
+const CELL_VALUE = new RegExp(`^([+-])?(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?\\s*(万元|元|${COUNT_UNIT}|%)?$`, 'u');
+// A number with a note after it (`5（注）`, `3*`): a cell of the row that cannot be read as it
+// stands, never a label cell to skip (that would shift the row's later values into its cells).
+const NUMBER_NOTE = /^[+-]?\d[\d,]*(?:\.\d+)?\s*(?:[（(][^）)]{0,12}[）)]|[*※]|注\d*)$/u;
+const UNIT_WORD = new RegExp(`^(?:${COUNT_UNIT})$`, 'u');
 const VALUE = /([+-])?(\d+)(?:\.(\d+))?\s*(万元|元)?/uy;
 // A number with thousands separators, standing alone between spaces or label text.
 const GROUPED = /([+-])?(\d{1,3}(?:,\d{3})+)(?:\.(\d+))?\s*(万元|元)?(?![\d,])/uy;
@@ -62,7 +67,7 @@ export function cellChunk(text: string, loc: string): Chunk {
   const marker = markerKind(t, true);
   if (marker) return { kind: marker, digits: '', splittable: false, raw: t, loc, softAfterPrev: false };
   // 3,985,758: a thousands separator is only taken as such in groups of exactly three digits
-  const m = /^([+-])?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(万元|元|件|%)?$/u.exec(t);
+  const m = CELL_VALUE.exec(t);
   if (!m) return { kind: 'unreadable', digits: '', splittable: false, raw: t, loc, softAfterPrev: false };
   const unit = m[4] === '元' || m[4] === '万元' ? m[4] : undefined;
   return {
@@ -205,6 +210,7 @@ export function regionChunks(stream: Stream, from: number, to: number, oneGridRo
     if (tok.hard && whole) {
       if (tok.text.trim() === '' || isSingleValue(tok.text, tok.grid)) out.push(tok.weak || tok.sure || tok.aligned ? { ...cellChunk(tok.text, tok.loc), weak: tok.weak, sure: tok.sure, aligned: tok.aligned, spacing: tok.spacing } : cellChunk(tok.text, tok.loc));
       else if (!CJK.test(tok.text)) out.push(...textChunks(tok.text, tok.loc));
+      else if (NUMBER_NOTE.test(tok.text.trim())) out.push(cellChunk(tok.text, tok.loc)); // unreadable: flagged
       // a hard cell with words is a label cell: skip it
       continue;
     }
@@ -248,6 +254,8 @@ export function cutAfterValues(stream: Stream, from: number, to: number): number
   if (!d || d.index >= to) return to;
   const words = /[\u3400-\u9fff]{2,}/gu;
   words.lastIndex = d.index;
-  const w = words.exec(text);
+  let w = words.exec(text);
+  // a two-character unit after a number (`9人次`) is part of the value, not the words after it
+  while (w && w.index < to && UNIT_WORD.test(w[0]) && /\d\s*$/u.test(text.slice(Math.max(0, w.index - 3), w.index))) w = words.exec(text);
   return w && w.index < to ? w.index : to;
 }

@@ -44,7 +44,8 @@ function readTables(stream: Stream): Tables & { sections: Sections } {
  * rows are those of its own format, or of both when it stops before （六） tells which (table 2's
  * format is no guide: mixed layouts exist). Table 2's rows are often left out by a body that has
  * none (规章), so only those after its last row read are, when the table runs to the end of
- * the text; the extra rows some reports add (x_…) are never expected.
+ * the text, and those between two rows read (their label was not recognised); the extra rows
+ * some reports add (x_…) are never expected.
  */
 function missingRows(t2: Tables['t2'], t3: Tables['t3']): Flag[] {
   const out: Flag[] = [];
@@ -52,12 +53,40 @@ function missingRows(t2: Tables['t2'], t3: Tables['t3']): Flag[] {
     const expected = t3.format === 'f2021' ? T3_ROWS_F2021 : t3.format === 'f2019' ? T3_ROWS_F2019 : T3_ROWS_ANY;
     for (const row of expected) if (!t3.cells[row]) out.push({ cell: `t3.${row}`, reason: 'row_not_found', detail: 'the row label was not found in table 3' });
   }
+  if (t2.found && t2.format) {
+    const rows = (Object.keys(T2_LAYOUT[t2.format]) as T2Row[]).filter((r) => !r.startsWith('x_'));
+    const firstRead = rows.findIndex((r) => t2.cells[r]);
+    const lastRead = rows.reduce((last, r, i) => (t2.cells[r] ? i : last), -1);
+    // a row between two rows read is in the printed table: its label was not recognised
+    for (const row of rows.slice(firstRead + 1, lastRead)) {
+      if (!t2.cells[row]) out.push({ cell: `t2.${row}`, reason: 'row_not_found', detail: 'the row label was not found in table 2, though rows before and after it were read' });
+    }
+  }
   // (a table 2 that runs to the end always has its header words, hence its format: table2.ts)
   if (t2.found && t2.toEnd && t2.format) {
     const rows = (Object.keys(T2_LAYOUT[t2.format]) as T2Row[]).filter((r) => !r.startsWith('x_'));
     const lastRead = rows.reduce((last, r, i) => (t2.cells[r] ? i : last), -1);
     for (const row of rows.slice(lastRead + 1)) {
       out.push({ cell: `t2.${row}`, reason: 'row_not_found', detail: 'table 2 runs to the end of the text without this row: the file may have been cut short' });
+    }
+  }
+  return out;
+}
+
+/**
+ * A cell printed as something that is not a number (`5（注）`) is left blank by the tables; it
+ * must say why wherever its table did not already flag it, or it would pass as an empty cell.
+ */
+function unflaggedUnreadable(tables: Tables, flags: Flag[]): Flag[] {
+  const flagged = new Set(flags.map((f) => f.cell));
+  const out: Flag[] = [];
+  for (const t of ['t2', 't3', 't4'] as const) {
+    for (const [row, cols] of Object.entries(tables[t].cells as Grid<string, string>)) {
+      for (const [col, cell] of Object.entries(cols ?? {})) {
+        const key = `${t}.${row}.${col}`;
+        if (cell?.kind !== 'unreadable' || flagged.has(key) || flagged.has(`${t}.${row}`) || flagged.has(t)) continue;
+        out.push({ cell: key, reason: 'unreadable', detail: `printed "${cell.raw}", which is not a number as it stands; left blank` });
+      }
     }
   }
   return out;
@@ -140,6 +169,7 @@ export async function extractBytes(file: string, bytes: Uint8Array, read: typeof
   if (!t3.found) for (const row of T3_ROWS_ANY) flags.push({ cell: `t3.${row}`, reason: 'table_not_found', detail: 'table 3 (requests) was not found' });
   if (!t4.found) flags.push({ cell: 't4', reason: 'table_not_found', detail: 'table 4 (review and litigation) was not found' });
   flags.push(...missingRows(t2, t3));
+  flags.push(...unflaggedUnreadable({ t2, t3, t4 }, flags));
   const notes = [...t2.notes, ...t3.notes, ...t4.notes];
   if (t2.format && t3.format && t2.format !== t3.format) notes.push(`mixed layout: table 2 is ${t2.format}, table 3 is ${t3.format}`);
   if (meta.year === null) flags.push({ cell: 'year', reason: 'year_unknown', detail: 'no report year in the title or the text' });
