@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { extractBytes } from '../pipeline/extract/extract.ts';
+import { NOISE } from '../scripts/layouts/noise.ts';
 import { randomReport } from '../scripts/layouts/reports.ts';
 import { renderStyle, STYLES } from '../scripts/layouts/styles.ts';
 import { reportHtml } from '../scripts/layouts/template.ts';
@@ -103,6 +104,35 @@ describe('property: random tables that satisfy every identity, in every style: e
         }
       }
       expect(problems.length === 0, [`style ${style}: ${problems.filter((p) => !p.startsWith(' ')).length} of ${CASES.length} random reports fail`, ...problems.slice(0, 60)].join('\n')).toBe(true);
+    });
+  }
+});
+
+// Noise that changes characters, never numbers: each over every style, as the property above.
+// A style that drops blank cells flags the cells it cannot place; noise must not add a wrong or
+// silently missing cell, nor lose more cells than the style without noise.
+const NOISE_CASES = [3, 11].flatMap((s) => (['f2021', 'f2019'] as const).map((format) => ({ seed: s, format, blanks: s % 3 === 0 })));
+describe('property: real-world text noise over every style: exact or NULL+flagged, never wrong, no more flagged than without it', () => {
+  for (const [noise, { what, apply = (s: string) => s, html: inHtml = (s: string) => s, lossy }] of Object.entries(NOISE)) {
+    it(`${noise} (${what})`, async () => {
+      const problems: string[] = [];
+      for (const style of ['html', ...Object.keys(STYLES)]) {
+        for (const { seed, format, blanks } of NOISE_CASES) {
+          const report = randomReport(seed, format, blanks);
+          const html = reportHtml(report);
+          const print = (page: string) => (style === 'html' ? page : renderStyle(style, page));
+          const plain = print(html);
+          const ext = style === 'html' ? 'html' : STYLES[style]!.ext;
+          const gold: Gold = { file: style, issuer: report.issuer, year: report.year, format, t2: report.t2, t3: report.t3, t4: report.t4 };
+          const judge = async (text: string) => judgeCells(gold, await extractBytes(`r.${ext}`, new TextEncoder().encode(text)));
+          const [base, noisy] = [await judge(plain), await judge(apply(print(inHtml(html))))];
+          const bad = noisy.filter((c) => c.outcome === 'wrong' || c.outcome === 'missing');
+          const lost = noisy.filter((c) => c.outcome !== 'exact').length - base.filter((c) => c.outcome !== 'exact').length;
+          for (const c of bad.slice(0, 3)) problems.push(`${style} seed ${seed} ${format}: ${c.key} expected ${show(c.want)}, got ${show(c.got)} (${c.outcome})`);
+          if (lost > 0 && !lossy) problems.push(`${style} seed ${seed} ${format}: ${lost} more cells not exact than without the noise`);
+        }
+      }
+      expect(problems, problems.slice(0, 30).join('\n')).toEqual([]);
     });
   }
 });

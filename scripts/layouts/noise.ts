@@ -1,0 +1,51 @@
+// Real-world text noise, applied to a page after its layout style (styles.ts): what crawlers,
+// mirrors and editors do to the characters of a report without changing a number. Each is a pure
+// function of the text; tags of HTML and Markdown-with-HTML styles are left intact.
+import * as OpenCC from 'opencc-js';
+
+const toTraditional = (OpenCC as unknown as { Converter(o: { from: string; to: string }): (s: string) => string }).Converter({ from: 'cn', to: 'tw' });
+/** Replace the spaces of the text, not those inside `<tags>`. */
+const textSpaces = (s: string, to: string) => s.replace(/(<[^>]*>)| /gu, (_, tag: string | undefined) => tag ?? to);
+/** Every n-th occurrence (deterministic, so a failure can be replayed). */
+const everyNth = (n: number) => {
+  let i = 0;
+  return () => ++i % n === 0;
+};
+const cellNumber = /<td([^>]*)>(?:<p>)?(\d+)(?:<\/p>)?<\/td>/gu;
+
+export interface Noise {
+  what: string;
+  /** applied to the printed page (after its style) */
+  apply?: (s: string) => string;
+  /** applied to the report's HTML before the style prints it (changes cells in every style) */
+  html?: (html: string) => string;
+  /** the noise makes some cells unreadable: they may be flagged, never wrong */
+  lossy?: boolean;
+}
+
+/** Some table numbers (every third that ends in 1, 4 or 7) printed with `suffix` after them. */
+const suffixCells = (suffix: string) => (html: string) => html.replace(cellNumber, (m, attrs: string, d: string) => (/[147]$/u.test(d) ? `<td${attrs}>${d}${suffix}</td>` : m));
+
+export const NOISE: Record<string, Noise> = {
+  crlf: { what: 'Windows line ends', apply: (s) => s.replace(/\n/gu, '\r\n') },
+  fullwidth: { what: 'full-width digits (０１２)', apply: (s) => s.replace(/[0-9]/gu, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) },
+  nbsp: { what: 'non-breaking spaces for spaces', apply: (s) => textSpaces(s, '\u00a0') },
+  ideospace: { what: 'ideographic spaces (U+3000) for spaces', apply: (s) => textSpaces(s, '\u3000') },
+  traditional: { what: 'traditional characters (a Taiwan/Hong Kong mirror)', apply: (s) => toTraditional(s) },
+  pinyin: { what: 'traditional characters with pinyin debris (當(dāng))', apply: (s) => toTraditional(s).replace(/當/gu, '當(dāng)').replace(/為/gu, '為(wèi)').replace(/開/gu, '開(kāi)') },
+  zerowidth: {
+    what: 'zero-width spaces inside words',
+    apply: (s) => {
+      const hit = everyNth(17);
+      return s.replace(/(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])/gu, () => (hit() ? '\u200b' : ''));
+    },
+  },
+  trailing: { what: 'spaces at the end of every line, empty lines included', apply: (s) => s.replace(/\n/gu, '  \n') },
+  indent: { what: 'every line indented with a tab and a space', apply: (s) => s.replace(/\n/gu, '\n\t ') },
+  brackets: { what: 'ASCII brackets for full-width ones', apply: (s) => s.replace(/（/gu, '(').replace(/）/gu, ')') },
+  bold: { what: 'numbers in bold (Markdown ** and <strong>)', apply: (s) => s.replace(/\| (\d+) \|/gu, '| **$1** |').replace(cellNumber, '<td$1><strong>$2</strong></td>') },
+  units: { what: 'a unit after table numbers (`3件`)', apply: (s) => s.replace(/\| (\d+) \|/gu, '| $1件 |').replace(cellNumber, '<td$1>$2件</td>') },
+  countunits: { what: 'count units on some cells (`5个`, `9人次`, `2项`)', html: (h) => suffixCells('人次')(suffixCells('个')(h)) },
+  notes: { what: 'a note after some numbers (`5（注）`): unreadable, so flagged', html: suffixCells('（注）'), lossy: true },
+  spans: { what: 'a number split over two spans (`<span>1</span><span>2</span>`)', apply: (s) => s.replace(/<td([^>]*)>(?:<p>)?(\d)(\d+)(?:<\/p>)?<\/td>/gu, '<td$1><span>$2</span><span>$3</span></td>') },
+};
