@@ -40,6 +40,8 @@ export interface Token {
   hard: boolean;
   /** the token is a cell of a real table grid (HTML, Word, pipe table) rather than a line of text */
   grid: boolean;
+  /** a cell for sure though not in a grid: printed with its bar (`无 |`), or a `无` line between values */
+  lineCell?: boolean;
   /** for grid cells: which grid row the cell is in */
   gridRow?: string;
   loc: string;
@@ -76,6 +78,25 @@ export function isSingleValue(text: string, inGrid = false): boolean {
   return SINGLE_VALUE.test(text) && text.trim() !== '';
 }
 
+const REMARK = /^(?:备\s*注|说\s*明)$/u;
+
+/**
+ * Columns headed 备注 / 说明 (a remarks column some reports add at the right of a table): their
+ * cells below the heading are notes, not values, and would otherwise add a cell to every row.
+ * Column index -> the first row below its heading.
+ */
+function remarkColumns(rows: GridCell[][]): Map<number, number> {
+  const out = new Map<number, number>();
+  // only where the columns line up: a rectangular grid (HTML, Word, Markdown), not a bar dump
+  if (new Set(rows.map((r) => r.length)).size !== 1 || rows.some((r) => r.some((c) => c.weak && !c.aligned))) return out;
+  rows.slice(0, 4).forEach((row, r) => {
+    row.forEach((cell, c) => {
+      if (cell.origin && REMARK.test(cell.text.trim()) && c > 0 && !out.has(c)) out.set(c, r + 1);
+    });
+  });
+  return out;
+}
+
 /** Flatten blocks into one string with a token index; tokens are separated by '\n'. */
 export function toStream(blocks: Block[]): Stream {
   const tokens: Token[] = [];
@@ -105,14 +126,29 @@ export function toStream(blocks: Block[]): Stream {
         push(line, isSingleValue(line), loc, undefined, undefined, loc, true);
       });
     } else if (b.kind === 'cells') {
-      b.cells.forEach((cell, c) => push(cell.text, true, b.cells.length > 1 ? `${b.loc} c${c + 1}` : b.loc, undefined, cell, b.loc));
+      b.cells.forEach((cell, c) => {
+        push(cell.text, true, b.cells.length > 1 ? `${b.loc} c${c + 1}` : b.loc, undefined, cell, b.loc);
+        tokens[tokens.length - 1]!.lineCell = true;
+      });
     } else {
+      const remarks = remarkColumns(b.rows);
       b.rows.forEach((row, r) => {
         row.forEach((cell, c) => {
-          if (cell.origin) push(cell.text.replace(/\s*\n\s*/g, ' '), true, `${b.loc} r${r + 1}c${c + 1}`, `${b.loc} r${r + 1}`, cell);
+          if (cell.origin && !(remarks.has(c) && r >= remarks.get(c)!)) push(cell.text.replace(/\s*\n\s*/g, ' '), true, `${b.loc} r${r + 1}c${c + 1}`, `${b.loc} r${r + 1}`, cell);
         });
       });
     }
+  }
+  // a line of just 无 between value lines is a cell of a one-cell-per-line dump (a wrapped label
+  // never leaves 无 alone on a line)
+  const isValue = (n: Token | undefined) => n !== undefined && n.hard && (isSingleValue(n.text, n.grid) || n.lineCell === true);
+  for (let changed = true; changed; ) {
+    changed = false;
+    tokens.forEach((t, i) => {
+      if (t.grid || t.lineCell || t.text.trim() !== '无' || !(isValue(tokens[i - 1]) || isValue(tokens[i + 1]))) return;
+      Object.assign(t, { hard: true, lineCell: true });
+      changed = true;
+    });
   }
   return { text, tokens };
 }

@@ -189,7 +189,7 @@ export function regionChunks(stream: Stream, from: number, to: number, oneGridRo
     if (oneGridRow && tok.gridRow !== undefined) {
       gridRow ??= tok.gridRow;
       if (tok.gridRow !== gridRow) continue;
-    }
+    } else if (oneGridRow && gridRow !== undefined) continue; // text after the grid (`第3页` between two parts of a table split at a page break)
     const a = Math.max(from, tok.start);
     const b = Math.min(to, tok.start + tok.text.length);
     const whole = a === tok.start && b === tok.start + tok.text.length;
@@ -208,7 +208,7 @@ export function regionChunks(stream: Stream, from: number, to: number, oneGridRo
     }
     lineEnd = false;
     if (tok.hard && whole) {
-      if (tok.text.trim() === '' || isSingleValue(tok.text, tok.grid)) out.push(tok.weak || tok.sure || tok.aligned ? { ...cellChunk(tok.text, tok.loc), weak: tok.weak, sure: tok.sure, aligned: tok.aligned, spacing: tok.spacing } : cellChunk(tok.text, tok.loc));
+      if (tok.text.trim() === '' || isSingleValue(tok.text, tok.grid || tok.lineCell)) out.push(tok.weak || tok.sure || tok.aligned ? { ...cellChunk(tok.text, tok.loc), weak: tok.weak, sure: tok.sure, aligned: tok.aligned, spacing: tok.spacing } : cellChunk(tok.text, tok.loc));
       else if (!CJK.test(tok.text)) out.push(...textChunks(tok.text, tok.loc));
       else if (NUMBER_NOTE.test(tok.text.trim())) out.push(cellChunk(tok.text, tok.loc)); // unreadable: flagged
       // a hard cell with words is a label cell: skip it
