@@ -113,10 +113,10 @@ describe('property: random tables that satisfy every identity, in every style: e
 // silently missing cell, nor lose more cells than the style without noise.
 const NOISE_CASES = [3, 11].flatMap((s) => (['f2021', 'f2019'] as const).map((format) => ({ seed: s, format, blanks: s % 3 === 0 })));
 describe('property: real-world text noise over every style: exact or NULL+flagged, never wrong, no more flagged than without it', () => {
-  for (const [noise, { what, apply = (s: string) => s, html: inHtml = (s: string) => s, lossy }] of Object.entries(NOISE)) {
+  for (const [noise, { what, apply = (s: string) => s, html: inHtml = (s: string) => s, lossy, gaps = {} }] of Object.entries(NOISE)) {
     it(`${noise} (${what})`, async () => {
       const problems: string[] = [];
-      for (const style of ['html', ...Object.keys(STYLES)]) {
+      for (const style of ['html', ...Object.keys(STYLES)].filter((st) => !gaps[st])) {
         for (const { seed, format, blanks } of NOISE_CASES) {
           const report = randomReport(seed, format, blanks);
           const html = reportHtml(report);
