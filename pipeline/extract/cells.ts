@@ -32,6 +32,7 @@ export interface Chunk {
 }
 
 const CJK = /[\u3400-\u9fff]/u;
+const WORDS_AFTER_DIGITS = /\d[^\n]*?[\u3400-\u9fff]{2,}/u;
 // Bracketed annotations that carry words (区分处理的…, 单位：万元, 指2019年事项数) are label text.
 const ANNOTATION = /[(（][^()（）]*[\u3400-\u9fff][^()（）]*[)）]/gu;
 const CELL_VALUE = new RegExp(`^([+-])?(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?\\s*(万元|元|${COUNT_UNIT}|%)?$`, 'u');
@@ -193,6 +194,9 @@ export function regionChunks(stream: Stream, from: number, to: number, oneGridRo
     const a = Math.max(from, tok.start);
     const b = Math.min(to, tok.start + tok.text.length);
     const whole = a === tok.start && b === tok.start + tok.text.length;
+    // a whole line of text after the row's own, with words after its digits, is not the row's
+    // values: a running page header (`…2023年政府信息公开工作年度报告`), spam, a note
+    if (whole && !tok.grid && k > first && WORDS_AFTER_DIGITS.test(tok.text)) continue;
     if (tok.prose && b > a) {
       const piece = stream.text.slice(a, b);
       const got = tok.hard && whole ? [cellChunk(tok.text, tok.loc)] : textChunks(piece, tok.loc);

@@ -75,5 +75,13 @@ export const NOISE: Record<string, Noise> = {
     lossy: true,
     gaps: { 'tab-separated': 'tab rows do not line up with the header, so the remarks column is not recognised' },
   },
+  spamrow: {
+    what: 'a spam row inside table 3 (`www.99…9999高清.com 成年…`)',
+    html: (h) => h.replace(/(<tr><td><p>3\.危及)/u, '<tr><td colspan="8"><p>www.99久久精品国产9999高清.com 成年男女免费视频网站</p></td></tr>$1'),
+  },
+  pageheader: {
+    what: 'a running page header and page number inside table 3 (PDF text, flipbooks)',
+    apply: (s) => s.replace(/\n(\|?\s*5\.属于三类内部事务信息)/u, '\n某某区人民政府2023年政府信息公开工作年度报告\n- 3 -\n$1'),
+  },
   spans: { what: 'a number split over two spans (`<span>1</span><span>2</span>`)', apply: (s) => s.replace(/<td([^>]*)>(?:<p>)?(\d)(\d+)(?:<\/p>)?<\/td>/gu, '<td$1><span>$2</span><span>$3</span></td>') },
 };
