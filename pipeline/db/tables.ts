@@ -143,6 +143,33 @@ export interface StgCellCorrectionsView {
   status: 'applied' | 'redundant' | 'stale';
 }
 
+export interface CorrectionsTable {
+  document_sha256: string;
+  cell: string;
+  original_value: string | null;
+  corrected_value: number | null;
+  corrected_kind: 'number' | 'blank' | 'slash' | 'dash' | 'none_word';
+  corrected_text: string;
+  reason: string | null;
+  reviewer: string | null;
+  document_path: string | null;
+  corrected_at: Date;
+}
+
+export interface CorrectedChecksTable {
+  document_id: string;
+  rule: CheckRule;
+  scope: string;
+  status: CheckStatus;
+  detail: string;
+  cells: string[];
+}
+
+export interface UserGroupsTable {
+  group_name: string;
+  body_id: string;
+}
+
 export interface MetaTable {
   key: string;
   value: string | null;
@@ -168,6 +195,9 @@ export interface Database {
   document_status: DocumentStatusView;
   check_results: CheckResultsTable;
   flags: FlagsTable;
+  corrections: CorrectionsTable;
+  corrected_checks: CorrectedChecksTable;
+  user_groups: UserGroupsTable;
   meta: MetaTable;
   regions: RegionsTable;
   review_queue: ReviewQueueView;
