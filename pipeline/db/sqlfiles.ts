@@ -184,6 +184,11 @@ export function buildOrder(layer: Layer, sqlDir = SQL_DIR): string[] {
   return readProject(sqlDir).order.get(layer)!.map((f) => f.file);
 }
 
+/** The models a layer's files create. */
+export function layerModels(layer: Layer, sqlDir = SQL_DIR): Set<string> {
+  return new Set(readProject(sqlDir).order.get(layer)!.flatMap((f) => f.defines.map((d) => d.name)));
+}
+
 export async function runLayer(db: Db, layer: Layer, sqlDir = SQL_DIR): Promise<void> {
   for (const file of buildOrder(layer, sqlDir)) {
     try {
