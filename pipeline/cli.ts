@@ -8,6 +8,7 @@ import { hideBin } from 'yargs/helpers';
 import { paint, useColor } from './commands/print.ts';
 import type { SqlFormat } from './commands/sql.ts';
 import { DEFAULT_DB, ROOT, UserError } from './db/common.ts';
+import { smallNDefault } from './db/sqlfiles.ts';
 
 const DEFAULT_INPUT = 'data/raw';
 const out = (s: string) => process.stdout.write(s + '\n');
@@ -128,7 +129,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('groups', { type: 'string', describe: 'CSV file with columns group,body defining your own peer groups' })
           .option('out', { type: 'string', default: 'reports', describe: 'output folder', normalize: true })
           .option('lake', { type: 'string', requiresArg: true, describe: 'folder of the Parquet lake (cells and metrics partitioned by year and province; default <out>/lake)', normalize: true })
-          .option('min-requests', { type: 'string', default: 10, requiresArg: true, coerce: whole('min-requests', 0, 1_000_000), describe: 'rates over fewer cases than this are shown but not ranked' })
+          .option('min-requests', { type: 'string', default: smallNDefault(), requiresArg: true, coerce: whole('min-requests', 0, 1_000_000), describe: 'rates over fewer cases than this are shown but not ranked' })
           .example('$0 publish --year 2022', 'the 2022 tables into reports/2022/')
           .example('$0 publish --groups my-groups.csv --group 沿海区县', 'rank within your own group'),
       async (a) => {

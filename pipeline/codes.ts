@@ -133,7 +133,7 @@ export const CHECK_RULES = ['V3.1', 'V3.2', 'V3.3', 'V3.4', 'V4.1', 'V2.2', 'V2.
 export type CheckRule = (typeof CHECK_RULES)[number];
 export type CheckStatus = 'pass' | 'fail' | 'not_assessable';
 
-/** A report's publication against its deadline (31 January of the next year), sql/core/08_timeliness.sql. */
+/** A report's publication against its deadline (31 January of the next year), sql/core/report_timeliness.sql. */
 export const TIMELINESS = ['on_time', 'late', 'unknown', 'implausible'] as const;
 export type Timeliness = (typeof TIMELINESS)[number];
 

@@ -96,6 +96,20 @@ describe('model documentation', () => {
     expect(keys.map((k) => k.key)).toEqual(['loaded_fingerprint', 'schema_version']); // what the comment promises
   });
 
+  it('a run that skips the load (nothing changed) keeps the comments of the seeds it creates again', async () => {
+    const seeds = `SELECT table_name AS t, count(*)::INT AS n, count(comment)::INT AS documented FROM duckdb_columns()
+       WHERE table_name IN ('categories', 'metrics', 'regions') GROUP BY ALL ORDER BY ALL`;
+    const before = await q<{ t: string; n: number; documented: number }>(seeds);
+    const logs: string[] = [];
+    await runAll({ db: dbFile, input: path.join(dir, 'raw'), log: (s) => logs.push(s) });
+    expect(logs.join('\n')).toMatch(/normalize and load skipped/u);
+    const after = await q<{ t: string; n: number; documented: number }>(seeds);
+    expect(after).toEqual(before);
+    expect(after.map((r) => r.documented)).toEqual(after.map((r) => r.n));
+    const [m] = await q<{ comment: string }>(`SELECT comment FROM duckdb_tables() WHERE table_name = 'regions'`);
+    expect(m!.comment).toMatch(/Administrative divisions/u);
+  });
+
   it('a {metric} template row stands for every metric and a specific row beats a glob', () => {
     const catalog: Catalog = {
       kinds: new Map([['mart_x', 'VIEW'], ['other', 'TABLE']]),

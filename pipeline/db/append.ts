@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type Db, query } from './duck.ts';
+import type { Database } from './tables.ts';
 
 const columnsCache = new Map<string, { name: string; type: string }[]>();
 
@@ -53,26 +54,62 @@ export async function insertNdjson(db: Db, table: string, files: string[], names
 
 const json = (v: unknown) => (v instanceof Date ? v.toISOString() : typeof v === 'bigint' ? Number(v) : v);
 
+/** One row of `table` by column name: every column of its type in pipeline/db/tables.ts, no other. */
+export type Row<T extends keyof Database> = { [K in keyof Database[T]]: unknown };
+
 /**
- * Append rows in one bulk insert: values in the table's column order, or, with `names`, in the
- * order of those columns (robust to where a column sits: columns added to an existing table by
- * ALTER TABLE come last, in a new one wherever the DDL puts them).
+ * Insert rows given as objects keyed by column name. The names are checked twice: by the compiler
+ * against the table's type (tables.ts, itself checked against the DDL by a test) and here against
+ * the table's columns in the database: an unknown name, or a column of the table a row does not
+ * name (a column added to the DDL that this writer does not fill yet), is an error, never a value
+ * in the wrong column or a silent NULL.
  */
-export async function appendRows(db: Db, table: string, rows: unknown[][], names?: readonly string[]): Promise<void> {
+export async function insertRows<T extends keyof Database>(db: Db, table: T, rows: readonly Row<T>[]): Promise<void> {
   if (rows.length === 0) return;
-  const cols = names ? names.map((name) => ({ name })) : await columnsOf(db, table);
+  const cols = (await columnsOf(db, table)).map((c) => c.name);
+  const known = new Set(cols);
+  const lines: string[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as Record<string, unknown>;
+    const keys = Object.keys(row);
+    if (keys.length !== cols.length || keys.some((k) => !known.has(k))) {
+      const unknown = keys.filter((k) => !known.has(k));
+      const missing = cols.filter((c) => !(c in row));
+      throw new Error(
+        `rows for ${table}: ${[unknown.length ? `no column ${unknown.join(', ')}` : '', missing.length ? `no value for ${missing.join(', ')}` : ''].filter(Boolean).join('; ')}`,
+      );
+    }
+    const obj: Record<string, unknown> = {};
+    for (const c of cols) obj[c] = json(row[c]);
+    lines[i] = JSON.stringify(obj);
+  }
+  await insertLines(db, table, lines, cols);
+}
+
+async function insertLines(db: Db, table: string, lines: string[], names?: readonly string[]): Promise<void> {
   const file = path.join(os.tmpdir(), `xxgk-${process.pid}-${crypto.randomBytes(6).toString('hex')}.ndjson`);
   try {
-    const lines: string[] = new Array(rows.length);
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i]!;
-      const obj: Record<string, unknown> = {};
-      cols.forEach((c, j) => (obj[c.name] = json(row[j])));
-      lines[i] = JSON.stringify(obj);
-    }
     fs.writeFileSync(file, lines.join('\n') + '\n');
     await insertNdjson(db, table, [file], names);
   } finally {
     fs.rmSync(file, { force: true });
   }
+}
+
+/**
+ * Append rows given positionally: values in the table's column order, or, with `names`, in the
+ * order of those columns. Prefer insertRows (by name, checked): a column added to the DDL shifts
+ * the values of a positional row without `names`. Left for the user_groups writer of publish.
+ */
+export async function appendRows(db: Db, table: string, rows: unknown[][], names?: readonly string[]): Promise<void> {
+  if (rows.length === 0) return;
+  const cols = names ? names.map((name) => ({ name })) : await columnsOf(db, table);
+  const lines: string[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const obj: Record<string, unknown> = {};
+    cols.forEach((c, j) => (obj[c.name] = json(row[j])));
+    lines[i] = JSON.stringify(obj);
+  }
+  await insertLines(db, table, lines, names);
 }

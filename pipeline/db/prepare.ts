@@ -1,8 +1,9 @@
 // Bring a database file to the current schema: create what is missing, and when the file was
 // written by an older schema, rebuild the extraction results from the stored documents.
-import { type Db, query } from './duck.ts';
+import { type Db, inTransaction, query } from './duck.ts';
 import { clearColumnsCache } from './append.ts';
-import { runLayer } from './sqlfiles.ts';
+import { applyDocs } from '../load/docs.ts';
+import { layerModels, runLayer } from './sqlfiles.ts';
 
 // 2: extracted_prose (the P checks' figures, for recomputing checks after a correction),
 // extracted_sections (sections found, the text of 一/五/六), publication dates
@@ -21,5 +22,9 @@ export async function prepare(db: Db, log: (s: string) => void): Promise<void> {
   await runLayer(db, 'schema');
   clearColumnsCache(); // the schema may have added columns to a table already seen
   await runLayer(db, 'seeds');
+  // the seeds are created again on every run, which drops their comments: a run that skips the
+  // load (nothing changed) must not leave them undocumented (one transaction: a COMMENT committed
+  // on its own costs ten times as much)
+  await inTransaction(db, () => applyDocs(db, layerModels('seeds')));
   await db.conn.run(`INSERT OR REPLACE INTO meta VALUES ('schema_version', $1)`, [String(SCHEMA_VERSION)]);
 }

@@ -1,5 +1,8 @@
-// Kysely types of the tables and views the pipeline queries (DDL in sql/).
-import type { CheckStatus, Level } from '../codes.ts';
+// Kysely types of the tables and views the pipeline queries (DDL in sql/). Checked against the
+// schema by test/sql-kysely-types.test.ts: every column is here with a type that fits its DuckDB
+// type as @duckdb/node-api returns it (BIGINT as bigint), non-NULL only where the DDL says NOT NULL
+// or a not_null data test checks it, and the values of each accepted_values data test as a union.
+import type { CheckRule, CheckStatus, Format, Level } from '../codes.ts';
 
 export interface DocumentsTable {
   document_id: string;
@@ -7,7 +10,7 @@ export interface DocumentsTable {
   size_bytes: number | bigint;
   mtime_ms: number;
   sha256: string;
-  file_type: string;
+  file_type: 'html' | 'text' | 'json' | 'docx' | 'doc' | 'pdf';
   encoding: string | null;
   ingest_state: 'new' | 'changed' | 'unchanged' | 'removed';
   first_seen: Date;
@@ -28,15 +31,19 @@ export interface ExtractionsTable {
   publisher: string | null;
   year: number | null;
   level: Level | null;
-  format: string | null;
-  t2_format: string | null;
+  format: Format | null;
+  t2_format: Format | null;
+  notes: string[] | null;
   extracted_at: Date;
+  published_on: Date | null;
+  published_source: string | null;
+  published_text: string | null;
 }
 
 export interface BodiesTable {
   body_id: string;
   name: string;
-  level: string;
+  level: Level;
   region_code: string | null;
   parent_body_id: string | null;
   inferred: boolean;
@@ -45,7 +52,7 @@ export interface BodiesTable {
 export interface BodyAliasesTable {
   alias: string;
   body_id: string;
-  source: string;
+  source: 'issuer' | 'publisher';
 }
 
 export interface DocumentBodiesTable {
@@ -58,15 +65,15 @@ export interface ReportsTable {
   report_id: string;
   body_id: string;
   year: number;
-  format: string | null;
-  extract_status: string;
+  format: Format | null;
+  extract_status: 'ok' | 'partial';
   document_id: string;
   source_path: string;
   source_url: string | null;
   source_page_url: string | null;
-  n_failed_checks: number | bigint;
-  n_flags: number | bigint;
-  n_duplicates: number | bigint;
+  n_failed_checks: bigint | number;
+  n_flags: bigint | number;
+  n_duplicates: bigint | number;
 }
 
 export interface DocumentStatusView {
@@ -81,10 +88,21 @@ export interface DocumentStatusView {
 
 export interface CheckResultsTable {
   report_id: string;
-  rule: string;
+  rule: CheckRule;
   scope: string;
   status: CheckStatus;
   detail: string;
+  cells: string[];
+  recomputed: boolean;
+}
+
+export interface FlagsTable {
+  report_id: string;
+  cell: string;
+  reason: string;
+  detail: string;
+  candidates: number[] | null;
+  corrected: boolean;
 }
 
 export interface ReviewQueueView {
@@ -108,6 +126,9 @@ export interface ReviewQueueView {
 export interface StgCellCorrectionsView {
   document_sha256: string;
   cell: string;
+  table_code: string;
+  row_code: string;
+  col_code: string;
   document_id: string | null;
   path: string | null;
   original_value: string | null;
@@ -120,6 +141,33 @@ export interface StgCellCorrectionsView {
   reviewer: string | null;
   corrected_at: Date;
   status: 'applied' | 'redundant' | 'stale';
+}
+
+export interface CorrectionsTable {
+  document_sha256: string;
+  cell: string;
+  original_value: string | null;
+  corrected_value: number | null;
+  corrected_kind: 'number' | 'blank' | 'slash' | 'dash' | 'none_word';
+  corrected_text: string;
+  reason: string | null;
+  reviewer: string | null;
+  document_path: string | null;
+  corrected_at: Date;
+}
+
+export interface CorrectedChecksTable {
+  document_id: string;
+  rule: CheckRule;
+  scope: string;
+  status: CheckStatus;
+  detail: string;
+  cells: string[];
+}
+
+export interface UserGroupsTable {
+  group_name: string;
+  body_id: string;
 }
 
 export interface MetaTable {
@@ -146,6 +194,10 @@ export interface Database {
   reports: ReportsTable;
   document_status: DocumentStatusView;
   check_results: CheckResultsTable;
+  flags: FlagsTable;
+  corrections: CorrectionsTable;
+  corrected_checks: CorrectedChecksTable;
+  user_groups: UserGroupsTable;
   meta: MetaTable;
   regions: RegionsTable;
   review_queue: ReviewQueueView;

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { listValue } from '@duckdb/node-api';
 import type { Db } from '../db/duck.ts';
 import { query } from '../db/duck.ts';
-import { appendRows } from '../db/append.ts';
+import { insertRows, type Row } from '../db/append.ts';
 import { readSource, type Source } from './sidecar.ts';
 import { documentIdOf, type Fingerprint, fingerprint, isUnder, type ScannedFile, scanFolder, type SkippedEntry } from './scan.ts';
 
@@ -48,9 +48,14 @@ interface Known {
   source_last_modified: Date | null;
 }
 
-/** The columns of the rows ingest writes, by name (the provenance columns of older databases come last). */
-const COLUMNS = ['document_id', 'path', 'size_bytes', 'mtime_ms', 'sha256', 'file_type', 'encoding', 'ingest_state', 'first_seen', 'last_seen', 'source_url', 'source_final_url', 'source_page_url', 'fetched_at', 'source_last_modified'] as const;
-const sourceCells = (s: Source) => [s.source_url, s.source_final_url, s.source_page_url, s.fetched_at, s.last_modified];
+/** The provenance columns of a document row, from its fetch sidecar. */
+const sourceCells = (s: Source) => ({
+  source_url: s.source_url,
+  source_final_url: s.source_final_url,
+  source_page_url: s.source_page_url,
+  fetched_at: s.fetched_at,
+  source_last_modified: s.last_modified,
+});
 
 const canonical = (p: string) => {
   try {
@@ -94,7 +99,7 @@ export async function ingest(db: Db, root: string): Promise<IngestSummary> {
   const now = new Date();
   const summary: IngestSummary = { root, realRoot: scan.root, new: 0, changed: 0, unchanged: 0, removed: 0, adopted: adopted.size, skipped: scan.skipped };
   const ids = new Set(all.map((k) => k.document_id));
-  const rows: unknown[][] = [];
+  const rows: Row<'documents'>[] = [];
   const replaced: string[] = [];
   for (const f of scan.files) {
     const k = byPath.get(f.path) ?? adopted.get(f.path);
@@ -107,13 +112,19 @@ export async function ingest(db: Db, root: string): Promise<IngestSummary> {
     // size and mtime unchanged: trust the stored hash and skip reading the file
     if (k && !fingerprints.has(f.path) && Number(k.size_bytes) === f.sizeBytes && k.mtime_ms === f.mtimeMs) {
       summary.unchanged++;
-      rows.push([id, f.path, f.sizeBytes, f.mtimeMs, k.sha256, k.file_type, k.encoding, 'unchanged', k.first_seen, now, ...sourceCells(readSource(f.path, k.sha256))]);
+      rows.push({
+        document_id: id, path: f.path, size_bytes: f.sizeBytes, mtime_ms: f.mtimeMs, sha256: k.sha256, file_type: k.file_type, encoding: k.encoding,
+        ingest_state: 'unchanged', first_seen: k.first_seen, last_seen: now, ...sourceCells(readSource(f.path, k.sha256)),
+      });
       continue;
     }
     const x = fp(f);
     const state = !k ? 'new' : k.sha256 === x.sha256 ? 'unchanged' : 'changed';
     summary[state]++;
-    rows.push([id, f.path, f.sizeBytes, f.mtimeMs, x.sha256, x.fileType, x.encoding, state, k?.first_seen ?? now, now, ...sourceCells(readSource(f.path, x.sha256))]);
+    rows.push({
+      document_id: id, path: f.path, size_bytes: f.sizeBytes, mtime_ms: f.mtimeMs, sha256: x.sha256, file_type: x.fileType, encoding: x.encoding,
+      ingest_state: state, first_seen: k?.first_seen ?? now, last_seen: now, ...sourceCells(readSource(f.path, x.sha256)),
+    });
   }
   const gone = [...[...byPath.values()].filter((k) => isUnder(k.path, scan.root)), ...retired];
   for (const k of gone) {
@@ -121,9 +132,12 @@ export async function ingest(db: Db, root: string): Promise<IngestSummary> {
     summary.removed++;
     replaced.push(k.document_id);
     // a removed file keeps the time it was last seen
-    rows.push([k.document_id, k.path, Number(k.size_bytes), k.mtime_ms, k.sha256, k.file_type, k.encoding, 'removed', k.first_seen, k.last_seen, ...sourceCells({ ...k, last_modified: k.source_last_modified })]);
+    rows.push({
+      document_id: k.document_id, path: k.path, size_bytes: Number(k.size_bytes), mtime_ms: k.mtime_ms, sha256: k.sha256, file_type: k.file_type, encoding: k.encoding,
+      ingest_state: 'removed', first_seen: k.first_seen, last_seen: k.last_seen, ...sourceCells({ ...k, last_modified: k.source_last_modified }),
+    });
   }
   if (replaced.length > 0) await db.conn.run(`DELETE FROM documents WHERE document_id IN (SELECT unnest($1::VARCHAR[]))`, [listValue(replaced)] as never);
-  await appendRows(db, 'documents', rows, COLUMNS);
+  await insertRows(db, 'documents', rows);
   return summary;
 }

@@ -3,7 +3,7 @@
 //
 // Generic tests, one CSV sidecar per sql/ folder (sql/<folder>/_tests.csv: model, test, column, arg):
 //   unique            column is one column or several separated by commas ("body_id, year")
-//   not_null          column
+//   not_null          column, or several separated by commas (a row fails when any is NULL)
 //   relationships     column's non-NULL values exist in arg, written table.column (samples: the
 //                     missing values with their row counts)
 //   accepted_values   column's non-NULL values are among arg, separated by spaces
@@ -30,6 +30,9 @@ export interface DataTest {
   sql: string;
   /** where it is declared, relative to sql/ */
   file: string;
+  /** a generic test's column and argument as declared (accepted_values: the values, space separated) */
+  column?: string;
+  arg?: string;
 }
 
 export interface TestFailure {
@@ -55,8 +58,11 @@ export function genericSql(model: string, kind: TestKind, column: string, arg: s
       const cols = list(column).map(ident).join(', ');
       return { name: `unique(${list(column).join(', ')})`, sql: `SELECT ${cols}, count(*) AS n FROM ${m} GROUP BY ${cols} HAVING count(*) > 1` };
     }
-    case 'not_null':
-      return { name: `not_null(${column})`, sql: `SELECT * FROM ${m} WHERE ${ident(column)} IS NULL` };
+    case 'not_null': {
+      // several columns in one test read the model once: a view is computed once, not per column
+      const cols = list(column);
+      return { name: `not_null(${cols.join(', ')})`, sql: `SELECT * FROM ${m} WHERE ${cols.map((c) => `${ident(c)} IS NULL`).join(' OR ')}` };
+    }
     case 'relationships': {
       const [table, col] = arg.split('.');
       if (!table || !col) throw new Error(`relationships needs table.column, got "${arg}"`);
@@ -97,7 +103,7 @@ export function readTests(sqlDir = SQL_DIR): DataTest[] {
       rows.forEach((r, i) => {
         try {
           const g = genericSql(r.model, r.test as TestKind, r.column ?? '', r.arg ?? '');
-          out.push({ model: r.model, kind: r.test as TestKind, ...g, file: rel });
+          out.push({ model: r.model, kind: r.test as TestKind, ...g, file: rel, column: r.column ?? '', arg: r.arg ?? '' });
         } catch (e) {
           throw new Error(`sql/${rel} row ${i + 2}: ${(e as Error).message}`);
         }

@@ -162,9 +162,12 @@ export interface DocsReport {
   stale: DocRow[];
 }
 
-/** Write every model's and column's documentation into the database (COMMENT ON). */
-export async function applyDocs(db: Db): Promise<DocsReport> {
+/** Write every model's and column's documentation into the database (COMMENT ON); with `only`, of those models. */
+export async function applyDocs(db: Db, only?: ReadonlySet<string>): Promise<DocsReport> {
   const catalog = await readCatalog(db);
+  if (only) {
+    for (const m of [...catalog.columns.keys()]) if (!only.has(m)) catalog.columns.delete(m);
+  }
   const resolved = resolveDocs(catalog, readDocRows(), readMetrics());
   const stmts = commentStatements(catalog, resolved);
   if (stmts.length) await db.conn.run(stmts.join('\n'));

@@ -2,7 +2,7 @@
 // document_bodies). Rebuilt from the extractions on every run, so it is deterministic.
 import fs from 'node:fs';
 import path from 'node:path';
-import { appendRows } from '../db/append.ts';
+import { insertRows, type Row } from '../db/append.ts';
 import { type Db, query, REFERENCE_DIR } from '../db/duck.ts';
 import { type Body, type Region, RegionIndex, bodyIdOf, resolveBody } from './bodies.ts';
 
@@ -32,7 +32,7 @@ export async function normalize(db: Db): Promise<NormalizeSummary> {
   );
   const bodies = new Map<string, Body & { inferred: boolean }>();
   const aliases = new Map<string, { bodyId: string; source: string }>();
-  const docBodies: unknown[][] = [];
+  const docBodies: Row<'document_bodies'>[] = [];
   const resolved = new Map<string, Body>();
   // names printed without their region (区公安局) resolve through the 发布机构 aliases of other files
   for (const d of docs) {
@@ -53,7 +53,7 @@ export async function normalize(db: Db): Promise<NormalizeSummary> {
       bodies.set(b.bodyId, { ...b, inferred: false });
       if (d.issuer && d.issuer !== b.name) aliases.set(d.issuer, { bodyId: b.bodyId, source: 'issuer' });
     }
-    docBodies.push([d.document_id, b?.bodyId ?? null, d.year]);
+    docBodies.push({ document_id: d.document_id, body_id: b?.bodyId ?? null, year: d.year });
   }
   // parents known only from their departments' names enter the register as inferred bodies
   for (const b of [...bodies.values()]) {
@@ -65,14 +65,14 @@ export async function normalize(db: Db): Promise<NormalizeSummary> {
     }
   }
   await db.conn.run('DELETE FROM bodies; DELETE FROM body_aliases; DELETE FROM document_bodies;');
-  await appendRows(
+  await insertRows(
     db,
     'bodies',
     [...bodies.values()]
       .sort((a, b) => (a.name < b.name ? -1 : 1))
-      .map((b) => [b.bodyId, b.name, b.level, b.regionCode, b.parentName ? bodyIdOf(b.parentName) : null, b.inferred]),
+      .map((b) => ({ body_id: b.bodyId, name: b.name, level: b.level, region_code: b.regionCode, parent_body_id: b.parentName ? bodyIdOf(b.parentName) : null, inferred: b.inferred })),
   );
-  await appendRows(db, 'body_aliases', [...aliases].map(([alias, a]) => [alias, a.bodyId, a.source]));
-  await appendRows(db, 'document_bodies', docBodies);
+  await insertRows(db, 'body_aliases', [...aliases].map(([alias, a]) => ({ alias, body_id: a.bodyId, source: a.source })));
+  await insertRows(db, 'document_bodies', docBodies);
   return { bodies: bodies.size, documents: docs.length, unplaced };
 }

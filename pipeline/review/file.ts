@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { appendRows } from '../db/append.ts';
+import { insertRows } from '../db/append.ts';
 import { type Db, query, UserError } from '../db/duck.ts';
 import { neutraliseFormula } from '../publish/format.ts';
 import { type Corrected, isCellCode, parseCorrected } from './values.ts';
@@ -109,11 +109,21 @@ export async function tableCorrections(db: Db): Promise<Correction[]> {
 
 export async function replaceTableCorrections(db: Db, rows: Correction[]): Promise<void> {
   await db.conn.run('DELETE FROM corrections');
-  await appendRows(
+  await insertRows(
     db,
     'corrections',
-    rows.map((c) => [c.document_sha256, c.cell, c.original_value, c.corrected.value, c.corrected.kind, c.corrected.text, c.reason, c.reviewer, c.document_path, c.corrected_at]),
-    TABLE_COLUMNS,
+    rows.map((c) => ({
+      document_sha256: c.document_sha256,
+      cell: c.cell,
+      original_value: c.original_value,
+      corrected_value: c.corrected.value,
+      corrected_kind: c.corrected.kind,
+      corrected_text: c.corrected.text,
+      reason: c.reason,
+      reviewer: c.reviewer,
+      document_path: c.document_path,
+      corrected_at: c.corrected_at,
+    })),
   );
 }
 

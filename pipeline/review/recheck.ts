@@ -2,7 +2,7 @@
 // (prose.ts) as at extraction, run over a document's cells as corrected (stg_cells), for every
 // document with an applied correction. The results stand in for its extracted checks.
 import type { Format, T2Col, T2Row, T3Col, T3Row, T4Col, T4Group } from '../codes.ts';
-import { appendRows } from '../db/append.ts';
+import { insertRows, type Row } from '../db/append.ts';
 import { type Db, query } from '../db/duck.ts';
 import { checkTable2, checkTable3, checkTable4 } from '../extract/checks.ts';
 import { figureChecks, type ProseFigure } from '../extract/prose.ts';
@@ -74,8 +74,8 @@ export async function recomputeChecks(db: Db, documentIds?: string[]): Promise<M
 export async function storeRecomputedChecks(db: Db): Promise<number> {
   const checks = await recomputeChecks(db);
   await db.conn.run('DELETE FROM corrected_checks');
-  const rows: unknown[][] = [];
-  for (const [id, cs] of checks) for (const c of cs) rows.push([id, c.rule, c.scope, c.status, c.detail, c.cells]);
-  await appendRows(db, 'corrected_checks', rows, ['document_id', 'rule', 'scope', 'status', 'detail', 'cells']);
+  const rows: Row<'corrected_checks'>[] = [];
+  for (const [id, cs] of checks) for (const c of cs) rows.push({ document_id: id, rule: c.rule, scope: c.scope, status: c.status, detail: c.detail, cells: c.cells });
+  await insertRows(db, 'corrected_checks', rows);
   return checks.size;
 }

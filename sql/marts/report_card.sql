@@ -1,18 +1,6 @@
 -- One row per report: who (body, level in code and Chinese, region, parent, province), when, the
 -- format, every metric under its code with its base and small-number flag, and the data quality.
--- The metric columns come from the metric dictionary (metrics, in its order): a metric added to
--- data/reference/metrics.csv and report_metrics appears here without editing this file.
---
--- A view cannot PIVOT on values read from the data, so the wide metrics are materialized at load
--- (report_card_metrics); small_n is computed in the view from the base, so it follows
--- SET VARIABLE small_n like report_metrics.
-CREATE OR REPLACE TABLE report_card_metrics AS
-PIVOT (SELECT report_id, metric, value, base_n FROM report_metrics_base)
-ON metric IN (SELECT code FROM metrics ORDER BY sort_order)
-USING first(value) AS v, first(base_n) AS base
-GROUP BY report_id
-ORDER BY report_id;
-
+-- small_n is computed here from the base, so it follows SET VARIABLE small_n like report_metrics.
 CREATE OR REPLACE VIEW report_card AS
 SELECT r.report_id, r.body_id, b.name AS body, b.level, level_zh(b.level) AS level_zh,
        b.region_code, reg.full_name AS region, reg.province, b.parent_body_id, p.name AS parent,

@@ -1,9 +1,5 @@
 -- Peer groups: governments of the same level under the same parent region; departments of the
 -- same government; plus the user's groups (user_groups).
-CREATE OR REPLACE MACRO level_zh(level) AS CASE level
-  WHEN 'province' THEN '省级' WHEN 'city' THEN '市级' WHEN 'district' THEN '区' WHEN 'county' THEN '县'
-  WHEN 'department' THEN '部门' WHEN 'street' THEN '街道' WHEN 'township' THEN '乡镇' ELSE '其他' END;
-
 CREATE OR REPLACE VIEW peer_groups AS
 SELECT b.body_id,
   CASE

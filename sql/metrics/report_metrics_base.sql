@@ -67,15 +67,3 @@ JOIN i USING (report_id)
 JOIN metrics md ON md.code = m.metric
 LEFT JOIN corr ON corr.report_id = m.report_id AND corr.metric = m.metric
 ORDER BY m.report_id, m.metric;
-
--- Rates over fewer than small_n_threshold() cases are kept with their base but marked small_n and
--- never ranked. The threshold is getvariable('small_n') (xxgk publish --min-requests, or SET
--- VARIABLE small_n = N), by default small_n_default(): the one place the default is written in SQL.
-CREATE OR REPLACE MACRO small_n_default() AS 10;
-CREATE OR REPLACE MACRO small_n_threshold() AS coalesce(getvariable('small_n'), small_n_default());
-
-CREATE OR REPLACE VIEW report_metrics AS
-SELECT report_id, body_id, year, format, metric, value, base_n,
-       coalesce(base_n < small_n_threshold(), false) AS small_n,
-       format_specific, corrected
-FROM report_metrics_base;

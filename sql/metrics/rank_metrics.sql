@@ -4,7 +4,7 @@
 --
 -- The ranking is written once, as the table macro rank_metrics(kinds) over the peer groups of
 -- those kinds. What analysts and the marts query, metric_rankings, reads the rankings of the
--- built-in groups materialized here at load (metric_rankings_stored, at the default small-number
+-- built-in groups materialized at load (metric_rankings_stored, at the default small-number
 -- threshold), so a ranking query is instant. Two things cannot be stored at load and are ranked
 -- when queried: user groups (xxgk publish --groups writes user_groups after the load), and any
 -- other threshold (SET VARIABLE small_n = N, xxgk publish --min-requests N), for which every group
@@ -23,16 +23,3 @@ SELECT group_id, group_name, report_id, body_id, year, format, metric, value, ba
   CASE WHEN ranked THEN 1 - percent_rank() OVER w END AS percentile
 FROM x
 WINDOW w AS (PARTITION BY group_id, year, metric, format_part, ranked ORDER BY value DESC);
-
--- built at the default threshold, whatever this connection had set
-RESET VARIABLE small_n;
-CREATE OR REPLACE TABLE metric_rankings_stored AS
-FROM rank_metrics(['built_in'])
-ORDER BY group_id, year, metric, rank NULLS LAST, body_id;
-
-CREATE OR REPLACE VIEW metric_rankings AS
-FROM metric_rankings_stored WHERE small_n_threshold() = small_n_default()
-UNION ALL
-FROM rank_metrics(['user']) WHERE small_n_threshold() = small_n_default()
-UNION ALL
-FROM rank_metrics(['built_in', 'user']) WHERE small_n_threshold() <> small_n_default();

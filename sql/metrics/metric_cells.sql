@@ -35,9 +35,3 @@ SELECT * FROM (VALUES
   ('coercion_decisions', 't2.admin_coercion.decisions'),
   ('fees_wan_yuan', 't2.admin_fees.fee_amount_wan_yuan')
 ) AS t(metric, cell_like);
-
--- The corrected cells of the loaded reports (a person's correction applied).
-CREATE OR REPLACE VIEW corrected_cells AS
-SELECT report_id, 't2.' || row_code || '.' || col_code AS cell FROM t2_cells WHERE corrected
-UNION ALL SELECT report_id, 't3.' || row_code || '.' || col_code FROM t3_cells WHERE corrected
-UNION ALL SELECT report_id, 't4.' || group_code || '.' || col_code FROM t4_cells WHERE corrected;
