@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldText } from '../pipeline/extract/sketch.ts';
+import { publish } from '../pipeline/publish/publish.ts';
 import { runAll } from '../pipeline/stages.ts';
 import { CORPUS, corpusFolder, queryFile } from './helpers.ts';
 
@@ -146,4 +147,28 @@ describe('report_quality: similarity to the bodies of the same government in the
     const jtj = rows.find((r) => r.name === '平潭综合实验区交通与建设局' && r.year === 2021)!;
     expect(jtj).toMatchObject({ n_siblings: 0, s1_sibling_similarity: null, s5_sibling_similarity: null, s6_sibling_similarity: null, sentences_shared_share: null });
   });
+
+  it('shows on each body page: checks, prose mismatches, similarity to last year and to siblings, days late, missing sections', async () => {
+    const out = path.join(dir, 'published');
+    await publish({ db, out, smallN: 10 }, () => {});
+    const rows = await quality();
+    const czj = rows.find((r) => r.name === '平潭综合实验区财政金融局')!;
+    const nyn = rows.find((r) => r.name === '平潭综合实验区农业农村局')!;
+    const html = fs.readFileSync(path.join(out, 'bodies', `${czj.body_id}.html`), 'utf8');
+    const section = /<section id="quality">[^]*?<\/section>/u.exec(html)?.[0];
+    expect(section).toBeDefined();
+    const row = (label: string) => new RegExp(`<th scope="row"[^>]*>${label}</th>(.*?)</tr>`, 'u').exec(section!)?.[1];
+    // section 五 pasted from 农业农村局: 100%, linked to its page
+    expect(row('与同级单位最高相似度：五、存在的主要问题')).toBe(`<td class="n">100.0% <small><a href="${nyn.body_id}.html">平潭综合实验区农业农村局</a></small></td>`);
+    expect(row('同级单位报告数')).toBe('<td class="n">4</td>');
+    expect(row('正文与表格不一致（项）')).toBe(`<td class="n">${czj.n_prose_mismatches}</td>`);
+    expect(row('逾期天数')).toBe(`<td class="n">${czj.days_late ?? ''}</td>`);
+    expect(row('缺少的部分')).toBe(`<td class="n">${czj.missing_sections ?? '无'}</td>`);
+    // the government itself: no parent, so nothing to compare with siblings (blank, not 0)
+    const gov = rows.find((r) => r.name === '平潭综合实验区' && r.year === 2022)!;
+    const page = fs.readFileSync(path.join(out, 'bodies', `${gov.body_id}.html`), 'utf8');
+    const govSection = /<section id="quality">[^]*?<\/section>/u.exec(page)![0];
+    expect(new RegExp('<th scope="row"[^>]*>与同级单位最高相似度：一、总体情况</th>(.*?)</tr>', 'u').exec(govSection)![1]).toMatch(/^(<td class="n"><\/td>)+$/u);
+  });
 });
+
