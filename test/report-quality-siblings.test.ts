@@ -172,3 +172,58 @@ describe('report_quality: similarity to the bodies of the same government in the
   });
 });
 
+
+// A government with 40 reporting departments: the five real 2022 departments, each copied as 8
+// departments of their own (测试一片区 … in every name, as bench/pipeline.ts varies its copies), so
+// that a hash of shared wording is held by more classes than the index keeps (16) and the blocked
+// search, not the all-pairs fallback of a small family, is what finds the highest sibling.
+describe('report_quality: the blocked sibling search in a large family', () => {
+  let big: string;
+  let bigDir: string;
+  const cjk = (n: number) => [...String(n)].map((d) => '零一二三四五六七八九'[Number(d)]).join('');
+
+  beforeAll(async () => {
+    let raw: string;
+    ({ dir: bigDir, raw, db: big } = corpusFolder('siblings-big', []));
+    for (let i = 1; i <= 8; i++) {
+      for (const f of [...DEPARTMENTS, 'pingtan-czj_2022_1.txt']) {
+        const text = fs.readFileSync(path.join(CORPUS, f), 'utf8').replaceAll('平潭综合实验区', `平潭综合实验区测试${cjk(i)}片区`);
+        fs.writeFileSync(path.join(raw, `${i}-${f}`), text);
+      }
+    }
+    await runAll({ db: big, input: raw, log: () => {} });
+  }, 300_000);
+  afterAll(() => fs.rmSync(bigDir, { recursive: true, force: true }));
+
+  it('finds a real pair within 0.05 of the all-pairs highest, never above it', async () => {
+    const rows = await queryFile<Record<string, unknown> & { body_id: string; n_siblings: bigint }>(big, `SELECT * FROM report_quality WHERE year = 2022`);
+    expect(rows).toHaveLength(40);
+    const secs = await queryFile<{ body_id: string; section: string; sketch: number[] | null }>(
+      big,
+      `SELECT r.body_id, x.section, x.sketch FROM reports r JOIN extracted_sections x USING (document_id) WHERE r.year = 2022 AND x.text IS NOT NULL`,
+    );
+    // the blocking has work to do: some hash of a section is held by more than 16 of the 40
+    const holders = new Map<string, Set<string>>();
+    for (const s of secs) for (const h of (s.sketch ?? []).slice(0, 64)) holders.set(`${s.section}|${h}`, (holders.get(`${s.section}|${h}`) ?? new Set()).add(s.body_id));
+    expect(Math.max(...[...holders.values()].map((b) => b.size))).toBeGreaterThan(17);
+    let checked = 0;
+    for (const r of rows) {
+      expect(Number(r.n_siblings)).toBe(39);
+      for (const [col, code] of Object.entries(SECTIONS)) {
+        const mine = secs.find((s) => s.body_id === r.body_id && s.section === code);
+        if (!mine) continue;
+        const scored = secs
+          .filter((s) => s.body_id !== r.body_id && s.section === code)
+          .map((s) => ({ id: s.body_id, est: estimate((mine.sketch ?? []).map(Number), (s.sketch ?? []).map(Number)) }));
+        const best = Math.max(...scored.map((s) => s.est));
+        const got = r[`${col}_sibling_similarity`] as number;
+        expect(got).toBeLessThanOrEqual(best + 1e-9);
+        expect(best - got, `${r.body_id} ${col}`).toBeLessThan(0.05);
+        const named = r[`${col}_sibling_body_id`] as string | null;
+        if (got > 0) expect(scored.find((s) => s.id === named)?.est).toBeCloseTo(got, 10);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(100);
+  });
+});
