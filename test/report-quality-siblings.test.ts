@@ -159,7 +159,7 @@ describe('report_quality: similarity to the bodies of the same government in the
     expect(section).toBeDefined();
     const row = (label: string) => new RegExp(`<th scope="row"[^>]*>${label}</th>(.*?)</tr>`, 'u').exec(section!)?.[1];
     // section 五 pasted from 农业农村局: 100%, linked to its page
-    expect(row('与同级单位最高相似度：五、存在的主要问题')).toBe(`<td class="n">100.0% <small><a href="${nyn.body_id}.html">平潭综合实验区农业农村局</a></small></td>`);
+    expect(row('与同级单位最高相似度（五）')).toBe(`<td class="n">100.0% <small><a href="${nyn.body_id}.html">平潭综合实验区农业农村局</a></small></td>`);
     expect(row('同级单位报告数')).toBe('<td class="n">4</td>');
     expect(row('正文与表格不一致（项）')).toBe(`<td class="n">${czj.n_prose_mismatches}</td>`);
     expect(row('逾期天数')).toBe(`<td class="n">${czj.days_late ?? ''}</td>`);
@@ -168,7 +168,7 @@ describe('report_quality: similarity to the bodies of the same government in the
     const gov = rows.find((r) => r.name === '平潭综合实验区' && r.year === 2022)!;
     const page = fs.readFileSync(path.join(out, 'bodies', `${gov.body_id}.html`), 'utf8');
     const govSection = /<section id="quality">[^]*?<\/section>/u.exec(page)![0];
-    expect(new RegExp('<th scope="row"[^>]*>与同级单位最高相似度：一、总体情况</th>(.*?)</tr>', 'u').exec(govSection)![1]).toMatch(/^(<td class="n"><\/td>)+$/u);
+    expect(new RegExp('<th scope="row"[^>]*>与同级单位最高相似度（一）</th>(.*?)</tr>', 'u').exec(govSection)![1]).toMatch(/^(<td class="n"><\/td>)+$/u);
   });
 });
 

@@ -87,10 +87,10 @@ export function qualitySection(reports: { year: number; quality?: ReportQuality 
     ['沿用上年原句占比', '第一、五、六部分中与上一年报告完全相同的句子所占比例（数字不计）', (q) => pct(q.sentences_carried_share)],
     ['同级单位报告数', '同一上级单位、同一年度的其他单位报告数；空白：没有上级单位', (q) => (q.n_siblings === null ? '' : String(q.n_siblings))],
     ...(['s1', 's5', 's6'] as const).map((sec): [string, string, (q: ReportQuality) => string, boolean] => {
-      const name = { s1: '一、总体情况', s5: '五、存在的主要问题', s6: '六、其他需要报告的事项' }[sec];
+      const [n, name] = { s1: ['一', '一、总体情况'], s5: ['五', '五、存在的主要问题及改进情况'], s6: ['六', '六、其他需要报告的事项'] }[sec];
       return [
-        `与同级单位最高相似度：${name}`,
-        `该部分与同级单位（同一上级单位）同年报告同一部分的最高相似度，及其单位（由候选检索找到，不高于真实最高值）；空白：没有同级单位的报告有这一部分`,
+        `与同级单位最高相似度（${n}）`,
+        `第${n}部分（${name}）与同级单位（同一上级单位）同年报告同一部分的最高相似度，及其单位（由候选检索找到，不高于真实最高值）；空白：没有同级单位的报告有这一部分`,
         (q) => {
           const x = q.siblings[sec];
           return x.similarity === null ? '' : `${esc(pct(x.similarity))}${x.body_id ? ` <small>${link(x.body_id, x.name)}</small>` : ''}`;
