@@ -218,7 +218,7 @@ describe('XLSX', () => {
       s.eachRow((r, i) => {
         if (i < 3) return;
         r.eachCell((c, j) => {
-          if (typeof c.value === 'string') expect(['peer group', 'body', 'level', 'format', 'notes', 'region_code', 'body_id', 'extract_status', 'failed_checks', 'source', 'failed check rules', 'extract status', 'missing sections', 'sections empty or 无', 'missing tables', 'compared with', 'carried-over rank', 'timeliness']).toContain(kinds[j]);
+          if (typeof c.value === 'string') expect(['peer group', 'body', 'level', 'format', 'notes', 'region_code', 'body_id', 'extract_status', 'failed_checks', 'source', 'failed check rules', 'extract status', 'missing sections', 'sections empty or 无', 'missing tables', 'compared with', 'most similar sibling', 'timeliness']).toContain(kinds[j]);
         });
       });
     }

@@ -5,7 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
 import { openRead, query } from '../pipeline/db/duck.ts';
+import { publish } from '../pipeline/publish/publish.ts';
 import { runAll } from '../pipeline/stages.ts';
 import { CORPUS, corpusFolder, queryFile } from './helpers.ts';
 
@@ -69,4 +71,25 @@ describe('report_quality', () => {
       d.close();
     }
   });
+
+  it('publishes the carried-over rank as a number with its group size (共N), as the other ranks', async () => {
+    const out = path.join(dir, 'published');
+    await publish({ db, out, year: 2023, smallN: 10 }, () => {});
+    const [head, ...rows] = parse(fs.readFileSync(path.join(out, '2023', 'report_quality.csv'), 'utf8').replace(/^\uFEFF/u, '')) as string[][];
+    const at = (code: string) => head!.findIndex((h) => h.endsWith(`(${code})`));
+    expect(head![at('carried_rank')]).toBe('沿用占比名次 (carried_rank)');
+    expect(head![at('carried_group_size')]).toBe('共N（参与排名数） (carried_group_size)');
+    const ranked = await queryFile<{ body_id: string; carried_rank: bigint; carried_ranked_of: bigint }>(
+      db,
+      `SELECT body_id, carried_rank, carried_ranked_of FROM report_quality_ranked WHERE year = 2023 AND group_kind = 'built_in' AND carried_rank IS NOT NULL`,
+    );
+    expect(ranked.length).toBeGreaterThan(0);
+    for (const r of ranked) {
+      const row = rows.find((x) => x[at('body_id')] === r.body_id)!;
+      expect([row[at('carried_rank')], row[at('carried_group_size')]]).toEqual([String(r.carried_rank), String(r.carried_ranked_of)]);
+    }
+    // never the text "1/2" of the pages
+    expect(rows.every((x) => x[at('carried_rank')] === '' || /^\d+$/u.test(x[at('carried_rank')]!))).toBe(true);
+  });
 });
+

@@ -60,4 +60,29 @@ describe('section sketches', () => {
     const [p, q] = [text(3, 6000), text(4, 6000)];
     expect(Math.abs(estimate(sketch(p), sketch(q)) - exact(p, q))).toBeLessThan(0.1);
   });
+
+  it('estimate from their 64 smallest hashes too (the sibling measure), within about 0.15', () => {
+    // the sibling estimator of sql/metrics/09_report_quality.sql: shared hashes up to the smaller
+    // of the two 64th / all hashes up to it
+    const sample = (a: number[], b: number[]) => {
+      const [x, y] = [a.slice(0, 64), b.slice(0, 64)];
+      const tau = Math.min(x.length === 64 ? x[63]! : Infinity, y.length === 64 ? y[63]! : Infinity);
+      const A = x.filter((h) => h <= tau);
+      const B = new Set(y.filter((h) => h <= tau));
+      const shared = A.filter((h) => B.has(h)).length;
+      return shared / (A.length + B.size - shared);
+    };
+    const base = text(5, 6000);
+    for (const keep of [1, 0.8, 0.5, 0.2]) {
+      const cut = Math.floor(base.length * keep);
+      const other = base.slice(0, cut) + text(77, base.length - cut);
+      expect(Math.abs(sample(sketch(base), sketch(other)) - exact(base, other)), `keep ${keep}`).toBeLessThan(0.15);
+    }
+    // exact below 64 distinct 5-grams
+    const a = '本年度无收取信息处理费情况。';
+    const b = '2022年,无收取信息处理费情况。';
+    expect(sketch(b).length).toBeLessThan(64);
+    expect(sample(sketch(a), sketch(b))).toBeCloseTo(exact(a, b), 10);
+  });
 });
+

@@ -79,6 +79,8 @@ export async function yearTables(db: Db, year: number, group: string | undefined
     db,
     `SELECT q.* EXCLUDE (carried_rank, previous_year), b.name AS body, level_zh(b.level) AS level,
             CASE WHEN q.carried_rank IS NOT NULL THEN q.carried_rank || '/' || q.carried_ranked_of END AS carried_rank,
+            q.carried_ranked_of AS carried_of,
+            (SELECT s.name FROM bodies s WHERE s.body_id = q.s1_sibling_body_id) AS s1_sibling,
             CAST(q.previous_year AS VARCHAR) AS previous_year,
             nullif(concat_ws(' ', CASE WHEN q.s5_empty THEN '五' END, CASE WHEN q.s6_empty THEN '六' END), '') AS empty_sections,
             nullif(concat_ws(' ', CASE WHEN NOT q.has_t2 THEN '表二' END, CASE WHEN NOT q.has_t3 THEN '表三' END, CASE WHEN NOT q.has_t4 THEN '表四' END), '') AS missing_tables

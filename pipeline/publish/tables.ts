@@ -97,7 +97,11 @@ export const REPORT_QUALITY_TABLE = {
     { key: 'previous_year', zh: '对比年度', en: 'compared with', kind: 'text' },
     { key: 's1_similarity', zh: '“总体情况”与上年相似度 (%)', en: 'section 一 similarity to last year', kind: 'share' },
     { key: 'sentences_carried_share', zh: '沿用上年原句占比 (%)', en: 'sentences carried over', kind: 'share' },
-    { key: 'carried_rank', zh: '沿用占比名次', en: 'carried-over rank', kind: 'text' },
+    // a rank: "2/5" on the page and in Markdown, a number and a 共N column in the CSV and the workbook (flat.ts)
+    { key: 'carried_rank', zh: '沿用占比名次', en: 'carried_rank', kind: 'text' },
+    { key: 's1_sibling_similarity', zh: '“总体情况”与同级单位最高相似度 (%)', en: 'section 一 similarity to siblings', kind: 'share' },
+    { key: 's1_sibling', zh: '“总体情况”最相似的同级单位', en: 'most similar sibling', kind: 'text' },
+    { key: 'sentences_shared_share', zh: '与同级单位相同原句占比 (%)', en: 'sentences shared with siblings', kind: 'share' },
     { key: 'timeliness', zh: '发布及时性', en: 'timeliness', kind: 'text' },
     { key: 'days_late', zh: '逾期天数', en: 'days late', kind: 'int' },
   ] as Column[],

@@ -2,6 +2,7 @@
 // fact for all years at once), so that publishing thousands of bodies stays a matter of seconds.
 import { type Db, query } from '../../db/duck.ts';
 import { type Catalog, readCatalog, readDocRows, readMetrics, resolveDocs } from '../../load/docs.ts';
+import { loadReportQuality, type ReportQuality } from './quality.ts';
 
 export interface SiteMetric {
   code: string;
@@ -73,6 +74,8 @@ export interface ReportInfo {
   metrics: Map<string, { value: number | null; base: number | null; small: boolean; rank: number | null; of: number | null; corrected: boolean }>;
   failedChecks: { rule: string; scope: string; detail: string }[];
   flagList: { cell: string; reason: string; detail: string | null }[];
+  /** report_quality's row (the body page's 报告质量 section) */
+  quality?: ReportQuality;
 }
 
 export interface YearSummary {
@@ -220,6 +223,10 @@ export async function loadSite(db: Db, years: number[], group: string | undefine
   }
   for (const f of await query<Record<string, unknown>>(db, `SELECT report_id, cell, reason, detail FROM flags ORDER BY report_id, cell, reason`)) {
     byReport.get(String(f.report_id))?.flagList.push({ cell: String(f.cell), reason: String(f.reason), detail: (f.detail as string | null) ?? null });
+  }
+  for (const [id, q] of await loadReportQuality(db)) {
+    const r = byReport.get(id);
+    if (r) r.quality = q;
   }
 
   // the year pages' rows: one per peer group and body, every metric with its rank in the group

@@ -4,6 +4,7 @@
 import { CORRECTED_MARK } from '../format.ts';
 import { esc, linkOrText, page } from '../html.ts';
 import type { BodyInfo, Dictionary, ReportInfo, SiteMetric, YearRow, YearSummary } from './data.ts';
+import { qualitySection } from './quality.ts';
 
 /** The files `xxgk publish` writes beside each year page, as the downloads line names them. */
 export const YEAR_DOWNLOADS = (year: number) => [
@@ -312,6 +313,7 @@ ${metricRows}
 <div class="scroll"><table class="plain"><thead><tr><th>年度</th><th>格式</th><th>读取状态</th><th>来源文件</th><th>来源网址</th><th>未通过的校验</th><th>存疑标记</th><th>重复文件</th></tr></thead><tbody>
 ${reportRows}
 </tbody></table></div></section>
+${qualitySection(reports, link)}
 <section><h2>未通过的校验</h2>
 ${checks || '<p>每份报告的校验都已通过（或无法评估）。</p>'}
 </section>
