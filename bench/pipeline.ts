@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 
 const CORPUS = path.resolve('test/fixtures/corpus');
-const TARGET = Number(process.env.BENCH_FILES ?? 10_000);
+/** How many files the pipeline bench generates: `npm run bench -- pipeline --files N`, or BENCH_FILES. */
+export const DEFAULT_FILES = Number(process.env.BENCH_FILES ?? 10_000);
 
 export interface PipelineBench {
   files: number;
@@ -27,9 +28,9 @@ function variant(text: string, i: number): string {
     .replace(/(20[12]\d)(\s*年)/gu, (_, y: string, nian: string) => `${Number(y) - shift}${nian}`);
 }
 
-export function makeCorpus(dir: string): { files: number; bytes: number } {
+export function makeCorpus(dir: string, target = DEFAULT_FILES): { files: number; bytes: number } {
   const sources = fs.readdirSync(CORPUS).filter((f) => !f.endsWith('.gold.json') && !f.endsWith('.md'));
-  const copies = Math.ceil(TARGET / sources.length);
+  const copies = Math.ceil(target / sources.length);
   let bytes = 0;
   let files = 0;
   for (let i = 0; i < copies; i++) {
@@ -54,10 +55,10 @@ export function runCli(args: string[]): { seconds: number; maxRssMb: number } {
   return JSON.parse(m[1]!) as { seconds: number; maxRssMb: number };
 }
 
-export async function benchPipeline(withPublish = false): Promise<PipelineBench> {
+export async function benchPipeline(withPublish = false, target = DEFAULT_FILES): Promise<PipelineBench> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-bench-pipeline-'));
   try {
-    const { files, bytes } = makeCorpus(path.join(dir, 'raw'));
+    const { files, bytes } = makeCorpus(path.join(dir, 'raw'), target);
     const db = path.join(dir, 'bench.duckdb');
     const run = runCli(['run', path.join(dir, 'raw'), '--db', db, '--allow-rejected']);
     const rerun = runCli(['run', path.join(dir, 'raw'), '--db', db, '--allow-rejected']);

@@ -1,11 +1,15 @@
 // `npm run bench`: the speed and memory figures quoted in the README.
 import os from 'node:os';
 import { benchExtract } from './extract.ts';
-import { benchPipeline } from './pipeline.ts';
+import { benchPipeline, DEFAULT_FILES } from './pipeline.ts';
 import { benchStartup } from './startup.ts';
 
 const fmt = (n: number, d = 1) => n.toFixed(d);
-const only = process.argv[2];
+const only = process.argv[2]?.startsWith('--') ? undefined : process.argv[2];
+// `npm run bench -- pipeline --files 40000`: the size of the generated corpus (default 10,000)
+const filesArg = process.argv.indexOf('--files');
+const files = filesArg > 0 ? Number(process.argv[filesArg + 1]) : DEFAULT_FILES;
+if (!Number.isInteger(files) || files < 1) throw new Error(`--files needs a positive whole number, got ${process.argv[filesArg + 1]}`);
 console.log(`machine: ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, node ${process.version}`);
 if (!only || only === 'startup') {
   const s = benchStartup();
@@ -21,7 +25,7 @@ if (!only || only === 'extract') {
   }
 }
 if (!only || only === 'pipeline') {
-  const p = await benchPipeline(process.env.BENCH_PUBLISH !== "0");
+  const p = await benchPipeline(process.env.BENCH_PUBLISH !== "0", files);
   console.log(`\n## xxgk run on ${p.files} files (${fmt(p.mb, 0)} MB), all cores`);
   console.log(`first run          ${fmt(p.run.seconds, 1).padStart(6)} s   peak RSS ${fmt(p.run.maxRssMb, 0)} MB`);
   console.log(`re-run, no change  ${fmt(p.rerun.seconds, 1).padStart(6)} s   peak RSS ${fmt(p.rerun.maxRssMb, 0)} MB`);

@@ -95,9 +95,10 @@ function diskFull(e: unknown, file: string): Error {
 }
 
 /**
- * Bring the database to the current schema and run `fn` in one transaction, in a draft copy that
+ * Bring the database to the current schema and run `fn` in a transaction, in a draft copy that
  * replaces the file only when all of it committed (pipeline/db/draft.ts): a failed or killed run
- * leaves the file byte for byte as it was.
+ * leaves the file byte for byte as it was. `fn` may commit part-way (commitStage): only the draft
+ * sees it.
  */
 export async function withDb<T>(file: string, log: Log, fn: (db: Db) => Promise<T>): Promise<T> {
   let draft: Draft | undefined;
@@ -125,6 +126,18 @@ export async function withDb<T>(file: string, log: Log, fn: (db: Db) => Promise<
       // absent, or in use by another process
     }
   }
+}
+
+/**
+ * Commit what the stages did so far and go on in a new transaction. Only ever inside withDb, whose
+ * draft stands for the one all-or-nothing unit: the database file is replaced only once everything
+ * committed, and a failure throws the draft away with every stage it committed. The next stage
+ * then reads committed, compressed tables instead of one transaction's local storage of every
+ * extracted cell, which made a first run's load about four times slower (65 s instead of 17 s at 10k files).
+ */
+export async function commitStage(db: Db): Promise<void> {
+  await db.conn.run('COMMIT');
+  await db.conn.run('BEGIN TRANSACTION');
 }
 
 const secs = (t0: number) => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
@@ -155,7 +168,7 @@ export async function runNormalize(db: Db, log: Log) {
 
 export async function runLoad(db: Db, log: Log) {
   const t0 = performance.now();
-  const s = await load(db);
+  const s = await load(db, { commit: () => commitStage(db) });
   await setMeta(db, 'loaded_fingerprint', await fingerprint(db));
   const k = s.corrections;
   const corr = k.applied + k.redundant + k.stale > 0 ? `, corrections: ${k.applied} applied, ${k.redundant} redundant, ${k.stale} stale` : '';
@@ -181,8 +194,10 @@ export async function runAll(opts: RunOptions): Promise<RunSummary> {
     };
     out.ingest = await runIngest(db, opts.input, log);
     fail('ingest');
+    await commitStage(db);
     out.extract = await runExtractStage(db, log, { threads: opts.jobs, workerMemoryMb: opts.workerMemoryMb, extract: opts.extract });
     fail('extract');
+    await commitStage(db);
     const [m] = await query<{ value: string }>(db, `SELECT value FROM meta WHERE key = 'loaded_fingerprint'`);
     if (out.extract.extracted === 0 && m?.value === (await fingerprint(db))) {
       out.skipped = true;
@@ -190,6 +205,7 @@ export async function runAll(opts: RunOptions): Promise<RunSummary> {
     } else {
       out.normalize = await runNormalize(db, log);
       fail('normalize');
+      await commitStage(db);
       out.load = await runLoad(db, log);
       fail('load');
     }

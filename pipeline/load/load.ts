@@ -19,7 +19,16 @@ export interface LoadSummary {
   corrections: { applied: number; redundant: number; stale: number };
 }
 
-export async function load(db: Db): Promise<LoadSummary> {
+export interface LoadOptions {
+  /**
+   * Commit the built models before they are tested (stages.ts's commitStage, inside a run's draft,
+   * which a failed test throws away whole): the tests then scan committed, compressed tables, not
+   * the transaction's local copies.
+   */
+  commit?: () => Promise<void>;
+}
+
+export async function load(db: Db, opts: LoadOptions = {}): Promise<LoadSummary> {
   // the people's corrections (data/corrections.csv) on top of the extracted cells, and the checks
   // of the corrected documents recomputed from them
   await syncCorrections(db);
@@ -30,8 +39,10 @@ export async function load(db: Db): Promise<LoadSummary> {
   await runLayer(db, 'marts');
   // CREATE OR REPLACE drops comments: document every model and column again (sql/**/_docs.csv)
   await applyDocs(db);
+  await opts.commit?.();
   // the data tests declared beside the models (sql/**/_tests.csv, sql/**/tests/*.sql): a failure
-  // throws, so the load's transaction is rolled back and the last good database stays
+  // throws, so the run's draft is thrown away (or, without a commit hook, the load's transaction
+  // rolled back) and the last good database stays
   const tests = await runDataTests(db);
   if (tests.failures.length) throw new DataTestError(tests.failures);
   const [s] = await query<{ reports: number; duplicates: number; rejected: number }>(

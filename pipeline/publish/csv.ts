@@ -1,8 +1,8 @@
 // CSV with a UTF-8 BOM, so that Excel opens the Chinese text correctly. Text cells (body names,
 // group names, file names) are formula-safe: see neutraliseFormula.
+import fs from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../db/duck.ts';
-import { query } from '../db/duck.ts';
 import type { Published } from './data.ts';
 import { flatTable } from './flat.ts';
 import { CORRECTED_MARK, isCorrected, neutraliseFormula, plainValue } from './format.ts';
@@ -21,13 +21,13 @@ export function toCsv(table: Published): string {
 export const LONG_COLUMNS = ['year', 'body', 'level', 'region_code', 'metric', 'value', 'base_n', 'small_n', 'rank', 'group_size', 'peer_group', 'body_id'] as const;
 
 /**
- * Every metric of every report of `years`, one per line: the rows of metrics.parquet (same order),
- * with the rank in the body's built-in peer group (or in `group`, for its members). Values are
- * the database's (shares as 0–1, full precision); the header is the plain codes, for programs.
+ * Every metric of every report of `years`, one per line, into `file`: the rows of metrics.parquet
+ * (same order), with the rank in the body's built-in peer group (or in `group`, for its members).
+ * Values are the database's (shares as 0–1, full precision); the header is the plain codes, for
+ * programs. Written a piece at a time as DuckDB hands the rows over: never all of them in memory.
  */
-export async function metricsLongCsv(db: Db, years: number[], group: string | undefined): Promise<string> {
-  const rows = await query<Record<string, unknown>>(
-    db,
+export async function writeMetricsLongCsv(db: Db, file: string, years: number[], group: string | undefined): Promise<void> {
+  const result = await db.conn.stream(
     `WITH ranks AS (
        SELECT report_id, metric, rank, ranked_in_group, group_name FROM metric_rankings r
        ${group === undefined ? `JOIN (SELECT DISTINCT group_id FROM peer_groups WHERE kind = 'built_in') USING (group_id)` : 'WHERE group_id = $1 OR group_name = $1'}
@@ -40,19 +40,36 @@ export async function metricsLongCsv(db: Db, years: number[], group: string | un
     group === undefined ? [] : [group],
   );
   const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-  const out = rows.map((r) => [
-    text(r.year),
-    neutraliseFormula(text(r.body)),
-    text(r.level),
-    text(r.region_code),
-    text(r.metric),
-    text(r.value),
-    text(r.base_n),
-    text(r.small_n),
-    text(r.rank),
-    text(r.group_size),
-    neutraliseFormula(text(r.peer_group)),
-    text(r.body_id),
-  ]);
-  return stringify([[...LONG_COLUMNS], ...out], { bom: true, record_delimiter: '\n' });
+  const fd = fs.openSync(file, 'w');
+  try {
+    let pending: string[] = [stringify([[...LONG_COLUMNS]], { bom: true, record_delimiter: '\n' })];
+    let size = 0;
+    for await (const rows of result.yieldRowObjectJs()) {
+      const out = rows.map((r) => [
+        text(r.year),
+        neutraliseFormula(text(r.body)),
+        text(r.level),
+        text(r.region_code),
+        text(r.metric),
+        text(r.value),
+        text(r.base_n),
+        text(r.small_n),
+        text(r.rank),
+        text(r.group_size),
+        neutraliseFormula(text(r.peer_group)),
+        text(r.body_id),
+      ]);
+      const piece = stringify(out, { record_delimiter: '\n' });
+      pending.push(piece);
+      size += piece.length;
+      if (size > 1 << 20) {
+        fs.writeSync(fd, pending.join(''));
+        pending = [];
+        size = 0;
+      }
+    }
+    fs.writeSync(fd, pending.join(''));
+  } finally {
+    fs.closeSync(fd);
+  }
 }

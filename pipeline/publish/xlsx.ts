@@ -10,12 +10,12 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import stringWidth from 'string-width';
 import { REFERENCE_DIR } from '../db/common.ts';
 import type { MetricInfo, Published } from './data.ts';
 import { flatTable, GROUP_SIZE_ZH } from './flat.ts';
 import { CORRECTED_MARK, displayValue, isCorrected } from './format.ts';
 import type { Column, ColumnKind } from './tables.ts';
+import { textWidth } from './width.ts';
 
 const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
 
@@ -57,11 +57,11 @@ function shownWidth(v: unknown, c: Column): number {
   const s = displayValue(v, c.kind);
   const digits = /^-?\d+/u.exec(s)?.[0].replace('-', '').length ?? 0;
   const separators = c.kind === 'count' || c.kind === 'int' || c.kind === 'money' ? Math.floor(Math.max(0, digits - 1) / 3) : 0;
-  return stringWidth(s) + separators;
+  return textWidth(s) + separators;
 }
 
 const lines = (text: string, width: number) =>
-  text.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(stringWidth(l) / Math.max(1, width - 1))), 0);
+  text.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(textWidth(l) / Math.max(1, width - 1))), 0);
 
 /** Landscape A4, one page wide and as many long as needed, `titleRows` repeated on every page. */
 function printSetup(ws: ExcelJS.Worksheet, titleRows: string | undefined, header: string) {
@@ -100,9 +100,9 @@ function tableSheet(wb: ExcelJS.Workbook, table: Published, info: WorkbookInfo) 
     const fmt = c.key === 'year' ? '0' : NUM_FMT[c.kind];
     if (fmt) col.numFmt = fmt;
     if (c.kind !== 'text') col.alignment = { horizontal: 'right' };
-    const content = Math.max(stringWidth(c.en) * 0.6, ...t.rows.map((r) => shownWidth(r[c.key], c)));
+    const content = Math.max(textWidth(c.en) * 0.6, ...t.rows.map((r) => shownWidth(r[c.key], c)));
     // CJK glyphs are a little wider than two digits; + 2 for the filter button beside the header
-    const width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.ceil(Math.max(content, Math.min(stringWidth(c.zh), HEADER_MAX)) * CJK_FACTOR) + 2));
+    const width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.ceil(Math.max(content, Math.min(textWidth(c.zh), HEADER_MAX)) * CJK_FACTOR) + 2));
     col.width = width;
     headLines = Math.max(headLines, lines(c.zh, (width - 2) / CJK_FACTOR));
   });
@@ -191,13 +191,14 @@ export async function toXlsx(tables: Published[], dictionary: MetricInfo[], info
   const dict = wb.addWorksheet('指标说明', { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
   const head = ['指标代码 code', '中文名称', 'English name', '计算方法', 'formula (cell codes)', '单位 unit', '可跨格式比较 comparable f2019/f2021', '注意 caveats'];
   const rows = dictionary.map((m) => [m.code, m.name_zh, m.name_en, zh.get(m.code) ?? '', m.formula, UNIT_ZH[m.unit] ?? m.unit, m.comparable_across_formats ? '是 yes' : '否 no', m.caveats ?? '']);
-  const widths = head.map((h, i) => Math.min(i === 3 || i === 4 || i === 7 ? 45 : MAX_WIDTH, Math.max(stringWidth(h) * (i === 6 ? 0.5 : 1), ...rows.map((r) => stringWidth(r[i]!))) + 2));
+  const widths = head.map((h, i) => Math.min(i === 3 || i === 4 || i === 7 ? 45 : MAX_WIDTH, Math.max(textWidth(h) * (i === 6 ? 0.5 : 1), ...rows.map((r) => textWidth(r[i]!))) + 2));
   textSheet(dict, [head, ...rows], widths, 1);
   dict.autoFilter = { from: { row: 1, column: 1 }, to: { row: dict.rowCount, column: head.length } };
   printSetup(dict, '1:1', `${info.year}年 指标说明`);
 
   // exceljs stamps each zip entry with the current time: copy the entries into a zip with fixed dates
-  const zin = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+  // (stored uncompressed by exceljs, deflated once here: the bytes come out the same)
+  const zin = await JSZip.loadAsync(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } }));
   const zout = new JSZip();
   for (const name of Object.keys(zin.files).sort()) {
     const f = zin.files[name]!;
