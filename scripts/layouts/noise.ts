@@ -73,7 +73,6 @@ export const NOISE: Record<string, Noise> = {
         return open + [...head, ...rows.slice(3).map((r) => r.replace(/<\/tr>$/u, '<td><p></p></td></tr>'))].join('') + close;
       }),
     lossy: true,
-    gaps: { 'tab-separated': 'tab rows do not line up with the header, so the remarks column is not recognised' },
   },
   spamrow: {
     what: 'a spam row inside table 3 (`www.99…9999高清.com 成年…`)',

@@ -95,7 +95,8 @@ export function readText(raw: string, locs?: string[]): ReadDocument {
       if (n > 0) blocks.push({ kind: 'cells', cells: Array.from({ length: n }, () => ({ text: '', weak: true })), loc: where(i) });
       return;
     }
-    const row: BarCell[] | null = bars ?? (tabs!.length >= 3 ? tabs!.map((c) => ({ text: c.trim(), weak: false })) : null);
+    // a tab row's empty last cell may be a remarks column's or padding: weak, dropped if the row has too many
+    const row: BarCell[] | null = bars ?? (tabs!.length >= 3 ? tabs!.map((c, i) => ({ text: c.trim(), weak: i === tabs!.length - 1 && c.trim() === '' })) : null);
     prevEndsOpen = !bars && !row;
     prevPadded = bars !== null && /[|｜]{2,}\s*$/u.test(line);
     if (row && (contentCount(row) >= 2 || (/^\s*[|｜]/u.test(line) && row.length >= 2))) {
