@@ -14,7 +14,7 @@ const exact = (a: string, b: string) => {
   const B = grams(b);
   return [...A].filter((g) => B.has(g)).length / new Set([...A, ...B]).size;
 };
-/** The estimator of sql/metrics/09_report_quality.sql (sketch_jaccard), here for the test. */
+/** The estimator of sql/metrics/sketch_jaccard.sql, here for the test. */
 const estimate = (a: number[], b: number[]) => {
   const union = [...new Set([...a, ...b])].sort((x, y) => x - y);
   const low = union.slice(0, SKETCH_K);
@@ -62,7 +62,7 @@ describe('section sketches', () => {
   });
 
   it('estimate from their 64 smallest hashes too (the sibling measure), within about 0.15', () => {
-    // the sibling estimator of sql/metrics/09_report_quality.sql: shared hashes up to the smaller
+    // the sibling estimator of sql/metrics/report_quality_sibling_pairs.sql: shared hashes up to the smaller
     // of the two 64th / all hashes up to it
     const sample = (a: number[], b: number[]) => {
       const [x, y] = [a.slice(0, 64), b.slice(0, 64)];

@@ -70,11 +70,15 @@ export async function runStatus(file: string, out: (s: string) => void): Promise
       .execute();
     out('\nfailing checks');
     out(textTable(['rule', 'failing', 'reports'], checks));
-    const flags = await db.conn.runAndReadAll(
-      `SELECT reason, count(*)::INT AS flags, count(DISTINCT report_id)::INT AS reports FROM flags GROUP BY reason ORDER BY flags DESC, reason`,
-    );
+    const flags = await k
+      .selectFrom('flags')
+      .select(['reason', sql<number>`count(*)::INT`.as('flags'), sql<number>`count(DISTINCT report_id)::INT`.as('reports')])
+      .groupBy('reason')
+      .orderBy('flags', 'desc')
+      .orderBy('reason')
+      .execute();
     out('\nflags (values left blank because unsure, rows or tables not found)');
-    out(textTable(['reason', 'flags', 'reports'], flags.getRowObjectsJS() as Record<string, unknown>[]));
+    out(textTable(['reason', 'flags', 'reports'], flags));
     await correctionsStatus(db, out);
     return 0;
   } finally {

@@ -1,4 +1,4 @@
-// A bottom-k sketch of a section's text for the copied-text measure (sql/metrics/09_report_quality.sql):
+// A bottom-k sketch of a section's text for the copied-text measure (sql/metrics/report_quality_pairs.sql, report_quality_kin.sql):
 // the k (256) smallest distinct hashes of its character 5-grams, after folding digits to '#' and removing
 // white space, so that a paragraph copied with this year's numbers still matches. Two sketches
 // estimate the Jaccard similarity of the full 5-gram sets (exactly, when a set has at most k

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { extractRead, type Extractor, readInput } from '../commands/extract.ts';
 import { extractBytes } from './extract.ts';
+import type { Row } from '../db/append.ts';
 import type { ExtractResult } from './result.ts';
 
 export const SPOOL_TABLES = ['extractions', 'extracted_cells', 'extracted_checks', 'extracted_flags', 'extracted_prose', 'extracted_sections'] as const;
@@ -24,29 +25,71 @@ export interface SpoolJob {
 export interface SpoolContext {
   dir: string;
   tag: string;
+  /** each table's column names in the database, to check the rows' names against */
   columns: Record<SpoolTable, string[]>;
   now: string;
 }
 
-function rowsOf(doc: SpoolDoc, r: ExtractResult, now: string): Record<SpoolTable, unknown[][]> {
-  const cells: unknown[][] = [];
+/**
+ * One document's rows, as objects keyed by column name (the NDJSON is read by name: see
+ * insertNdjson). extractions is typed by its table in pipeline/db/tables.ts; the other tables' names
+ * are checked against the database's columns when a Spool first writes each table (see checkNames).
+ */
+function rowsOf(doc: SpoolDoc, r: ExtractResult, now: string): Record<SpoolTable, Record<string, unknown>[]> {
+  const cells: Record<string, unknown>[] = [];
   for (const t of ['t2', 't3', 't4'] as const) {
     for (const [row, cols] of Object.entries(r[t] as Record<string, Record<string, { value: number | null; kind: string; raw: string; loc: string }>>)) {
-      for (const [col, c] of Object.entries(cols)) cells.push([doc.documentId, t, row, col, c.value, c.kind, c.raw, c.loc]);
+      for (const [col, c] of Object.entries(cols)) {
+        cells.push({ document_id: doc.documentId, table_code: t, row_code: row, col_code: col, value: c.value, cell_kind: c.kind, raw_text: c.raw, loc: c.loc });
+      }
     }
   }
-  return {
-    extractions: [[doc.documentId, doc.sha256, r.status, r.error ?? null, r.issuer, r.publisher, r.year, r.level, r.format, r.t2Format, r.notes, now, r.published?.date ?? null, r.published?.source ?? null, r.published?.text ?? null]],
-    extracted_cells: cells,
-    extracted_checks: r.checks.map((c) => [doc.documentId, c.rule, c.scope, c.status, c.detail, c.cells]),
-    extracted_flags: r.flags.map((f) => [doc.documentId, f.cell, f.reason, f.detail, f.candidates ?? null]),
-    extracted_sections: r.sections.map((x) => [doc.documentId, x.code, x.found, x.text, x.sketch]),
-    extracted_prose: r.prose.map((f) => [doc.documentId, f.rule, f.value, f.sentence, f.cells, f.or ?? null]),
+  const extraction: Row<'extractions'> = {
+    document_id: doc.documentId,
+    sha256: doc.sha256,
+    status: r.status,
+    error: r.error ?? null,
+    issuer: r.issuer,
+    publisher: r.publisher,
+    year: r.year,
+    level: r.level,
+    format: r.format,
+    t2_format: r.t2Format,
+    notes: r.notes,
+    extracted_at: now,
+    published_on: r.published?.date ?? null,
+    published_source: r.published?.source ?? null,
+    published_text: r.published?.text ?? null,
   };
+  return {
+    extractions: [extraction],
+    extracted_cells: cells,
+    extracted_checks: r.checks.map((c) => ({ document_id: doc.documentId, rule: c.rule, scope: c.scope, status: c.status, detail: c.detail, cells: c.cells })),
+    extracted_flags: r.flags.map((f) => ({ document_id: doc.documentId, cell: f.cell, reason: f.reason, detail: f.detail, candidates: f.candidates ?? null })),
+    extracted_sections: r.sections.map((x) => ({ document_id: doc.documentId, section: x.code, found: x.found, text: x.text, sketch: x.sketch })),
+    extracted_prose: r.prose.map((f) => ({ document_id: doc.documentId, rule: f.rule, value: f.value, sentence: f.sentence, cells: f.cells, or_cells: f.or ?? null })),
+  };
+}
+
+/**
+ * A row's names against the table's columns: an unknown name, or a column the row does not name
+ * (which read_json would fill with NULL), is an error. Every row of a table is made by the same
+ * object literal above, so the first row of each table stands for the rest.
+ */
+function checkNames(table: SpoolTable, row: Record<string, unknown>, columns: readonly string[]): void {
+  const known = new Set(columns);
+  const keys = Object.keys(row);
+  const unknown = keys.filter((k) => !known.has(k));
+  const missing = columns.filter((c) => !(c in row));
+  if (unknown.length > 0 || missing.length > 0) {
+    throw new Error(`rows for ${table}: ${[unknown.length ? `no column ${unknown.join(', ')}` : '', missing.length ? `no value for ${missing.join(', ')}` : ''].filter(Boolean).join('; ')}`);
+  }
 }
 
 export class Spool {
   private readonly fds = new Map<SpoolTable, number>();
+  /** the tables whose row names were checked against ctx.columns */
+  private readonly checked = new Set<SpoolTable>();
   constructor(
     private readonly ctx: SpoolContext,
     private readonly extract: Extractor = extractBytes,
@@ -81,13 +124,13 @@ export class Spool {
     for (const doc of docs) {
       const rows = rowsOf(doc, r, this.ctx.now);
       for (const t of SPOOL_TABLES) {
-        const cols = this.ctx.columns[t];
-        let out = '';
-        for (const row of rows[t]) {
-          const obj: Record<string, unknown> = {};
-          cols.forEach((c, j) => (obj[c] = row[j]));
-          out += JSON.stringify(obj) + '\n';
+        const table = rows[t];
+        if (table.length > 0 && !this.checked.has(t)) {
+          checkNames(t, table[0]!, this.ctx.columns[t]);
+          this.checked.add(t);
         }
+        let out = '';
+        for (const row of table) out += JSON.stringify(row) + '\n';
         if (out) fs.writeSync(this.fds.get(t)!, out);
       }
     }
