@@ -58,16 +58,14 @@ function missingRows(t2: Tables['t2'], t3: Tables['t3']): Flag[] {
     const firstRead = rows.findIndex((r) => t2.cells[r]);
     const lastRead = rows.reduce((last, r, i) => (t2.cells[r] ? i : last), -1);
     // a row between two rows read is in the printed table: its label was not recognised
-    for (const row of rows.slice(firstRead + 1, lastRead)) {
+    for (const row of firstRead < 0 ? [] : rows.slice(firstRead + 1, lastRead)) {
       if (!t2.cells[row]) out.push({ cell: `t2.${row}`, reason: 'row_not_found', detail: 'the row label was not found in table 2, though rows before and after it were read' });
     }
-  }
-  // (a table 2 that runs to the end always has its header words, hence its format: table2.ts)
-  if (t2.found && t2.toEnd && t2.format) {
-    const rows = (Object.keys(T2_LAYOUT[t2.format]) as T2Row[]).filter((r) => !r.startsWith('x_'));
-    const lastRead = rows.reduce((last, r, i) => (t2.cells[r] ? i : last), -1);
-    for (const row of rows.slice(lastRead + 1)) {
-      out.push({ cell: `t2.${row}`, reason: 'row_not_found', detail: 'table 2 runs to the end of the text without this row: the file may have been cut short' });
+    // (a table 2 that runs to the end always has its header words, hence its format: table2.ts)
+    if (t2.toEnd) {
+      for (const row of rows.slice(lastRead + 1)) {
+        out.push({ cell: `t2.${row}`, reason: 'row_not_found', detail: 'table 2 runs to the end of the text without this row: the file may have been cut short' });
+      }
     }
   }
   return out;
