@@ -141,15 +141,14 @@ export function toStream(blocks: Block[]): Stream {
   }
   // a line of just 无 between value lines is a cell of a one-cell-per-line dump (a wrapped label
   // never leaves 无 alone on a line)
+  // (a run of them is reached from either end: one pass forward, one backward)
   const isValue = (n: Token | undefined) => n !== undefined && n.hard && (isSingleValue(n.text, n.grid) || n.lineCell === true);
-  for (let changed = true; changed; ) {
-    changed = false;
-    tokens.forEach((t, i) => {
-      if (t.grid || t.lineCell || t.text.trim() !== '无' || !(isValue(tokens[i - 1]) || isValue(tokens[i + 1]))) return;
-      Object.assign(t, { hard: true, lineCell: true });
-      changed = true;
-    });
-  }
+  const mark = (i: number, from: number) => {
+    const t = tokens[i]!;
+    if (!t.grid && !t.lineCell && t.text.includes('无') && t.text.trim() === '无' && isValue(tokens[from])) Object.assign(t, { hard: true, lineCell: true });
+  };
+  for (let i = 1; i < tokens.length; i++) mark(i, i - 1);
+  for (let i = tokens.length - 2; i >= 0; i--) mark(i, i + 1);
   return { text, tokens };
 }
 
