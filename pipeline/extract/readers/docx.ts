@@ -6,7 +6,7 @@ import zlib from 'node:zlib';
 import { Parser } from 'htmlparser2';
 import type { Block, GridCell, ReadDocument } from '../blocks.ts';
 import { megabytes, RejectError, sizeLimits } from './decode.ts';
-import { cleanCell, pushTextLines } from './html.ts';
+import { cleanCell, pushTextLines, rectangular, spanCount } from './html.ts';
 
 const tooBig = (n: number | string, limit: number) =>
   new RejectError(`file too large: the Word document inflates to ${typeof n === 'number' ? megabytes(n) : n} of XML (the limit is ${megabytes(limit)}, --max-inflated-mb)`);
@@ -112,8 +112,6 @@ interface Table {
 }
 type Node = Para | Table;
 
-const count = (v: string | undefined) => Math.max(1, Math.min(100, Number(v) || 1));
-
 /** Paragraphs and tables of a WordprocessingML document, in order. */
 export function parseWordXml(xml: string): Node[] {
   const body: Node[] = [];
@@ -176,7 +174,7 @@ export function parseWordXml(xml: string): Node[] {
             break;
           }
           case 'gridSpan':
-            if (cells.length) cells.at(-1)!.span = count(attrs[`${w}val`]);
+            if (cells.length) cells.at(-1)!.span = spanCount(attrs[`${w}val`]);
             break;
           case 'vMerge':
             if (cells.length) cells.at(-1)!.vmerge = attrs[`${w}val`] === 'restart' ? 'restart' : 'continue';
@@ -229,9 +227,8 @@ export function parseWordXml(xml: string): Node[] {
   return body;
 }
 
-const cellText = (body: Node[]): string => cleanCell(body.map((n) => (n.k === 'p' ? n.text : cellText(tableText(n)))).join('\n'));
-/** A nested table's paragraphs, row by row, for the text of a container cell. */
-const tableText = (t: Table): Node[] => t.rows.flatMap((r) => r.cells.flatMap((c) => c.body));
+// (a cell holding a table makes its table layout, walked by wordBlocks: a grid cell holds paragraphs)
+const cellText = (body: Node[]): string => cleanCell(body.map((n) => (n.k === 'p' ? n.text : '')).join('\n'));
 const holdsTable = (t: Table) => t.rows.some((r) => r.cells.some((c) => c.body.some((n) => n.k === 'tbl')));
 
 /** A table's rectangular grid: spanned and vertically merged positions hold copies with origin=false. */
@@ -254,8 +251,7 @@ function grid(t: Table): GridCell[][] {
     }
     out.push(cellsOut);
   }
-  const width = Math.max(0, ...out.map((r) => r.length));
-  return out.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? { text: '', origin: false }));
+  return rectangular(out);
 }
 
 /** Blocks as the HTML reader makes them: a table holding tables is layout, its inner tables are the grids. */

@@ -57,7 +57,9 @@ function containsTable(el: Element): boolean {
   return el.children.some((c) => isTag(c) && (c.name === 'table' || containsTable(c)));
 }
 
-const span = (el: Element, attr: string) => Math.max(1, Math.min(100, Number(el.attribs[attr]) || 1));
+/** A rowspan/colspan (or Word gridSpan) as printed, bounded: a damaged page cannot make a huge grid. */
+export const spanCount = (v: string | undefined) => Math.max(1, Math.min(100, Number(v) || 1));
+const span = (el: Element, attr: string) => spanCount(el.attribs[attr]);
 
 /** Expand a <table> into a rectangular grid; spanned positions hold copies with origin=false. */
 export function tableGrid(table: Element): GridCell[][] {
@@ -78,6 +80,11 @@ export function tableGrid(table: Element): GridCell[][] {
       c += cs;
     }
   });
+  return rectangular(grid);
+}
+
+/** Rows padded to the widest with empty non-origin cells (the positions no cell of the row covers). */
+export function rectangular(grid: GridCell[][]): GridCell[][] {
   const width = Math.max(0, ...grid.map((row) => row.length));
   return grid.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? { text: '', origin: false }));
 }
