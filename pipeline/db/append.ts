@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type Db, query } from './duck.ts';
+import { checkRowNames } from './rownames.ts';
 import type { Database } from './tables.ts';
 
 const columnsCache = new Map<string, { name: string; type: string }[]>();
@@ -71,14 +72,7 @@ export async function insertRows<T extends keyof Database>(db: Db, table: T, row
   const lines: string[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as Record<string, unknown>;
-    const keys = Object.keys(row);
-    if (keys.length !== cols.length || keys.some((k) => !known.has(k))) {
-      const unknown = keys.filter((k) => !known.has(k));
-      const missing = cols.filter((c) => !(c in row));
-      throw new Error(
-        `rows for ${table}: ${[unknown.length ? `no column ${unknown.join(', ')}` : '', missing.length ? `no value for ${missing.join(', ')}` : ''].filter(Boolean).join('; ')}`,
-      );
-    }
+    checkRowNames(table, row, cols, known);
     const obj: Record<string, unknown> = {};
     for (const c of cols) obj[c] = json(row[c]);
     lines[i] = JSON.stringify(obj);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { extractRead, type Extractor, readInput } from '../commands/extract.ts';
 import { extractBytes } from './extract.ts';
 import type { Row } from '../db/append.ts';
+import { checkRowNames } from '../db/rownames.ts';
 import type { ExtractResult } from './result.ts';
 
 export const SPOOL_TABLES = ['extractions', 'extracted_cells', 'extracted_checks', 'extracted_flags', 'extracted_prose', 'extracted_sections'] as const;
@@ -33,7 +34,8 @@ export interface SpoolContext {
 /**
  * One document's rows, as objects keyed by column name (the NDJSON is read by name: see
  * insertNdjson). extractions is typed by its table in pipeline/db/tables.ts; the other tables' names
- * are checked against the database's columns when a Spool first writes each table (see checkNames).
+ * are checked against the database's columns when a Spool first writes each table (checkRowNames:
+ * every row of a table is made by the same object literal, so its first row stands for the rest).
  */
 function rowsOf(doc: SpoolDoc, r: ExtractResult, now: string): Record<SpoolTable, Record<string, unknown>[]> {
   const cells: Record<string, unknown>[] = [];
@@ -69,21 +71,6 @@ function rowsOf(doc: SpoolDoc, r: ExtractResult, now: string): Record<SpoolTable
     extracted_sections: r.sections.map((x) => ({ document_id: doc.documentId, section: x.code, found: x.found, text: x.text, sketch: x.sketch })),
     extracted_prose: r.prose.map((f) => ({ document_id: doc.documentId, rule: f.rule, value: f.value, sentence: f.sentence, cells: f.cells, or_cells: f.or ?? null })),
   };
-}
-
-/**
- * A row's names against the table's columns: an unknown name, or a column the row does not name
- * (which read_json would fill with NULL), is an error. Every row of a table is made by the same
- * object literal above, so the first row of each table stands for the rest.
- */
-function checkNames(table: SpoolTable, row: Record<string, unknown>, columns: readonly string[]): void {
-  const known = new Set(columns);
-  const keys = Object.keys(row);
-  const unknown = keys.filter((k) => !known.has(k));
-  const missing = columns.filter((c) => !(c in row));
-  if (unknown.length > 0 || missing.length > 0) {
-    throw new Error(`rows for ${table}: ${[unknown.length ? `no column ${unknown.join(', ')}` : '', missing.length ? `no value for ${missing.join(', ')}` : ''].filter(Boolean).join('; ')}`);
-  }
 }
 
 export class Spool {
@@ -126,7 +113,7 @@ export class Spool {
       for (const t of SPOOL_TABLES) {
         const table = rows[t];
         if (table.length > 0 && !this.checked.has(t)) {
-          checkNames(t, table[0]!, this.ctx.columns[t]);
+          checkRowNames(t, table[0]!, this.ctx.columns[t]);
           this.checked.add(t);
         }
         let out = '';
