@@ -52,5 +52,8 @@ describe('Word reader', () => {
     const empty = new JSZip();
     empty.file('word/styles.xml', '<w:styles/>');
     await expect(readDocx(await empty.generateAsync({ type: 'uint8array' }))).rejects.toThrow(/not a readable Word \.docx file \(no word\/document\.xml in the zip/u);
+    // a download cut short keeps the zip's start and loses its end, where the directory is
+    await expect(readDocx(bytes.subarray(0, bytes.length - 30))).rejects.toThrow(/ends before its central directory: truncated download\?/u);
+    await expect(readDocx(new TextEncoder().encode('<html>not Word</html>'))).rejects.toThrow(/\(not a zip archive\)/u);
   });
 });

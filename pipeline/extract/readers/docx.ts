@@ -278,7 +278,10 @@ export function wordBlocks(nodes: Node[]): Block[] {
 
 export async function readDocx(bytes: Uint8Array): Promise<ReadDocument> {
   const parts = inflateXmlParts(bytes, sizeLimits().inflatedBytes, (n) => n === '_rels/.rels' || /document\d*\.xml$/iu.test(n));
-  if (!parts) throw unreadable('not a zip archive');
+  if (!parts) {
+    const zipStart = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
+    throw unreadable(zipStart ? 'the zip ends before its central directory: truncated download?' : 'not a zip archive');
+  }
   // the main part is named by the package relationships; word/document.xml everywhere in practice
   const rels = parts.get('_rels/.rels')?.toString('utf8') ?? '';
   const target = /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*>/u.exec(rels)?.[0].match(/Target="\/?([^"]+)"/u)?.[1];
