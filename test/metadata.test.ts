@@ -12,6 +12,10 @@ describe('metadata', () => {
   it('strips spam glued into the same title line', () => {
     expect(extractMeta(['澳门新葡京_娱乐平台-某某县2023年政府信息公开工作年度报告'], '').issuer).toBe('某某县人民政府');
   });
+  it('tries every mention of the report in a sentence, not only the first (a mirror page of 西柳镇, whentby.com, 2024)', () => {
+    const intro = '按照《中华人民共和国政府信息公开条例》、以及省、市uedbet体育_uedbet官网@:做好 2023 年政府信息公开工作年度报告编制发布等工作的具体工作要求,结合我单位政府信息公开工作实际,现编制形成了《uedbet体育_uedbet官网@:西柳镇人民政府2023年政府信息公开工作年度报告》。';
+    expect(extractMeta([], intro + '\n一、总体情况\n')).toMatchObject({ issuer: '西柳镇人民政府', year: 2023, level: 'township' });
+  });
   it('reads a title with the year after it: 某某局政府信息公开工作年度报告（2021年）', () => {
     expect(extractMeta(['平潭综合实验区公安局政府信息公开工作年度报告（2021年度）'], '')).toMatchObject({ issuer: '平潭综合实验区公安局', year: 2021 });
   });

@@ -3,6 +3,7 @@ import type { Level } from '../codes.ts';
 
 // "<name>2024年度政府信息公开工作年度报告" or "2019年<name>政府信息公开工作年度报告"
 const REPORT_TITLE = /(\d{4})\s*年\s*度?\s*(?:的)?([\u3400-\u9fff()（）\s]{0,40}?)政\s*府\s*信\s*息\s*公\s*开\s*(?:工\s*作\s*)?(?:年\s*度\s*)?(?:报\s*告|年\s*报)/u;
+const REPORT_TITLES = new RegExp(REPORT_TITLE.source, 'gu');
 // Names end with one of these; the longest run of name characters before the year is the issuer.
 const ORG_SUFFIX =
   /(?:人民政府办公厅|人民政府办公室|人民政府|管理委员会|管委会|委员会|办公厅|办公室|街道办事处|办事处|综合实验区|[局厅委办署院所站队府会心处室馆社部区县市旗州盟镇乡街道])$/u;
@@ -124,7 +125,10 @@ export function extractMeta(titles: string[], text: string, publisher?: string):
   const cands = titleCandidates(titles, text);
   for (let i = 0; i < cands.length && (issuer === null || year === null); i++) {
     const line = cands[i]!;
-    const m = REPORT_TITLE.exec(line);
+    // a sentence can name the report twice (`做好2023年政府信息公开工作年度报告…形成了《某镇2023年…报告》`):
+    // every mention is tried, the first that names a body wins
+    const all = [...line.matchAll(REPORT_TITLES)];
+    const m = all[0];
     if (!m) {
       const after = TITLE_YEAR_AFTER.exec(line);
       if (after) {
@@ -135,13 +139,14 @@ export function extractMeta(titles: string[], text: string, publisher?: string):
     }
     const y = Number(m[1]);
     if (year === null && y >= 2008 && y <= 2100) year = y;
-    if (issuer === null) {
-      const before = cleanName(line.slice(0, m.index));
+    for (const t of all) {
+      if (issuer !== null) break;
+      const before = cleanName(line.slice(0, t.index));
       // "2019年上海市人民政府办公厅政府信息公开…": the name stands between the year and 政府信息公开
-      const between = cleanName(m[2] ?? '');
+      const between = cleanName(t[2] ?? '');
       // a title on two lines: the body's name alone on the line before
-      const prev = i > 0 ? cleanName(cands[i - 1]!) : null;
-      issuer = before ?? between ?? (line.slice(0, m.index).trim() === '' ? prev : null);
+      const prev = i > 0 && t === m ? cleanName(cands[i - 1]!) : null;
+      issuer = before ?? between ?? (line.slice(0, t.index).trim() === '' ? prev : null);
     }
   }
   if (issuer === null && publisher) issuer = cleanName(publisher);
