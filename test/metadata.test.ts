@@ -16,6 +16,11 @@ describe('metadata', () => {
     const intro = '按照《中华人民共和国政府信息公开条例》、以及省、市uedbet体育_uedbet官网@:做好 2023 年政府信息公开工作年度报告编制发布等工作的具体工作要求,结合我单位政府信息公开工作实际,现编制形成了《uedbet体育_uedbet官网@:西柳镇人民政府2023年政府信息公开工作年度报告》。';
     expect(extractMeta([], intro + '\n一、总体情况\n')).toMatchObject({ issuer: '西柳镇人民政府', year: 2023, level: 'township' });
   });
+  it('reads titles that say 信息公开年报 or 政务公开 instead of 政府信息公开 (湖口县, hukou.gov.cn, 2023)', () => {
+    expect(extractMeta([], '2022年湖口县卫生健康委员会信息公开年报\n根据《中华人民共和国政府信息公开条例》')).toMatchObject({ issuer: '湖口县卫生健康委员会', year: 2022, level: 'department' });
+    expect(extractMeta([], '2022年湖口县人民政府信息公开年报\n')).toMatchObject({ issuer: '湖口县人民政府', level: 'county' });
+    expect(extractMeta([], '某某县统计局2023年政务公开工作年度报告\n')).toMatchObject({ issuer: '某某县统计局', year: 2023 });
+  });
   it('reads a title with the year after it: 某某局政府信息公开工作年度报告（2021年）', () => {
     expect(extractMeta(['平潭综合实验区公安局政府信息公开工作年度报告（2021年度）'], '')).toMatchObject({ issuer: '平潭综合实验区公安局', year: 2021 });
   });

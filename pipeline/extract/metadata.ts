@@ -1,8 +1,9 @@
 // Issuer, report year and administrative level, from the title, heading or 发布机构 line.
 import type { Level } from '../codes.ts';
 
-// "<name>2024年度政府信息公开工作年度报告" or "2019年<name>政府信息公开工作年度报告"
-const REPORT_TITLE = /(\d{4})\s*年\s*度?\s*(?:的)?([\u3400-\u9fff()（）\s]{0,40}?)政\s*府\s*信\s*息\s*公\s*开\s*(?:工\s*作\s*)?(?:年\s*度\s*)?(?:报\s*告|年\s*报)/u;
+// "<name>2024年度政府信息公开工作年度报告" or "2019年<name>政府信息公开工作年度报告"; some titles say
+// 信息公开年报 or 政务公开工作年度报告
+const REPORT_TITLE = /(\d{4})\s*年\s*度?\s*(?:的)?([\u3400-\u9fff()（）\s]{0,40}?)(?:政\s*[府务]\s*信\s*息|信\s*息|政\s*务)\s*公\s*开\s*(?:工\s*作\s*)?(?:年\s*度\s*)?(?:报\s*告|年\s*报)/u;
 const REPORT_TITLES = new RegExp(REPORT_TITLE.source, 'gu');
 // Names end with one of these; the longest run of name characters before the year is the issuer.
 const ORG_SUFFIX =
@@ -143,7 +144,8 @@ export function extractMeta(titles: string[], text: string, publisher?: string):
       if (issuer !== null) break;
       const before = cleanName(line.slice(0, t.index));
       // "2019年上海市人民政府办公厅政府信息公开…": the name stands between the year and 政府信息公开
-      const between = cleanName(t[2] ?? '');
+      // (`2022年某县人民政府信息公开年报`: the lazy name stops before 政府, which the title words took)
+      const between = cleanName(t[2] ?? '') ?? (/人\s*民$/u.test(t[2] ?? '') ? cleanName(t[2] + '政府') : null);
       // a title on two lines: the body's name alone on the line before
       const prev = i > 0 && t === m ? cleanName(cands[i - 1]!) : null;
       issuer = before ?? between ?? (line.slice(0, t.index).trim() === '' ? prev : null);
