@@ -39,6 +39,10 @@ const CELL_VALUE = new RegExp(`^([+-])?(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?
 // A number with a note after it (`5（注）`, `3*`): a cell of the row that cannot be read as it
 // stands, never a label cell to skip (that would shift the row's later values into its cells).
 const NUMBER_NOTE = /^[+-]?\d[\d,]*(?:\.\d+)?\s*(?:[（(][^）)]{0,12}[）)]|[*※]|注\d*)$/u;
+// OCR's digit look-alikes (O for 0, l or I for 1) in a number: a cell of the row that cannot be read
+// as printed. Dropped as text, its row's later values would move into its cell; read as the digits
+// before it (`6l` as 6), a number would silently change.
+const OCR_DIGITS = /^(?=[0-9OoIl]*[OoIl])[0-9OoIl]+$/u;
 const UNIT_WORD = new RegExp(`^(?:${COUNT_UNIT})$`, 'u');
 const VALUE = /([+-])?(\d+)(?:\.(\d+))?\s*(万元|元)?/uy;
 // A number with thousands separators, standing alone between spaces or label text.
@@ -103,6 +107,15 @@ export function textChunks(text: string, loc: string): Chunk[] {
       i++;
       gapIsSoft = false;
       continue;
+    }
+    if (i === 0 || /\s/u.test(s[i - 1]!)) {
+      const word = /^\S+/u.exec(s.slice(i, i + 12))?.[0] ?? '';
+      if (OCR_DIGITS.test(word) && (i + word.length === s.length || /\s/u.test(s[i + word.length]!))) {
+        out.push({ kind: 'unreadable', digits: '', splittable: false, raw: word, loc, softAfterPrev: false });
+        i += word.length;
+        gapIsSoft = false;
+        continue;
+      }
     }
     GROUPED.lastIndex = i;
     const grouped = i === 0 || !/[\d,]/u.test(s[i - 1]!) ? GROUPED.exec(s) : null;
@@ -202,7 +215,7 @@ export function regionChunks(stream: Stream, from: number, to: number, oneGridRo
       const got = tok.hard && whole ? [cellChunk(tok.text, tok.loc)] : textChunks(piece, tok.loc);
       const prev = out[out.length - 1];
       const head = got[0];
-      if (prev && head && lineEnd && prev.kind === 'number' && head.kind === 'number' && !prev.frac && !prev.unit && !head.sign && piece.trimStart().startsWith(head.raw)) {
+      if (prev && head && lineEnd && (prev.kind === 'number' || prev.kind === 'unreadable') && head.kind === 'number' && !prev.frac && !prev.unit && !head.sign && piece.trimStart().startsWith(head.raw)) {
         got[0] = { ...head, wrapAfterPrev: true };
       }
       out.push(...got);
@@ -212,9 +225,11 @@ export function regionChunks(stream: Stream, from: number, to: number, oneGridRo
     }
     lineEnd = false;
     if (tok.hard && whole) {
-      if (tok.text.trim() === '' || isSingleValue(tok.text, tok.grid || tok.lineCell)) out.push(tok.weak || tok.sure || tok.aligned ? { ...cellChunk(tok.text, tok.loc), weak: tok.weak, sure: tok.sure, aligned: tok.aligned, spacing: tok.spacing } : cellChunk(tok.text, tok.loc));
-      else if (!CJK.test(tok.text)) out.push(...textChunks(tok.text, tok.loc));
-      else if (NUMBER_NOTE.test(tok.text.trim())) out.push(cellChunk(tok.text, tok.loc)); // unreadable: flagged
+      // the cell with what the reader knows of its place (padding, rightmost in a rectangular grid)
+      const cell = () => (tok.weak || tok.sure || tok.aligned ? { ...cellChunk(tok.text, tok.loc), weak: tok.weak, sure: tok.sure, aligned: tok.aligned, spacing: tok.spacing } : cellChunk(tok.text, tok.loc));
+      if (tok.text.trim() === '' || isSingleValue(tok.text, tok.grid || tok.lineCell)) out.push(cell());
+      else if (!CJK.test(tok.text)) out.push(...(/^\S*[A-Za-z]\S*$/u.test(tok.text.trim()) ? [cell()] : textChunks(tok.text, tok.loc))); // `O`, `6l`, `N/A`: unreadable, flagged
+      else if (NUMBER_NOTE.test(tok.text.trim())) out.push(cell()); // unreadable: flagged
       // a hard cell with words is a label cell: skip it
       continue;
     }

@@ -25,6 +25,12 @@ export const gluedProof = (c: Chunk) => c.splittable && c.digits.length > 1 && c
 /** `gluedTable`: some run of the table proves that its digits are glued (see gluedProof). */
 export function readRow(chunks: Chunk[], n: number, ok: (v: Value[]) => boolean, what: string, gluedTable = true): RowReading {
   const raw = chunks.map((c) => c.raw).join(' ');
+  // An unreadable piece at a line's end (`l`) and a number starting the next (`84`) may be one
+  // number cut by the wrap or two cells: the row's arithmetic cannot tell, as one of them is unknown.
+  const cut = chunks.findIndex((c, i) => c.wrapAfterPrev && chunks[i - 1]?.kind === 'unreadable');
+  if (cut > 0) {
+    return { candidates: [], flag: { reason: 'ambiguous', detail: `"${chunks[cut - 1]!.raw}" at a line's end and "${chunks[cut]!.raw}" after it may be one number cut by a line wrap or two cells, and "${chunks[cut - 1]!.raw}" is not a number: "${raw}" left blank` } };
+  }
   const adding = segment(chunks, n, MAX_READINGS, ok);
   if (adding.truncated) {
     return { candidates: [], flag: { reason: 'ambiguous', detail: `too many readings of the glued digits "${raw}" to decide; left blank` } };

@@ -82,5 +82,13 @@ export const NOISE: Record<string, Noise> = {
     what: 'a running page header and page number inside table 3 (PDF text, flipbooks)',
     apply: (s) => s.replace(/\n(\|?\s*5\.属于三类内部事务信息)/u, '\n某某区人民政府2023年政府信息公开工作年度报告\n- 3 -\n$1'),
   },
+  ocr: {
+    what: 'OCR look-alikes in some numbers (`O` for 0, `l` for 1: `1O`, `6l`, a lone `O`): unreadable, so flagged',
+    html: (h) => {
+      const hit = everyNth(3);
+      return h.replace(cellNumber, (m, attrs: string, d: string) => (/[01]/u.test(d) && hit() ? `<td${attrs}>${d.replace(/[01]/u, (c) => (c === '0' ? 'O' : 'l'))}</td>` : m));
+    },
+    lossy: true,
+  },
   spans: { what: 'a number split over two spans (`<span>1</span><span>2</span>`)', apply: (s) => s.replace(/<td([^>]*)>(?:<p>)?(\d)(\d+)(?:<\/p>)?<\/td>/gu, '<td$1><span>$2</span><span>$3</span></td>') },
 };
