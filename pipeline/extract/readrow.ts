@@ -51,7 +51,10 @@ export function readRow(chunks: Chunk[], n: number, ok: (v: Value[]) => boolean,
   const all = segment(chunks, n, MAX_READINGS);
   // (not when a line wrap runs through the row: it may have cut a number in two)
   const wrapped = chunks.some((c) => c.wrapAfterPrev);
-  if (all.candidates.length === 1 && !all.truncated && !wrapped && (!all.split || (!all.spaced && !all.spacingIgnored))) {
+  // (nor when a blank may be layout, an empty line or a dump's padding: then the cells were not
+  // printed one by one, and the blank may stand for one that vanished elsewhere in the row)
+  const layoutBlank = chunks.some((c) => c.kind === 'blank' && (c.weak || c.spacing));
+  if (all.candidates.length === 1 && !all.truncated && !wrapped && !layoutBlank && (!all.split || (!all.spaced && !all.spacingIgnored))) {
     const note = all.split ? `${what === 'its total' ? 'the row' : 'the run'} "${raw}" has one reading, which does not add up to ${what}: kept as printed` : undefined;
     return { candidates: all.candidates, ...(note ? { note } : {}) };
   }

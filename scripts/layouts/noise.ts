@@ -90,5 +90,14 @@ export const NOISE: Record<string, Noise> = {
     },
     lossy: true,
   },
+  msword: {
+    what: 'HTML pasted from Word: MsoNormal paragraphs and spans, `<o:p>&nbsp;</o:p>` in empty cells, conditional comments, and the hidden row of empty cells Word adds at a table\'s end (`<![if !supportMisalignedColumns]>`)',
+    html: (h) =>
+      h
+        .replace(/<td([^>]*)>(?:<p>)?([\s\S]*?)(?:<\/p>)?<\/td>/gu, (_, attrs: string, inner: string) => `<td${attrs} width=57 valign=top style='width:42.5pt;border:solid windowtext 1.0pt;mso-border-alt:solid windowtext .5pt;padding:0cm 5.4pt 0cm 5.4pt'><p class=MsoNormal align=center style='text-align:center;mso-line-height-alt:12pt'><span lang=EN-US style='font-size:10.5pt;font-family:宋体;mso-bidi-font-family:宋体'>${inner === '' ? '<o:p>&nbsp;</o:p>' : `${inner}<o:p></o:p>`}</span></p></td>`)
+        .replace(/<\/tbody><\/table>/gu, `<![if !supportMisalignedColumns]><tr height=0>${"<td width=72 style='border:none'></td>".repeat(10)}</tr><![endif]></tbody></table>`)
+        .replace(/<div class="article">/u, '<div class="article"><!--[if gte mso 9]><xml><w:WordDocument><w:View>Normal</w:View><w:Zoom>0</w:Zoom></w:WordDocument></xml><![endif]-->')
+        .replace(/<p>(?!<)([^<]*)<\/p>/gu, (_, t: string) => `<p class=MsoNormal style='text-indent:32.0pt;line-height:28.0pt;mso-line-height-rule:exactly'><span style='font-size:16.0pt;font-family:仿宋_GB2312'>${t.replace(/(\d+)/gu, '<span lang=EN-US>$1</span>')}<o:p></o:p></span></p>`),
+  },
   spans: { what: 'a number split over two spans (`<span>1</span><span>2</span>`)', apply: (s) => s.replace(/<td([^>]*)>(?:<p>)?(\d)(\d+)(?:<\/p>)?<\/td>/gu, '<td$1><span>$2</span><span>$3</span></td>') },
 };

@@ -39,12 +39,16 @@ export function pushTextLines(blocks: Block[], text: string): void {
   }
 }
 
-/** The <tr> rows of a table, not those of tables nested inside it. */
+// Hidden from the reader of the page: Word's `<tr height=0>` row of empty cells that ends a pasted
+// table (`<![if !supportMisalignedColumns]>`), cells and rows styled display:none.
+const hidden = (el: Element) => /display\s*:\s*none/iu.test(el.attribs.style ?? '') || (el.name === 'tr' && /^0(?:px)?$/u.test((el.attribs.height ?? '').trim()));
+
+/** The <tr> rows of a table, not those of tables nested inside it, nor hidden ones. */
 function ownRows(table: Element): Element[] {
   const rows: Element[] = [];
   const walk = (n: Element) => {
     for (const c of n.children) {
-      if (!isTag(c) || c.name === 'table') continue;
+      if (!isTag(c) || c.name === 'table' || hidden(c)) continue;
       if (c.name === 'tr') rows.push(c);
       else walk(c);
     }
@@ -68,7 +72,7 @@ export function tableGrid(table: Element): GridCell[][] {
     grid[r] ??= [];
     let c = 0;
     for (const td of tr.children) {
-      if (!isTag(td) || (td.name !== 'td' && td.name !== 'th')) continue;
+      if (!isTag(td) || (td.name !== 'td' && td.name !== 'th') || hidden(td)) continue;
       while (grid[r]![c]) c++;
       const rs = span(td, 'rowspan');
       const cs = span(td, 'colspan');
@@ -83,8 +87,13 @@ export function tableGrid(table: Element): GridCell[][] {
   return rectangular(grid);
 }
 
-/** Rows padded to the widest with empty non-origin cells (the positions no cell of the row covers). */
+/**
+ * Rows padded to the widest with empty non-origin cells (the positions no cell of the row covers);
+ * rows at the end with nothing in them (an editor's spare row) are dropped, as they would read as
+ * a row of blank cells after the last values.
+ */
 export function rectangular(grid: GridCell[][]): GridCell[][] {
+  while (grid.length > 0 && (grid[grid.length - 1] ?? []).every((c) => !c || c.text === '')) grid = grid.slice(0, -1);
   const width = Math.max(0, ...grid.map((row) => row.length));
   return grid.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? { text: '', origin: false }));
 }
