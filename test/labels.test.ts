@@ -17,6 +17,17 @@ describe('label matcher', () => {
     expect(rows('3.危及"三安全一稳定" 0')).toEqual(['denied_security_stability']);
     expect(rows('四、结转下一年继续办理 0')).toEqual(['carried_forward']);
   });
+  it('takes a bracketed or 、 ordinal into the label, and never the empty cells before it', () => {
+    // the empty cells of the row before are empty lines of the stream: a match starting at them would take them
+    const text = '1.属于国家秘密\n0\n0\n\n\n(2)其他法律行政法规禁止公开\n4\n\n\n七)总计\n4';
+    const a = findAnchors(text, [...T3_LABELS_HEAD, ...T3_LABELS_TAIL], 0, text.length);
+    const law = a.find((x) => x.row === 'denied_prohibited_by_law')!;
+    const total = a.find((x) => x.row === 'total_handled')!;
+    expect(text.slice(a[0]!.end, law.start)).toBe('\n0\n0\n\n\n');
+    expect(text.slice(law.start, law.end)).toBe('(2)其他法律');
+    expect(text.slice(law.end, total.start)).toMatch(/\n4\n\n\n$/u);
+    expect(text.slice(total.start, total.end)).toBe('七)总计');
+  });
   it('takes the ordinal of the next label out of glued digits', () => {
     const text = '1.属于国家秘密00000002.其他法律行政法规禁止公开0000000';
     const a = findAnchors(text, T3_LABELS_HEAD, 0, text.length);

@@ -32,9 +32,11 @@ export function innerNumbers(matched: string): string[] {
 
 function ordinalPattern(ordinal: number | string | undefined): string {
   if (ordinal === undefined) return '';
-  if (typeof ordinal === 'number') return `(?:${ordinal}\\s*[.、,]?\\s*)?`;
-  // (一) / （一） / 一、 / 一.
-  return `(?:[(]?\\s*${ordinal}\\s*[)、.]?\\s*)?`;
+  // 1. / 1、 / (1) / 1) (① is 1 after NFKC): a bracket left outside the label would leave its digit as a value of the row before
+  // (never whitespace first: a match starting at the empty cells before the label would take them from the row before)
+  if (typeof ordinal === 'number') return `(?:(?:[(]\\s*)?${ordinal}\\s*[).、,]?\\s*)?`;
+  // (一) / （一） / 一、 / 一) / 一.
+  return `(?:(?:[(]\\s*)?${ordinal}\\s*[)、.]?\\s*)?`;
 }
 
 const compiled = new WeakMap<RowLabel<string>, RegExp>();
@@ -127,7 +129,7 @@ export const T3_LABELS_OTHER_2021: RowLabel<T3Row>[] = [
   { row: 'other_no_correction', keys: ['申请人无正当理由逾期', '理由逾期', '逾期不补正', '不补正'], ordinal: 1 },
   { row: 'other_no_fee', keys: ['申请人逾期未按', '逾期未按', '收费通知', '缴纳费用'], ordinal: 2 },
   // the ordinal is required: a bare 其他 is often a piece of the wrapped group label （六）其他处理
-  { row: 'other_other', keys: ['/3\\s*[.、,]?\\s*其\\s*他/'] },
+  { row: 'other_other', keys: ['/(?:[(]\\s*)?3\\s*[).、,]?\\s*其\\s*他/'] },
 ];
 
 export const T3_LABELS_TAIL: RowLabel<T3Row>[] = [

@@ -99,5 +99,18 @@ export const NOISE: Record<string, Noise> = {
         .replace(/<div class="article">/u, '<div class="article"><!--[if gte mso 9]><xml><w:WordDocument><w:View>Normal</w:View><w:Zoom>0</w:Zoom></w:WordDocument></xml><![endif]-->')
         .replace(/<p>(?!<)([^<]*)<\/p>/gu, (_, t: string) => `<p class=MsoNormal style='text-indent:32.0pt;line-height:28.0pt;mso-line-height-rule:exactly'><span style='font-size:16.0pt;font-family:仿宋_GB2312'>${t.replace(/(\d+)/gu, '<span lang=EN-US>$1</span>')}<o:p></o:p></span></p>`),
   },
+  ordinals: {
+    what: 'sub-row numbers printed （1） / 1、 / ①, not `1.`, and group numbers 一） / (一) / 1. (`（1）属于国家秘密`, `(三)不予公开`)',
+    html: (h) => {
+      const hit = everyNth(3);
+      const circled = '①②③④⑤⑥⑦⑧⑨';
+      return h
+        .replace(/<p>([1-8])\.(?=[\u4e00-\u9fff])/gu, (_, d: string) => {
+          const k = hit() ? 0 : Number(d) % 2 ? 1 : 2;
+          return `<p>${k === 0 ? `（${d}）` : k === 1 ? `${d}、` : circled[Number(d) - 1]}`;
+        })
+        .replace(/<p>（([一二三四五六七])）(?=[\u4e00-\u9fff])/gu, (_, d: string) => `<p>${'一三五七'.includes(d) ? `${d}）` : `(${d})`}`);
+    },
+  },
   spans: { what: 'a number split over two spans (`<span>1</span><span>2</span>`)', apply: (s) => s.replace(/<td([^>]*)>(?:<p>)?(\d)(\d+)(?:<\/p>)?<\/td>/gu, '<td$1><span>$2</span><span>$3</span></td>') },
 };
