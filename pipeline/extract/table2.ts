@@ -82,13 +82,17 @@ export function extractTable2(stream: Stream, region: Sections['t2']): Table2 {
     // A signed value glued to others (`1-10`) may have lost a blank cell the same way.
     const signedGlue = seg.split && chunks.some((c) => c.sign !== undefined && c.splittable);
     // more printed values than columns, read only by gluing spaced numbers together: a guess
-    if ((seg.split && (seg.spaced || signedGlue)) || seg.spacingIgnored) {
+    // numbers on consecutive lines joined as one cut by a wrap: with no sum to confirm it, the lines
+    // may as well be cells of a row whose label was not recognised (`+9` / `0` / `0` read as 900)
+    if ((seg.split && (seg.spaced || signedGlue)) || seg.spacingIgnored || seg.wrapJoined) {
       cols.forEach((col, c) => {
         const options = [...new Set(seg.candidates.map((cand) => cand[c]!.value))];
         unsure.push({
           cell: `t2.${a.row}.${col}`,
           reason: 'ambiguous',
-          detail: `"${chunks.map((x) => x.raw).join(' ')}" has fewer ${signedGlue ? 'printed values (one signed and glued)' : 'values'} than the ${cols.length} columns: a blank cell may have vanished`,
+          detail: seg.wrapJoined
+            ? `"${chunks.map((x) => x.raw).join(' ')}" has more values than the ${cols.length} columns: numbers cut by a line wrap, or values of a row whose label was not recognised`
+            : `"${chunks.map((x) => x.raw).join(' ')}" has fewer ${signedGlue ? 'printed values (one signed and glued)' : 'values'} than the ${cols.length} columns: a blank cell may have vanished`,
           candidates: options.slice(0, 12),
         });
       });

@@ -2,6 +2,7 @@
 // mirrors and editors do to the characters of a report without changing a number. Each is a pure
 // function of the text; tags of HTML and Markdown-with-HTML styles are left intact.
 import * as OpenCC from 'opencc-js';
+import { STYLES } from './styles.ts';
 
 const toTraditional = (OpenCC as unknown as { Converter(o: { from: string; to: string }): (s: string) => string }).Converter({ from: 'cn', to: 'tw' });
 /** Replace the spaces of the text, not those inside `<tags>`. */
@@ -36,6 +37,12 @@ const MD_SPLIT_GAP = 'the continuation rows lack the rowspan cell, and the Markd
 
 /** Some table numbers (every third that ends in 1, 4 or 7) printed with `suffix` after them. */
 const suffixCells = (suffix: string) => (html: string) => html.replace(cellNumber, (m, attrs: string, d: string) => (/[147]$/u.test(d) ? `<td${attrs}>${d}${suffix}</td>` : m));
+
+/** Spam inside every fourth paragraph or label cell, after its first two characters, hidden by CSS. */
+const hiddenSpam = (h: string) => {
+  const hit = everyNth(4);
+  return h.replace(/<p>([\u4e00-\u9fff（]{2})([\u4e00-\u9fff]{2,})/gu, (m, a: string, b: string) => (hit() ? `<p>${a}<span style="display:none">澳门葡京娱乐www.8899.com</span>${b}` : m));
+};
 
 export const NOISE: Record<string, Noise> = {
   crlf: { what: 'Windows line ends', apply: (s) => s.replace(/\n/gu, '\r\n') },
@@ -111,6 +118,22 @@ export const NOISE: Record<string, Noise> = {
         })
         .replace(/<p>（([一二三四五六七])）(?=[\u4e00-\u9fff])/gu, (_, d: string) => `<p>${'一三五七'.includes(d) ? `${d}）` : `(${d})`}`);
     },
+  },
+  heji: { what: 'the total column and row headed 合计 instead of 总计', html: (h) => h.replace(/<p>总计<\/p>/gu, '<p>合计</p>').replace(/<p>（七）总计<\/p>/gu, '<p>（七）合计</p>') },
+  split4: {
+    what: 'table 4 split at a page break between its header and its numbers (the numbers a table of their own after `第4页`)',
+    html: (h) => h.replace(/(<table class="t4"[^>]*><tbody>)([\s\S]*?)(<tr><td><p>[\d<][\s\S]*?<\/tr>\s*)(<\/tbody><\/table>)/u, (_, open: string, head: string, values: string, close: string) => `${open}${head}${close}\n<p>第4页</p>\n${open}${values}${close}`),
+    lossy: true,
+  },
+  hiddenspam: {
+    what: 'spam hidden with display:none inside paragraphs and label cells (a mirror\'s SEO): not read from the page',
+    html: hiddenSpam,
+    gaps: Object.fromEntries(Object.keys(STYLES).map((st) => [st, 'a text dump prints the hidden text (spaminwords checks it there)'])),
+  },
+  spaminwords: {
+    what: 'the same hidden spam printed by a text dump inside the words (`尚未澳门葡京娱乐www.8899.com审结`): labels and headers it breaks are not matched, so their tables or rows are flagged, never wrong',
+    html: hiddenSpam,
+    lossy: true,
   },
   spans: { what: 'a number split over two spans (`<span>1</span><span>2</span>`)', apply: (s) => s.replace(/<td([^>]*)>(?:<p>)?(\d)(\d+)(?:<\/p>)?<\/td>/gu, '<td$1><span>$2</span><span>$3</span></td>') },
 };

@@ -12,12 +12,16 @@ const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'head', 'template']);
 
 const isTag = (n: ChildNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
 
+// Hidden from the reader of the page (and so not read): spam a mirror hides with display:none, Word's `<tr height=0>` row of empty cells that ends a pasted
+// table (`<![if !supportMisalignedColumns]>`), cells and rows styled display:none.
+const hidden = (el: Element) => /display\s*:\s*none/iu.test(el.attribs.style ?? '') || (el.name === 'tr' && /^0(?:px)?$/u.test((el.attribs.height ?? '').trim()));
+
 function cellText(el: Element): string {
   let out = '';
   const walk = (n: ChildNode) => {
     if (n.type === 'text') out += n.data;
     else if (isTag(n)) {
-      if (SKIP_TAGS.has(n.name)) return;
+      if (SKIP_TAGS.has(n.name) || hidden(n)) return;
       if (n.name === 'br' || n.name === 'p' || n.name === 'div') out += '\n';
       for (const c of n.children) walk(c);
     }
@@ -38,10 +42,6 @@ export function pushTextLines(blocks: Block[], text: string): void {
     if (l) blocks.push({ kind: 'text', text: l, loc: `text ${blocks.length + 1}` });
   }
 }
-
-// Hidden from the reader of the page: Word's `<tr height=0>` row of empty cells that ends a pasted
-// table (`<![if !supportMisalignedColumns]>`), cells and rows styled display:none.
-const hidden = (el: Element) => /display\s*:\s*none/iu.test(el.attribs.style ?? '') || (el.name === 'tr' && /^0(?:px)?$/u.test((el.attribs.height ?? '').trim()));
 
 /** The <tr> rows of a table, not those of tables nested inside it, nor hidden ones. */
 function ownRows(table: Element): Element[] {
@@ -126,7 +126,7 @@ export function readHtml(html: string, label = 'HTML page'): ReadDocument {
   const walk = (n: ChildNode) => {
     if (n.type === 'text') buf += n.data;
     else if (isTag(n)) {
-      if (SKIP_TAGS.has(n.name)) return;
+      if (SKIP_TAGS.has(n.name) || hidden(n)) return;
       // CMS pages often wrap the whole article in a layout table: a table holding tables is a
       // container, only tables without tables inside are data grids
       if (n.name === 'table' && !containsTable(n)) {
