@@ -97,6 +97,26 @@ function remarkColumns(rows: GridCell[][]): Map<number, number> {
   return out;
 }
 
+/**
+ * Columns at the edges with nothing in any row, heading included (a table drawn wider than its content): their
+ * empty cells would add a blank to every row, and which blank is layout could only be guessed.
+ */
+function emptyColumns(rows: GridCell[][]): Set<number> {
+  const out = new Set<number>();
+  if (rows.length < 2 || new Set(rows.map((r) => r.length)).size !== 1 || rows.some((r) => r.some((c) => c.weak && !c.aligned))) return out;
+  // only at the edges: inside, a column empty in every row may be one whose heading a broken span
+  // moved away, with blanks below it that are cells of the table
+  // and only under a heading row (words in two cells or more, no number) that leaves it empty too:
+  // a run of value rows alone may have a column of real blanks at its end
+  const heading = rows.some((r) => r.filter((c) => c.text.trim() !== '').length >= 2 && !r.some((c) => /\d/u.test(c.text) && isSingleValue(c.text, true)));
+  if (!heading) return out;
+  const isEmpty = (c: number) => rows.every((r) => r[c]!.text.trim() === '');
+  const width = rows[0]!.length;
+  for (let c = width - 1; c > 0 && isEmpty(c); c--) out.add(c);
+  for (let c = 0; c < width - 1 && isEmpty(c) && !out.has(c); c++) out.add(c);
+  return out;
+}
+
 /** Flatten blocks into one string with a token index; tokens are separated by '\n'. */
 export function toStream(blocks: Block[]): Stream {
   const tokens: Token[] = [];
@@ -132,9 +152,10 @@ export function toStream(blocks: Block[]): Stream {
       });
     } else {
       const remarks = remarkColumns(b.rows);
+      const empty = emptyColumns(b.rows);
       b.rows.forEach((row, r) => {
         row.forEach((cell, c) => {
-          if (cell.origin && !(remarks.has(c) && r >= remarks.get(c)!)) push(cell.text.replace(/\s*\n\s*/g, ' '), true, `${b.loc} r${r + 1}c${c + 1}`, `${b.loc} r${r + 1}`, cell);
+          if (cell.origin && !empty.has(c) && !(remarks.has(c) && r >= remarks.get(c)!)) push(cell.text.replace(/\s*\n\s*/g, ' '), true, `${b.loc} r${r + 1}c${c + 1}`, `${b.loc} r${r + 1}`, cell);
         });
       });
     }

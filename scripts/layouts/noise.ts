@@ -135,5 +135,7 @@ export const NOISE: Record<string, Noise> = {
     html: hiddenSpam,
     lossy: true,
   },
+  emptycol: { what: 'an empty column at the right of every table (a Word or CMS table wider than its content)', html: (h) => h.replace(/<\/tr>/gu, '<td><p></p></td></tr>') },
+  emptycolleft: { what: 'an empty column at the left of every table', html: (h) => h.replace(/<tr>/gu, '<tr><td><p></p></td>') },
   spans: { what: 'a number split over two spans (`<span>1</span><span>2</span>`)', apply: (s) => s.replace(/<td([^>]*)>(?:<p>)?(\d)(\d+)(?:<\/p>)?<\/td>/gu, '<td$1><span>$2</span><span>$3</span></td>') },
 };
