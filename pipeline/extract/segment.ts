@@ -28,6 +28,12 @@ export interface Segmentation {
 
 const MAX_PART_DIGITS = 12;
 
+/**
+ * Which end of an over-long aligned row a reading took its padding from, when both were tried
+ * (see segment): a table whose decided rows all agree settles its undecided ones (table3.ts).
+ */
+export const PADDING_END = new WeakMap<Value[], 'start' | 'end'>();
+
 function toNumber(digits: string, sign?: string, frac?: string): number {
   const s = `${sign === '-' ? '-' : ''}${digits}${frac ? '.' + frac : ''}`;
   return Number(s);
@@ -135,11 +141,38 @@ export function segment(chunks: Chunk[], n: number, limit = 5000, accept?: (v: V
   // Empty lines read as cells go first: they may be mere spacing around a table.
   while (cs.length > n && cs[cs.length - 1]!.spacing) cs = cs.slice(0, -1);
   while (cs.length > n && cs[0]!.spacing) cs = cs.slice(1);
-  if (cs.length > n && cs.every((c) => c.aligned)) while (cs.length > n && cs[0]!.kind === 'blank') cs = cs.slice(1);
+  let padding: 'start' | 'end' | undefined;
+  if (cs.length > n && cs.every((c) => c.aligned)) {
+    let lead = cs;
+    while (lead.length > n && lead[0]!.kind === 'blank') lead = lead.slice(1);
+    // A converter that does not expand spans pads a short row at its end instead (`| label | v… | | |`):
+    // when the extra cells may be trailing blanks as well, the row's arithmetic decides; when both
+    // alignments add up to different readings, both are candidates and the table's identities (or a
+    // flag) settle it.
+    let trail = cs;
+    while (trail.length > n && trail[trail.length - 1]!.kind === 'blank') trail = trail.slice(0, -1);
+    if (accept && lead.length === n && trail.length === n && lead !== cs && trail !== cs) {
+      const a = enumerate(lead, n, limit, accept);
+      const b = enumerate(trail, n, limit, accept);
+      const key = (v: Value[]) => v.map((x) => `${x.kind}:${x.value}`).join(',');
+      const seen = new Set(a.candidates.map(key));
+      // (a reading both ends give says nothing of the end)
+      const inB = new Set(b.candidates.map(key));
+      for (const v of a.candidates) if (!inB.has(key(v))) PADDING_END.set(v, 'start');
+      for (const v of b.candidates) if (!seen.has(key(v))) PADDING_END.set(v, 'end');
+      const both = [...a.candidates, ...b.candidates.filter((v) => !seen.has(key(v)))];
+      if (both.length > 0 || a.truncated || b.truncated) return { candidates: both, truncated: a.truncated || b.truncated, spacingIgnored: false, split: false, spaced: false };
+    }
+    // only one end can hold the padding (the other ends with a value): the row shows the table's way
+    if (lead.length === n && lead !== cs) padding = 'start';
+    else if (trail.length === n && trail !== cs) padding = 'end';
+    cs = padding === 'end' ? trail : lead;
+  }
   while (cs.length > n && cs[cs.length - 1]!.weak) cs = cs.slice(0, -1);
   while (cs.length > n && cs[0]!.kind === 'blank' && !cs[0]!.sure) cs = cs.slice(1);
   const spaced = cs.some((c) => c.softAfterPrev);
   const first = enumerate(cs, n, limit, accept);
+  if (padding) for (const v of first.candidates) PADDING_END.set(v, padding);
   if (first.candidates.length > 0 || first.truncated) return { ...first, spacingIgnored: false, split: n > cs.length, spaced };
   const joined = joinWraps(cs);
   if (joined.length !== cs.length) {

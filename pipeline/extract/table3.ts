@@ -9,7 +9,7 @@ import { gluedProof, readRow } from './readrow.ts';
 import type { Sections } from './sections.ts';
 import { TABLE_SPECS } from './tablespec.ts';
 import { ROW_SUM, canHoldAt, compiledColumnIdentities, rowCanHold } from './spec.ts';
-import type { Value } from './segment.ts';
+import { PADDING_END, type Value } from './segment.ts';
 
 export interface Table3 extends TableResult<T3Row, T3Col> {
   found: boolean;
@@ -60,8 +60,18 @@ export function extractTable3(stream: Stream, region: Sections['t3']): Table3 {
   const tableEnd = cutAfterValues(stream, lastEnd, limit);
   const rows = anchors.flatMap((a, i) => (a.row === GROUP_MARK ? [] : [{ a, chunks: rowChunks(stream, a, i + 1 < anchors.length ? anchors[i + 1]!.start : tableEnd) }]));
   const glued = rows.some((r) => r.chunks.some(gluedProof));
-  rows.forEach(({ a, chunks }) => {
-    const { candidates, flag, note, spacingIgnored } = readRow(chunks, T3_COLS.length, rowSumOk, 'its total', glued);
+  const readings = rows.map(({ a, chunks }) => ({ a, ...readRow(chunks, T3_COLS.length, rowSumOk, 'its total', glued) }));
+  // Markdown rows longer than the table's 7 values: a converter pads them either before the values
+  // (spans expanded) or after them (spans dropped), the same way in the whole table. Rows whose sum
+  // decided the end vote; a row it could not decide (zeros and blanks) follows a clear majority.
+  const ends = readings.map((r) => new Set(r.candidates.map((v) => PADDING_END.get(v))));
+  const votes = { start: 0, end: 0 };
+  for (const e of ends) if (e.size === 1 && !e.has(undefined)) votes[[...e][0]!]++;
+  // a clear majority, not a tie: a row whose span was broken may be padded the other way
+  const winner = votes.start >= 3 && votes.end * 3 <= votes.start ? 'start' : votes.end >= 3 && votes.start * 3 <= votes.end ? 'end' : null;
+  readings.forEach((r, i) => {
+    if (winner && ends[i]!.has('start') && ends[i]!.has('end')) r.candidates = r.candidates.filter((v) => PADDING_END.get(v) !== (winner === 'start' ? 'end' : 'start'));
+    const { a, candidates, flag, note, spacingIgnored } = r;
     if (flag) flags.push({ cell: `t3.${a.row}`, ...flag });
     if (note) rowNotes.push(`t3.${a.row}: ${note}`);
     units.push({ key: a.row, cols: T3_COLS, candidates, rowOk: rowSumOk, spacingIgnored });

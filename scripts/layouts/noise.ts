@@ -33,7 +33,6 @@ const splitTable3 = (repeatHeader: boolean) => (html: string) =>
     const rows = body.match(/<tr>[\s\S]*?<\/tr>/gu)!;
     return `${open}${rows.slice(0, 14).join('')}${close}\n<p>第3页</p>\n${open}${repeatHeader ? rows.slice(0, 3).join('') : ''}${rows.slice(14).join('')}${close}`;
   });
-const MD_SPLIT_GAP = 'the continuation rows lack the rowspan cell, and the Markdown converter pads them at the end: which end holds the padding is not decided yet';
 
 /** Some table numbers (every third that ends in 1, 4 or 7) printed with `suffix` after them. */
 const suffixCells = (suffix: string) => (html: string) => html.replace(cellNumber, (m, attrs: string, d: string) => (/[147]$/u.test(d) ? `<td${attrs}>${d}${suffix}</td>` : m));
@@ -68,8 +67,8 @@ export const NOISE: Record<string, Noise> = {
   blankwu: { what: 'empty cells printed 无', html: (h) => h.replace(emptyCell, '<td$1><p>无</p></td>') },
   blankslash: { what: 'empty cells printed /', html: (h) => h.replace(emptyCell, '<td$1><p>/</p></td>') },
   blankdash: { what: 'empty cells printed —', html: (h) => h.replace(emptyCell, '<td$1><p>—</p></td>') },
-  split: { what: 'table 3 split at a page break, header repeated', html: splitTable3(true), lossy: true, gaps: { 'markdown-pipe': MD_SPLIT_GAP, 'markdown-plain-t2': MD_SPLIT_GAP } },
-  splitbare: { what: 'table 3 split at a page break, no header', html: splitTable3(false), lossy: true, gaps: { 'markdown-pipe': MD_SPLIT_GAP, 'markdown-plain-t2': MD_SPLIT_GAP, 'markdown-mini': MD_SPLIT_GAP } },
+  split: { what: 'table 3 split at a page break, header repeated', html: splitTable3(true), lossy: true },
+  splitbare: { what: 'table 3 split at a page break, no header', html: splitTable3(false), lossy: true },
   remarks: {
     what: 'a 备注 column at the right of table 3',
     html: (h) =>
@@ -136,6 +135,10 @@ export const NOISE: Record<string, Noise> = {
     lossy: true,
   },
   emptycol: { what: 'an empty column at the right of every table (a Word or CMS table wider than its content)', html: (h) => h.replace(/<\/tr>/gu, '<td><p></p></td></tr>') },
+  nospans: {
+    what: 'rowspan and colspan stripped by a CMS sanitiser (rows as short as their own cells; in Markdown the converter then pads short rows at the end)',
+    html: (h) => h.replace(/ (?:rowspan|colspan)="\d+"/gu, ''),
+  },
   emptycolleft: { what: 'an empty column at the left of every table', html: (h) => h.replace(/<tr>/gu, '<tr><td><p></p></td>') },
   spans: { what: 'a number split over two spans (`<span>1</span><span>2</span>`)', apply: (s) => s.replace(/<td([^>]*)>(?:<p>)?(\d)(\d+)(?:<\/p>)?<\/td>/gu, '<td$1><span>$2</span><span>$3</span></td>') },
 };
