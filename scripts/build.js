@@ -1,4 +1,5 @@
-// `npm run build`, also run by `npm install` and `npm ci` ("prepare"): compile pipeline/ into dist/
+// `npm run build`, also run by `npm install` and `npm ci` ("prepare"): write the SQL generated from
+// the metric dictionary (scripts/gen-metric-sql.ts), then compile pipeline/ into dist/
 // with tsconfig.build.json and stamp it with the fingerprint of the sources it was made from, so
 // bin/xxgk.js runs it only while it matches them. A failed build never fails the install: the CLI
 // then runs the sources through tsx, as before.
@@ -9,12 +10,20 @@ import path from 'node:path';
 import { fingerprint, ROOT, STAMP } from '../bin/entry.js';
 
 const warn = (s) => process.stderr.write(`xxgk build: ${s}\n`);
+// first the SQL generated from the metric dictionary (data/reference/metrics.csv). A mistake in the
+// dictionary (named with its line) fails `npm run build` but not the install; either way the load
+// refuses to run until the generated files are what the dictionary gives.
+const gen = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/gen-metric-sql.ts'], { cwd: ROOT, stdio: 'inherit' });
+if (gen.status !== 0) {
+  warn(`scripts/gen-metric-sql.ts failed (${gen.error?.message ?? `exit code ${gen.status}`}): fix the dictionary and run \`npm run build\` again`);
+  if (process.env.npm_lifecycle_event !== 'prepare') process.exitCode = 1;
+}
 let tsc;
 try {
   tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 } catch {
   warn('TypeScript is not installed (npm install without dev dependencies?): xxgk will run its sources through tsx');
-  process.exit(0);
+  process.exit();
 }
 const before = fingerprint(); // taken first: a source edited during the build leaves it stale
 fs.rmSync(path.join(ROOT, STAMP), { force: true });

@@ -3,6 +3,7 @@
 // data tests declared beside them.
 import type { Db } from '../db/duck.ts';
 import { query } from '../db/duck.ts';
+import { assertMetricSqlCurrent } from '../db/metricsql.ts';
 import { runLayer } from '../db/sqlfiles.ts';
 import { syncCorrections } from '../review/file.ts';
 import { storeRecomputedChecks } from '../review/recheck.ts';
@@ -29,6 +30,9 @@ export interface LoadOptions {
 }
 
 export async function load(db: Db, opts: LoadOptions = {}): Promise<LoadSummary> {
+  // the SQL generated from the metric dictionary must be what the dictionary gives now: a metric
+  // added without `npm run build` would otherwise be a column of NULLs
+  assertMetricSqlCurrent();
   // the people's corrections (data/corrections.csv) on top of the extracted cells, and the checks
   // of the corrected documents recomputed from them
   await syncCorrections(db);

@@ -1,4 +1,9 @@
-// The annual comparison tables: which mart each reads, its columns and how each is shown.
+// The annual comparison tables: which mart each reads, its columns and how each is shown. The
+// metric tables, their metrics, rank columns and order come from the metric dictionary
+// (data/reference/metric_tables.csv and the tables column of data/reference/metrics.csv, read by
+// pipeline/db/metricsql.ts, which also generates their marts from the same rows).
+import { placed, readMetricDictionary } from '../db/metricsql.ts';
+
 export type ColumnKind = 'text' | 'count' | 'share' | 'per_100' | 'rank' | 'money' | 'int';
 
 export interface Column {
@@ -9,7 +14,8 @@ export interface Column {
 }
 
 export interface TableSpec {
-  id: 'applications' | 'outcomes' | 'review_litigation' | 'data_quality';
+  /** a table of data/reference/metric_tables.csv */
+  id: string;
   view: string;
   zh: string;
   en: string;
@@ -28,35 +34,11 @@ export const BODY_COLUMNS: Column[] = [
   { key: 'format', zh: '报告格式', en: 'format', kind: 'text' },
 ];
 
-export const METRIC_TABLES: TableSpec[] = [
-  {
-    id: 'applications',
-    view: 'mart_applications',
-    zh: '依申请公开：收到和办理的申请',
-    en: 'Applications received and handled',
-    metrics: ['new_applications', 'new_growth_yoy', 'new_growth_cagr', 'applications_handled', 'carried_over', 'carried_forward', 'natural_person_share', 'org_share'],
-    ranked: ['new_applications', 'new_growth_yoy'],
-    orderBy: 'new_applications',
-  },
-  {
-    id: 'outcomes',
-    view: 'mart_outcomes',
-    zh: '办理结果与“本机关不掌握”占比',
-    en: 'Outcomes and the not-held share',
-    metrics: ['applications_handled', 'disclosure_rate', 'granted_share', 'partly_granted_share', 'denial_rate', 'unable_share', 'not_held_share', 'not_processed_rate', 'other_handling_share'],
-    ranked: ['disclosure_rate', 'not_held_share'],
-    orderBy: 'not_held_share',
-  },
-  {
-    id: 'review_litigation',
-    view: 'mart_review_litigation',
-    zh: '行政复议与行政诉讼',
-    en: 'Administrative review and litigation',
-    metrics: ['review_cases', 'review_correction_rate', 'litigation_cases', 'litigation_correction_rate', 'litigation_per_100'],
-    ranked: ['review_correction_rate', 'litigation_per_100'],
-    orderBy: 'review_cases',
-  },
-];
+const DICTIONARY = readMetricDictionary();
+
+export const METRIC_TABLES: TableSpec[] = DICTIONARY.tables
+  .filter((t) => t.kind === 'table')
+  .map((t) => ({ id: t.id, view: t.mart, zh: t.titleZh, en: t.titleEn, ...placed(DICTIONARY, 'table', t.id), orderBy: t.orderBy }));
 
 export const QUALITY_TABLE = {
   id: 'data_quality' as const,

@@ -1,6 +1,8 @@
+-- generated from data/reference/metrics.csv by scripts/gen-metric-sql.ts — edit the CSV
 -- A published comparison table (复议诉讼: administrative review and litigation): one row per peer group, body and year;
 -- for each metric its value, rank in the group (NULL when not ranked), how many were ranked, and
 -- whether the rate rests on too few cases (small_n). `xxgk publish` selects a year and a group.
+-- Its metrics are the rows of metrics.csv whose tables column names review_litigation, in their order.
 CREATE OR REPLACE VIEW mart_review_litigation AS
 SELECT group_id, group_name, group_kind, year, body_id, body, level, region_code, format,
   max(value) FILTER (WHERE metric = 'review_cases') AS review_cases,

@@ -1,4 +1,7 @@
--- Every metric of the dictionary for every report, long form, materialized at load time.
+-- generated from data/reference/metrics.csv by scripts/gen-metric-sql.ts — edit the CSV
+-- Every metric of the dictionary for every report, long form, materialized at load time: one line
+-- of m per row of metrics.csv, its value_sql and base_sql over metric_inputs (i), and g, the growth
+-- of new applications over the previous and the first year, for new_growth_yoy and new_growth_cagr.
 CREATE OR REPLACE TABLE report_metrics_base AS
 WITH i AS (SELECT * FROM metric_inputs),
 first_year AS (
@@ -44,8 +47,8 @@ m(report_id, metric, value, base_n) AS (
   UNION ALL SELECT report_id, 'fees_wan_yuan', CASE WHEN format = 'f2021' THEN fees_wan_yuan END, NULL FROM i
   UNION ALL SELECT report_id, 'days_late', days_late, NULL FROM i
 ),
--- metrics computed from a corrected cell: of this report, or for the growth metrics of the
--- previous (yoy) or first (cagr) year's new applications
+-- metrics computed from a corrected cell (the cells column of metrics, in metric_cells): of this
+-- report, or for the growth metrics of the previous (yoy) or first (cagr) year's new applications
 corr AS (
   SELECT DISTINCT cc.report_id, mc.metric FROM corrected_cells cc JOIN metric_cells mc ON cc.cell LIKE mc.cell_like ESCAPE '\'
   UNION

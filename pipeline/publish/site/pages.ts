@@ -1,6 +1,7 @@
 // The pages of the published site: the entry (index.html), a page per year, a page per body and
 // the dictionary. Each is plain HTML that reads on its own (the no-JavaScript fallback); a year
 // page and the index also carry their rows as JSON for assets/site.js (Tabulator, ECharts).
+import { placed, readMetricDictionary } from '../../db/metricsql.ts';
 import { CORRECTED_MARK } from '../format.ts';
 import { esc, linkOrText, page } from '../html.ts';
 import type { BodyInfo, Dictionary, ReportInfo, SiteMetric, YearRow, YearSummary } from './data.ts';
@@ -46,37 +47,15 @@ interface ViewSpec {
   ranked: string[];
 }
 
-/** Column sets of a year page: fewer columns per view than one table of everything. */
-export const VIEWS: ViewSpec[] = [
-  {
-    id: 'applications',
-    zh: '申请',
-    title: '依申请公开：收到和办理的申请',
-    metrics: ['new_applications', 'new_growth_yoy', 'new_growth_cagr', 'applications_handled', 'carried_over', 'carried_forward', 'natural_person_share', 'org_share'],
-    ranked: ['new_applications', 'new_growth_yoy'],
-  },
-  {
-    id: 'outcomes',
-    zh: '办理结果',
-    title: '办理结果与“本机关不掌握”占比',
-    metrics: ['applications_handled', 'disclosure_rate', 'granted_share', 'partly_granted_share', 'denial_rate', 'unable_share', 'not_held_share', 'not_processed_rate', 'other_handling_share', 'other_no_correction_share'],
-    ranked: ['disclosure_rate', 'not_held_share'],
-  },
-  {
-    id: 'review_litigation',
-    zh: '复议诉讼',
-    title: '行政复议与行政诉讼',
-    metrics: ['review_cases', 'review_correction_rate', 'litigation_cases', 'litigation_correction_rate', 'litigation_per_100'],
-    ranked: ['review_correction_rate', 'litigation_per_100'],
-  },
-  {
-    id: 'proactive',
-    zh: '主动公开',
-    title: '主动公开：规章、规范性文件与行政行为',
-    metrics: ['regulations_issued', 'normative_docs_issued', 'normative_docs_in_force', 'licensing_decisions', 'penalty_decisions', 'coercion_decisions', 'fees_wan_yuan'],
-    ranked: [],
-  },
-];
+/**
+ * Column sets of a year page: fewer columns per view than one table of everything. The views are
+ * those of data/reference/metric_tables.csv, their metrics and rank columns the views column of
+ * data/reference/metrics.csv.
+ */
+const DICTIONARY = readMetricDictionary();
+export const VIEWS: ViewSpec[] = DICTIONARY.tables
+  .filter((t) => t.kind === 'view')
+  .map((t) => ({ id: t.id, zh: t.tabZh, title: t.titleZh, ...placed(DICTIONARY, 'view', t.id) }));
 
 interface ViewColumn {
   metric?: string;
