@@ -1,6 +1,6 @@
 // Turning a stretch of the token stream (the text between two row labels) into value chunks.
 import type { CellKind } from '../codes.ts';
-import { COUNT_UNIT, type Stream, tokenAt, isSingleValue } from './blocks.ts';
+import { COUNT_UNIT, SIGN_WORD, type Stream, tokenAt, isSingleValue } from './blocks.ts';
 import { EMPTY, EMPTY_WEAK } from './readers/pdfgrid.ts';
 
 /**
@@ -43,6 +43,10 @@ const NUMBER_NOTE = /^[+-]?\d[\d,]*(?:\.\d+)?\s*(?:[（(][^）)]{0,12}[）)]|[*�
 // as printed. Dropped as text, its row's later values would move into its cell; read as the digits
 // before it (`6l` as 6), a number would silently change.
 const OCR_DIGITS = /^(?=[0-9OoIl]*[OoIl])[0-9OoIl]+$/u;
+// A sign word before its number (`增5`, `减少3`, at a cell's or a word's start) is the sign.
+// (a flipbook's space between Chinese and digits may stand between them)
+const SIGN_WORDS = new RegExp(`(^|[\\s|\u0001])(?:(增加|增长|增)|(?:减少|减|下降))[ \\t]?(?=\\d)`, 'gu');
+const signWords = (s: string) => (s.includes('增') || s.includes('减') || s.includes('下降') ? s.replace(SIGN_WORDS, (_, pre: string, up: string | undefined) => `${pre}${up ? '+' : '-'}`) : s);
 const UNIT_WORD = new RegExp(`^(?:${COUNT_UNIT})$`, 'u');
 const VALUE = /([+-])?(\d+)(?:\.(\d+))?\s*(万元|元)?/uy;
 // A number with thousands separators, standing alone between spaces or label text.
@@ -67,7 +71,7 @@ export function unsureCell(chunks: readonly Chunk[]): { value: null; kind: 'unre
 
 /** Parse one hard cell (or one single-value line) as one chunk. */
 export function cellChunk(text: string, loc: string): Chunk {
-  const t = text.trim();
+  const t = signWords(text.trim());
   if (t === '') return { kind: 'blank', digits: '', splittable: false, raw: '', loc, softAfterPrev: false };
   const marker = markerKind(t, true);
   if (marker) return { kind: marker, digits: '', splittable: false, raw: t, loc, softAfterPrev: false };
@@ -92,7 +96,7 @@ export function cellChunk(text: string, loc: string): Chunk {
 export function textChunks(text: string, loc: string): Chunk[] {
   const out: Chunk[] = [];
   // annotations become a hard boundary (not a space, which would make a soft one)
-  const s = text.replace(ANNOTATION, '\u0001');
+  const s = signWords(text.replace(ANNOTATION, '\u0001'));
   let i = 0;
   let gapIsSoft = false; // only spaces since the previous chunk
   while (i < s.length) {

@@ -140,5 +140,9 @@ export const NOISE: Record<string, Noise> = {
     html: (h) => h.replace(/ (?:rowspan|colspan)="\d+"/gu, ''),
   },
   emptycolleft: { what: 'an empty column at the left of every table', html: (h) => h.replace(/<tr>/gu, '<tr><td><p></p></td>') },
+  signwords: {
+    what: 'the 2019 本年增/减 written in words (`增5`, `减少3`): read as signed numbers',
+    html: (h) => h.replace(/<td([^>]*)><p>([+-])(\d+)<\/p><\/td>/gu, (_, attrs: string, sign: string, d: string) => `<td${attrs}><p>${sign === '+' ? '增' : '减少'}${d}</p></td>`),
+  },
   spans: { what: 'a number split over two spans (`<span>1</span><span>2</span>`)', apply: (s) => s.replace(/<td([^>]*)>(?:<p>)?(\d)(\d+)(?:<\/p>)?<\/td>/gu, '<td$1><span>$2</span><span>$3</span></td>') },
 };
