@@ -42,7 +42,18 @@ const NUMBER_NOTE = /^[+-]?\d[\d,]*(?:\.\d+)?\s*(?:[（(][^）)]{0,12}[）)]|[*�
 // OCR's digit look-alikes (O for 0, l or I for 1) in a number: a cell of the row that cannot be read
 // as printed. Dropped as text, its row's later values would move into its cell; read as the digits
 // before it (`6l` as 6), a number would silently change.
-const OCR_DIGITS = /^(?=[0-9OoIl]*[OoIl])[0-9OoIl]+$/u;
+/** Where a whitespace-delimited word of digits and look-alikes with at least one look-alike ends, else -1. */
+function ocrWordEnd(s: string, i: number): number {
+  let j = i;
+  let lookalike = false;
+  for (; j < s.length; j++) {
+    const c = s.charCodeAt(j);
+    if (c >= 48 && c <= 57) continue;
+    if (c === 79 || c === 111 || c === 73 || c === 108) lookalike = true; // O o I l
+    else break;
+  }
+  return lookalike && (j === s.length || /\s/u.test(s[j]!)) ? j : -1;
+}
 // A sign word before its number (`增5`, `减少3`, at a cell's or a word's start) is the sign.
 // (a flipbook's space between Chinese and digits may stand between them)
 const SIGN_WORDS = new RegExp(`(^|[\\s|\u0001])(?:(增加|增长|增)|(?:减少|减|下降))[ \\t]?(?=\\d)`, 'gu');
@@ -112,14 +123,12 @@ export function textChunks(text: string, loc: string): Chunk[] {
       gapIsSoft = false;
       continue;
     }
-    if (i === 0 || /\s/u.test(s[i - 1]!)) {
-      const word = /^\S+/u.exec(s.slice(i, i + 12))?.[0] ?? '';
-      if (OCR_DIGITS.test(word) && (i + word.length === s.length || /\s/u.test(s[i + word.length]!))) {
-        out.push({ kind: 'unreadable', digits: '', splittable: false, raw: word, loc, softAfterPrev: false });
-        i += word.length;
-        gapIsSoft = false;
-        continue;
-      }
+    const ocrEnd = i === 0 || /\s/u.test(s[i - 1]!) ? ocrWordEnd(s, i) : -1;
+    if (ocrEnd > 0) {
+      out.push({ kind: 'unreadable', digits: '', splittable: false, raw: s.slice(i, ocrEnd), loc, softAfterPrev: false });
+      i = ocrEnd;
+      gapIsSoft = false;
+      continue;
     }
     GROUPED.lastIndex = i;
     const grouped = i === 0 || !/[\d,]/u.test(s[i - 1]!) ? GROUPED.exec(s) : null;
