@@ -68,6 +68,12 @@ describe('table 3 glued rows', () => {
     expect(r.cells.granted?.commercial_enterprise?.value).toBe(1);
     expect(r.flags).toEqual([]);
   });
+  it('joins a decimal cut by a line wrap (`192.` at a line end, `0` at the next start) into one cell', () => {
+    const r = t3(t3text(ROWS_2021(' 192.\n0 0 0 0 0 0 192', ' 192 0 0 0 0 0 192 ')));
+    expect(r.cells.granted?.natural_person?.value).toBe(192);
+    expect(r.cells.granted?.commercial_enterprise?.value).toBe(0);
+    expect(r.cells.granted?.total?.value).toBe(192);
+  });
   it('resolves a row by the column identities when the row sum leaves several readings', () => {
     // "110000011" sums right as 11,0,0,0,0,0,11 and as 1,10,0,0,0,0,11; only V3.2 against
     // the spaced （七）总计 row (natural persons 11) decides

@@ -208,8 +208,9 @@ export function regionChunks(stream: Stream, from: number, to: number, oneGridRo
   // table) takes the values of the rows below it
   let gridRow: string | undefined;
   if (oneGridRow && stream.tokens[first]!.gridRow === undefined) oneGridRow = false;
-  // the last chunk so far ended a line of running text
+  // the last chunk so far ended a line of running text (and, with a dot after it, a cut decimal)
   let lineEnd = false;
+  let cutDecimal = false;
   for (let k = first; k < stream.tokens.length; k++) {
     const tok = stream.tokens[k]!;
     if (tok.start >= to) break;
@@ -228,15 +229,21 @@ export function regionChunks(stream: Stream, from: number, to: number, oneGridRo
       const got = tok.hard && whole ? [cellChunk(tok.text, tok.loc)] : textChunks(piece, tok.loc);
       const prev = out[out.length - 1];
       const head = got[0];
-      if (prev && head && lineEnd && (prev.kind === 'number' || prev.kind === 'unreadable') && head.kind === 'number' && !prev.frac && !prev.unit && !head.sign && piece.trimStart().startsWith(head.raw)) {
+      // `192.` at a line's end and `0` at the next one's start: a decimal cut by the wrap
+      if (prev && head && cutDecimal && head.kind === 'number' && !head.sign && !head.frac && piece.trimStart().startsWith(head.raw)) {
+        out[out.length - 1] = { ...prev, frac: head.digits, unit: head.unit, splittable: false, raw: `${prev.raw}.⏎${head.raw}` };
+        got.shift();
+      } else if (prev && head && lineEnd && (prev.kind === 'number' || prev.kind === 'unreadable') && head.kind === 'number' && !prev.unit && !head.sign && !(prev.frac && head.frac) && piece.trimStart().startsWith(head.raw)) {
         got[0] = { ...head, wrapAfterPrev: true };
       }
       out.push(...got);
       const last = got[got.length - 1];
       lineEnd = last !== undefined && piece.trimEnd().endsWith(last.raw);
+      cutDecimal = last !== undefined && last.kind === 'number' && !last.frac && !last.unit && piece.trimEnd().endsWith(`${last.raw}.`);
       continue;
     }
     lineEnd = false;
+    cutDecimal = false;
     if (tok.hard && whole) {
       // the cell with what the reader knows of its place (padding, rightmost in a rectangular grid)
       const cell = () => (tok.weak || tok.sure || tok.aligned ? { ...cellChunk(tok.text, tok.loc), weak: tok.weak, sure: tok.sure, aligned: tok.aligned, spacing: tok.spacing } : cellChunk(tok.text, tok.loc));

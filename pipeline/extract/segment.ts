@@ -114,7 +114,10 @@ function joinWraps(chunks: Chunk[]): Chunk[] {
   for (const c of chunks) {
     const prev = out[out.length - 1];
     if (c.wrapAfterPrev && prev && prev.kind === 'number' && c.kind === 'number') {
-      out[out.length - 1] = { ...prev, digits: prev.digits + c.digits, frac: c.frac, unit: c.unit, raw: `${prev.raw}⏎${c.raw}`, splittable: prev.splittable || c.splittable };
+      // (after a decimal point the second piece continues the fraction: `0.0` / `0` is 0.00)
+      out[out.length - 1] = prev.frac
+        ? { ...prev, frac: prev.frac + c.digits, unit: c.unit, raw: `${prev.raw}⏎${c.raw}`, splittable: false }
+        : { ...prev, digits: prev.digits + c.digits, frac: c.frac, unit: c.unit, raw: `${prev.raw}⏎${c.raw}`, splittable: prev.splittable || c.splittable };
     } else out.push(c);
   }
   return out;

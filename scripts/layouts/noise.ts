@@ -144,5 +144,10 @@ export const NOISE: Record<string, Noise> = {
     what: 'the 2019 本年增/减 written in words (`增5`, `减少3`): read as signed numbers',
     html: (h) => h.replace(/<td([^>]*)><p>([+-])(\d+)<\/p><\/td>/gu, (_, attrs: string, sign: string, d: string) => `<td${attrs}><p>${sign === '+' ? '增' : '减少'}${d}</p></td>`),
   },
+  decimals: {
+    what: 'counts printed with decimals from a spreadsheet (`5.00`, `0.0`)',
+    html: (h) => h.replace(cellNumber, (m, attrs: string, d: string) => (/[0369]$/u.test(d) ? `<td${attrs}>${d}.00</td>` : /[258]$/u.test(d) ? `<td${attrs}>${d}.0</td>` : m)),
+    gaps: { flipbook: 'a wrap that cuts `0.00` into `0.0` / `0` in a row that also lost a blank cell reads as a full row that adds up (the zero adds nothing): not decided yet' },
+  },
   spans: { what: 'a number split over two spans (`<span>1</span><span>2</span>`)', apply: (s) => s.replace(/<td([^>]*)>(?:<p>)?(\d)(\d+)(?:<\/p>)?<\/td>/gu, '<td$1><span>$2</span><span>$3</span></td>') },
 };
