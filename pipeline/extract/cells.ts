@@ -58,6 +58,7 @@ function ocrWordEnd(s: string, i: number): number {
 // (a flipbook's space between Chinese and digits may stand between them)
 const SIGN_WORDS = new RegExp(`(^|[\\s|\u0001])(?:(增加|增长|增)|(?:减少|减|下降))[ \\t]?(?=\\d)`, 'gu');
 const signWords = (s: string) => (s.includes('增') || s.includes('减') || s.includes('下降') ? s.replace(SIGN_WORDS, (_, pre: string, up: string | undefined) => `${pre}${up ? '+' : '-'}`) : s);
+const SPACED_DIGITS = /^\s*\d(?: \d)+\s*$/u;
 const UNIT_WORD = new RegExp(`^(?:${COUNT_UNIT})$`, 'u');
 const VALUE = /([+-])?(\d+)(?:\.(\d+))?\s*(万元|元)?/uy;
 // A number with thousands separators, standing alone between spaces or label text.
@@ -248,6 +249,9 @@ export function regionChunks(stream: Stream, from: number, to: number, oneGridRo
       // the cell with what the reader knows of its place (padding, rightmost in a rectangular grid)
       const cell = () => (tok.weak || tok.sure || tok.aligned ? { ...cellChunk(tok.text, tok.loc), weak: tok.weak, sure: tok.sure, aligned: tok.aligned, spacing: tok.spacing } : cellChunk(tok.text, tok.loc));
       if (tok.text.trim() === '' || isSingleValue(tok.text, tok.grid || tok.lineCell)) out.push(cell());
+      // one cell of a grid or bar row holds one value: digits spaced out (`1 9 2`, PDF letter-spacing)
+      // are one run, which the row's arithmetic may still split where a cell was merged
+      else if ((tok.grid || tok.lineCell) && SPACED_DIGITS.test(tok.text)) out.push({ ...cell(), kind: 'number', digits: tok.text.replace(/\s+/gu, ''), splittable: true, raw: tok.text.trim() });
       else if (!CJK.test(tok.text)) out.push(...(/^\S*[A-Za-z]\S*$/u.test(tok.text.trim()) ? [cell()] : textChunks(tok.text, tok.loc))); // `O`, `6l`, `N/A`: unreadable, flagged
       else if (NUMBER_NOTE.test(tok.text.trim())) out.push(cell()); // unreadable: flagged
       // a hard cell with words is a label cell: skip it

@@ -149,5 +149,12 @@ export const NOISE: Record<string, Noise> = {
     html: (h) => h.replace(cellNumber, (m, attrs: string, d: string) => (/[0369]$/u.test(d) ? `<td${attrs}>${d}.00</td>` : /[258]$/u.test(d) ? `<td${attrs}>${d}.0</td>` : m)),
     gaps: { flipbook: 'a wrap that cuts `0.00` into `0.0` / `0` in a row that also lost a blank cell reads as a full row that adds up (the zero adds nothing): not decided yet' },
   },
+  letterspacing: {
+    what: 'the digits of a number spaced out (`1 9 2`), as PDF text with letter-spacing prints them',
+    html: (h) => h.replace(cellNumber, (m, attrs: string, d: string) => (d.length > 1 ? `<td${attrs}>${d.split('').join(' ')}</td>` : m)),
+    gaps: Object.fromEntries(['space-separated', 'flipbook'].map((st) => [st, 'one space between cells and one between digits, with blank cells dropped: `5 1 1` may be 5, 11 or 5, 1, 1 and a blank; not decided (a known gap)'])),
+    // a line of spaced digits in a dump without bars may be one number or several cells: flagged where the sums cannot tell
+    lossy: true,
+  },
   spans: { what: 'a number split over two spans (`<span>1</span><span>2</span>`)', apply: (s) => s.replace(/<td([^>]*)>(?:<p>)?(\d)(\d+)(?:<\/p>)?<\/td>/gu, '<td$1><span>$2</span><span>$3</span></td>') },
 };
