@@ -156,5 +156,11 @@ export const NOISE: Record<string, Noise> = {
     // a line of spaced digits in a dump without bars may be one number or several cells: flagged where the sums cannot tell
     lossy: true,
   },
+  thousands: {
+    what: 'thousands separators in large numbers (`15,653`, full-width `15，653`)',
+    html: (h) => h.replace(cellNumber, (m, attrs: string, d: string) => (d.length > 3 ? `<td${attrs}>${d.replace(/\B(?=(\d{3})+$)/gu, d.length % 2 ? '，' : ',')}</td>` : m)),
+    // (a flipbook row that lost its blank cells is read by splitting runs, which a grouped number is not: flagged)
+    lossy: true,
+  },
   spans: { what: 'a number split over two spans (`<span>1</span><span>2</span>`)', apply: (s) => s.replace(/<td([^>]*)>(?:<p>)?(\d)(\d+)(?:<\/p>)?<\/td>/gu, '<td$1><span>$2</span><span>$3</span></td>') },
 };
