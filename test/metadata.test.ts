@@ -21,6 +21,11 @@ describe('metadata', () => {
     expect(extractMeta([], '2022年湖口县人民政府信息公开年报\n')).toMatchObject({ issuer: '湖口县人民政府', level: 'county' });
     expect(extractMeta([], '某某县统计局2023年政务公开工作年度报告\n')).toMatchObject({ issuer: '某某县统计局', year: 2023 });
   });
+  it('reads a year inside the title words (…政府信息公开工作2023年度报告) and a year in Chinese numerals (二〇二三年)', () => {
+    expect(extractMeta(['某某区政府信息公开工作2023年度报告'], '')).toMatchObject({ issuer: '某某区人民政府', year: 2023, level: 'district' });
+    expect(extractMeta(['某某乡人民政府二〇二三年政府信息公开工作年度报告'], '')).toMatchObject({ issuer: '某某乡人民政府', year: 2023, level: 'township' });
+    expect(extractMeta([], '本报告所列数据的统计期限自二〇二二年1月1日起至12月31日止。').year).toBe(2022);
+  });
   it('reads a title with the year after it: 某某局政府信息公开工作年度报告（2021年）', () => {
     expect(extractMeta(['平潭综合实验区公安局政府信息公开工作年度报告（2021年度）'], '')).toMatchObject({ issuer: '平潭综合实验区公安局', year: 2021 });
   });

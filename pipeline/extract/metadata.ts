@@ -10,6 +10,12 @@ const ORG_SUFFIX =
   /(?:人民政府办公厅|人民政府办公室|人民政府|管理委员会|管委会|委员会|办公厅|办公室|街道办事处|办事处|综合实验区|[局厅委办署院所站队府会心处室馆社部区县市旗州盟镇乡街道])$/u;
 // "某某局政府信息公开工作年度报告（2021年）": the year after the title
 const TITLE_YEAR_AFTER = /政\s*府\s*信\s*息\s*公\s*开\s*(?:工\s*作\s*)?(?:年\s*度\s*)?(?:报\s*告|年\s*报)\s*[(（]\s*(\d{4})\s*年?\s*度?\s*[)）]/u;
+// "某某区政府信息公开工作2023年度报告": the year inside the title words
+const TITLE_YEAR_INSIDE = /政\s*府\s*信\s*息\s*公\s*开\s*(?:工\s*作\s*)?(\d{4})\s*年\s*度?\s*(?:报\s*告|年\s*报)/u;
+// 二〇二三年: a year in Chinese numerals
+const CN_DIGIT: Record<string, string> = { 〇: '0', 零: '0', Ｏ: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+const CN_YEAR = /二[〇零Ｏ][一二三][〇零Ｏ一二三四五六七八九](?=\s*年)/gu;
+const arabicYears = (s: string) => (s.includes('二') ? s.replace(CN_YEAR, (y) => [...y].map((c) => CN_DIGIT[c]).join('')) : s);
 const NAME_CHARS = /[\u3400-\u9fff()（）]+$/u;
 // Words that are never part of a body's name but precede it in spammy titles.
 // Mirror sites glue SEO spam onto titles; the name is what follows the last spam word.
@@ -120,7 +126,9 @@ export function yearFromText(text: string): number | null {
 
 const plausibleYear = (y: number) => (y >= 2008 && y <= 2100 ? y : null);
 
-export function extractMeta(titles: string[], text: string, publisher?: string): Meta {
+export function extractMeta(rawTitles: string[], rawText: string, publisher?: string): Meta {
+  const titles = rawTitles.map(arabicYears);
+  const text = arabicYears(rawText);
   let issuer: string | null = null;
   let year: number | null = null;
   const cands = titleCandidates(titles, text);
@@ -131,10 +139,11 @@ export function extractMeta(titles: string[], text: string, publisher?: string):
     const all = [...line.matchAll(REPORT_TITLES)];
     const m = all[0];
     if (!m) {
-      const after = TITLE_YEAR_AFTER.exec(line);
+      const after = TITLE_YEAR_AFTER.exec(line) ?? TITLE_YEAR_INSIDE.exec(line);
       if (after) {
         year ??= Number(after[1]);
-        issuer ??= cleanName(line.slice(0, after.index));
+        // (`某某区政府信息公开…`: the 政府 the title words took is the district's government)
+        issuer ??= cleanName(line.slice(0, after.index)) ?? (/人\s*民$/u.test(line.slice(0, after.index)) ? cleanName(`${line.slice(0, after.index)}政府`) : null);
       }
       continue;
     }
