@@ -162,5 +162,9 @@ export const NOISE: Record<string, Noise> = {
     // (a flipbook row that lost its blank cells is read by splitting runs, which a grouped number is not: flagged)
     lossy: true,
   },
+  labelbreaks: {
+    what: 'long labels broken over lines inside their cells (`<br/>` in the middle, as Word and narrow columns leave them)',
+    html: (h) => h.replace(/<p>([^<]{9,})<\/p>/gu, (m, t: string) => (/\d{2}/u.test(t) ? m : `<p>${t.slice(0, Math.floor(t.length / 2))}<br/>${t.slice(Math.floor(t.length / 2))}</p>`)),
+  },
   spans: { what: 'a number split over two spans (`<span>1</span><span>2</span>`)', apply: (s) => s.replace(/<td([^>]*)>(?:<p>)?(\d)(\d+)(?:<\/p>)?<\/td>/gu, '<td$1><span>$2</span><span>$3</span></td>') },
 };
