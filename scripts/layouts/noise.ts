@@ -166,5 +166,18 @@ export const NOISE: Record<string, Noise> = {
     what: 'long labels broken over lines inside their cells (`<br/>` in the middle, as Word and narrow columns leave them)',
     html: (h) => h.replace(/<p>([^<]{9,})<\/p>/gu, (m, t: string) => (/\d{2}/u.test(t) ? m : `<p>${t.slice(0, Math.floor(t.length / 2))}<br/>${t.slice(Math.floor(t.length / 2))}</p>`)),
   },
+  headings: {
+    what: 'section headings worded and numbered otherwise (`（三）行政机关收到和处理政府信息公开申请情况`, `四、因政府信息公开工作被申请行政复议、提起行政诉讼情况`, `第二部分 主动公开…`)',
+    html: (h) =>
+      h
+        .replace('<p>二、主动公开政府信息情况</p>', '<p>第二部分 行政机关主动公开政府信息情况</p>')
+        .replace('<p>三、收到和处理政府信息公开申请情况</p>', '<p>（三）行政机关收到和处理政府信息公开申请情况</p>')
+        .replace('<p>四、政府信息公开行政复议、行政诉讼情况</p>', '<p>四、因政府信息公开工作被申请行政复议、提起行政诉讼情况</p>')
+        .replace('<p>五、存在的主要问题及改进情况</p>', '<p>五、政府信息公开工作存在的主要问题及改进情况</p>'),
+  },
+  noheadings: {
+    what: 'no section headings before tables 2, 3 and 4 (the tables follow the prose directly)',
+    html: (h) => h.replace(/<p>[二三四]、(?:主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议、行政诉讼情况)<\/p>/gu, ''),
+  },
   spans: { what: 'a number split over two spans (`<span>1</span><span>2</span>`)', apply: (s) => s.replace(/<td([^>]*)>(?:<p>)?(\d)(\d+)(?:<\/p>)?<\/td>/gu, '<td$1><span>$2</span><span>$3</span></td>') },
 };
