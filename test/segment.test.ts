@@ -12,6 +12,7 @@ const extractT3 = (s: Stream) => extractTable3(s, locateSections(s).t3);
 import { extractTable4 } from '../pipeline/extract/table4.ts';
 import { checkTable3 } from '../pipeline/extract/checks.ts';
 import { extractBytes } from '../pipeline/extract/extract.ts';
+import { EMPTY } from '../pipeline/extract/readers/pdfgrid.ts';
 
 const read = (s: string, n: number) => segment(textChunks(s, 'test'), n).candidates.map((c) => c.map((v) => v.value));
 
@@ -73,6 +74,14 @@ describe('table 3 glued rows', () => {
     expect(r.cells.granted?.natural_person?.value).toBe(192);
     expect(r.cells.granted?.commercial_enterprise?.value).toBe(0);
     expect(r.cells.granted?.total?.value).toBe(192);
+  });
+  it('flags a row of blanks after a row that took more values than its cells (a PDF label wrapped around its numbers)', () => {
+    const E = EMPTY.repeat(7);
+    const text = t3text(ROWS_2021('21710000218', '21710000218')).replace('2.重复申请00000003.要求提供公开出版物0000000', `2.重复申请 0 0 0 0 0 0 0\n1 0 0 0 0 0 1\n3.要求提供公开出版物${E}\n`);
+    const r = t3(text);
+    expect(r.cells.not_processed_publication?.natural_person).toMatchObject({ value: null, kind: 'unreadable' });
+    expect(r.flags.find((f) => f.cell.startsWith('t3.not_processed_publication'))?.reason).toBe('ambiguous');
+    expect(r.flags.some((f) => f.cell.startsWith('t3.not_processed_duplicate'))).toBe(true);
   });
   it('resolves a row by the column identities when the row sum leaves several readings', () => {
     // "110000011" sums right as 11,0,0,0,0,0,11 and as 1,10,0,0,0,0,11; only V3.2 against

@@ -16,7 +16,8 @@ export function escapeChar(ch: string): string {
 
 // Between two characters of a label: spaces, line breaks, stray brackets of a wrapped group label,
 // and at most one line of numbers (a PDF prints a row's numbers at the middle of its wrapped label).
-const GAP = '[\\s()]*(?:[\\d .\\ue000\\ue001]+\\n[\\s()]*)?';
+// (signed: the 2019 本年增/减 column, `行政许 3 +9 0` / `可`)
+const GAP = '[\\s()]*(?:[\\d .+\\-\\ue000\\ue001]+\\n[\\s()]*)?';
 
 /** `本年新收` -> /本GAP年GAP新GAP收/ ; keys written as /…/ are used as they are. */
 export function keyPattern(key: string): string {
@@ -27,7 +28,7 @@ export function keyPattern(key: string): string {
 /** Lines of numbers that a label match swallowed (see GAP); they belong to that label's row. */
 export function innerNumbers(matched: string): string[] {
   const body = matched.replace(/^\s*\d\s*[.、,]?/u, '');
-  return [...body.matchAll(/(?<![\d.])([\d\ue000\ue001][\d .\ue000\ue001]*?)\s*\n/gu)].map((m) => m[1]!);
+  return [...body.matchAll(/(?<![\d.])([+-]?[\d\ue000\ue001][\d .+\-\ue000\ue001]*?)\s*\n/gu)].map((m) => m[1]!);
 }
 
 function ordinalPattern(ordinal: number | string | undefined): string {

@@ -61,6 +61,17 @@ export function extractTable3(stream: Stream, region: Sections['t3']): Table3 {
   const rows = anchors.flatMap((a, i) => (a.row === GROUP_MARK ? [] : [{ a, chunks: rowChunks(stream, a, i + 1 < anchors.length ? anchors[i + 1]!.start : tableEnd) }]));
   const glued = rows.some((r) => r.chunks.some(gluedProof));
   const readings = rows.map(({ a, chunks }) => ({ a, ...readRow(chunks, T3_COLS.length, rowSumOk, 'its total', glued) }));
+  // A row left unread with more values than cells, and after it a row of nothing but blanks: the
+  // second row's numbers were most likely taken by the first (a PDF label wrapped around its
+  // numbers, matched below them), so its blanks are not its cells.
+  readings.forEach((r, i) => {
+    const next = readings[i + 1];
+    const numbers = rows[i]!.chunks.filter((c) => c.kind === 'number').length;
+    if (!next || r.candidates.length > 0 || numbers <= T3_COLS.length) return;
+    if (rows[i + 1]!.chunks.length === 0 || !rows[i + 1]!.chunks.every((c) => c.kind === 'blank')) return;
+    next.candidates = [];
+    next.flag = { reason: 'ambiguous', detail: `printed only blanks, after t3.${r.a.row} printed more values than its cells: its numbers may have been read with that row; left blank` };
+  });
   // Markdown rows longer than the table's 7 values: a converter pads them either before the values
   // (spans expanded) or after them (spans dropped), the same way in the whole table. Rows whose sum
   // decided the end vote; a row it could not decide (zeros and blanks) follows a clear majority.
