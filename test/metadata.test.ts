@@ -26,6 +26,13 @@ describe('metadata', () => {
     expect(extractMeta(['某某乡人民政府二〇二三年政府信息公开工作年度报告'], '')).toMatchObject({ issuer: '某某乡人民政府', year: 2023, level: 'township' });
     expect(extractMeta([], '本报告所列数据的统计期限自二〇二二年1月1日起至12月31日止。').year).toBe(2022);
   });
+  it('joins a title wrapped inside the name (a PDF title over two lines) and not a line that is a name of its own', () => {
+    expect(extractMeta([], '新疆维吾尔自治区塔城地区裕民县人民\n政府2023年政府信息公开工作年度报告\n').issuer).toBe('新疆维吾尔自治区塔城地区裕民县人民政府');
+    expect(extractMeta([], '青海省果洛藏族自治州班\n玛县人民政府2023年政府信息公开工作年度报告\n').issuer).toBe('青海省果洛藏族自治州班玛县人民政府');
+    expect(extractMeta([], '某某县\n财政局2023年政府信息公开工作年度报告\n').issuer).toBe('某某县财政局');
+    expect(extractMeta([], '某某县人民政府\n某某县财政局2023年政府信息公开工作年度报告\n').issuer).toBe('某某县财政局');
+    expect(extractMeta([], '政府信息公开年报\n某某县财政局2023年政府信息公开工作年度报告\n').issuer).toBe('某某县财政局');
+  });
   it('reads a title with the year after it: 某某局政府信息公开工作年度报告（2021年）', () => {
     expect(extractMeta(['平潭综合实验区公安局政府信息公开工作年度报告（2021年度）'], '')).toMatchObject({ issuer: '平潭综合实验区公安局', year: 2021 });
   });

@@ -26,6 +26,8 @@ export interface Chunk {
   aligned?: boolean;
   /** an empty line read as an empty cell, which may be mere spacing */
   spacing?: boolean;
+  /** a blank the PDF layout shows (no text at that column and line): a guess from positions */
+  layoutBlank?: boolean;
   /** the previous chunk ended a line of text and this one starts the next: a number may have been
    * wrapped in two (`136` / `2`), so the solver may join them when no reading fits otherwise */
   wrapAfterPrev?: boolean;
@@ -119,7 +121,7 @@ export function textChunks(text: string, loc: string): Chunk[] {
     }
     if (ch === EMPTY || ch === EMPTY_WEAK) {
       // a cell the PDF layout shows is empty (readers/pdfgrid.ts)
-      out.push({ kind: 'blank', digits: '', splittable: false, raw: '', loc, softAfterPrev: false, ...(ch === EMPTY_WEAK ? { weak: true } : { sure: true }) });
+      out.push({ kind: 'blank', digits: '', splittable: false, raw: '', loc, softAfterPrev: false, layoutBlank: true, ...(ch === EMPTY_WEAK ? { weak: true } : { sure: true }) });
       i++;
       gapIsSoft = false;
       continue;

@@ -16,6 +16,9 @@ const TITLE_YEAR_INSIDE = /政\s*府\s*信\s*息\s*公\s*开\s*(?:工\s*作\s*)?
 const CN_DIGIT: Record<string, string> = { 〇: '0', 零: '0', Ｏ: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 const CN_YEAR = /二[〇零Ｏ][一二三][〇零Ｏ一二三四五六七八九](?=\s*年)/gu;
 const arabicYears = (s: string) => (s.includes('二') ? s.replace(CN_YEAR, (y) => [...y].map((c) => CN_DIGIT[c]).join('')) : s);
+const NAME_LINE = /^[\u3400-\u9fff()（）]+$/u;
+// a line that ends with one of these is a name of its own (a site's or a parent's), not a wrapped start
+const BODY_END = /(?:人民政府|政府|委员会|办公室|办公厅|管委会|[局厅委办署院所站队会心处室馆社部府])$/u;
 const NAME_CHARS = /[\u3400-\u9fff()（）]+$/u;
 // Words that are never part of a body's name but precede it in spammy titles.
 // Mirror sites glue SEO spam onto titles; the name is what follows the last spam word.
@@ -151,7 +154,11 @@ export function extractMeta(rawTitles: string[], rawText: string, publisher?: st
     if (year === null && y >= 2008 && y <= 2100) year = y;
     for (const t of all) {
       if (issuer !== null) break;
-      const before = cleanName(line.slice(0, t.index));
+      let before = cleanName(line.slice(0, t.index));
+      // a title wrapped inside the name (`…裕民县人民` / `政府2023年…`, `班` / `玛县人民政府2023年…`): the
+      // line before, all name characters and not itself ending in a body's word, is its start
+      const head = i > 0 && t === m && before !== null && line.slice(0, t.index).trim() !== '' ? cands[i - 1]!.replace(/\s+/gu, '') : '';
+      if (head && head.length <= 40 && NAME_LINE.test(head) && !BODY_END.test(head) && !/信息公开|报告|年报|首页|专栏|目录/u.test(head)) before = cleanName(head + line.slice(0, t.index)) ?? before;
       // "2019年上海市人民政府办公厅政府信息公开…": the name stands between the year and 政府信息公开
       // (`2022年某县人民政府信息公开年报`: the lazy name stops before 政府, which the title words took)
       const between = cleanName(t[2] ?? '') ?? (/人\s*民$/u.test(t[2] ?? '') ? cleanName(t[2] + '政府') : null);

@@ -53,7 +53,9 @@ export function readRow(chunks: Chunk[], n: number, ok: (v: Value[]) => boolean,
   const wrapped = chunks.some((c) => c.wrapAfterPrev);
   // (nor when a blank may be layout, an empty line or a dump's padding: then the cells were not
   // printed one by one, and the blank may stand for one that vanished elsewhere in the row)
-  const layoutBlank = chunks.some((c) => c.kind === 'blank' && (c.weak || c.spacing));
+  // (nor when a blank is a PDF's empty column at that line: a cell of two lines, `4` / `(注)`, puts
+  // its number on another line than the row's label, and the row then prints a blank there)
+  const layoutBlank = chunks.some((c) => c.kind === 'blank' && (c.weak || c.spacing || c.layoutBlank));
   if (all.candidates.length === 1 && !all.truncated && !wrapped && !layoutBlank && (!all.split || (!all.spaced && !all.spacingIgnored))) {
     const note = all.split ? `${what === 'its total' ? 'the row' : 'the run'} "${raw}" has one reading, which does not add up to ${what}: kept as printed` : undefined;
     return { candidates: all.candidates, ...(note ? { note } : {}) };

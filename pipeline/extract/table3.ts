@@ -61,16 +61,17 @@ export function extractTable3(stream: Stream, region: Sections['t3']): Table3 {
   const rows = anchors.flatMap((a, i) => (a.row === GROUP_MARK ? [] : [{ a, chunks: rowChunks(stream, a, i + 1 < anchors.length ? anchors[i + 1]!.start : tableEnd) }]));
   const glued = rows.some((r) => r.chunks.some(gluedProof));
   const readings = rows.map(({ a, chunks }) => ({ a, ...readRow(chunks, T3_COLS.length, rowSumOk, 'its total', glued) }));
-  // A row left unread with more values than cells, and after it a row of nothing but blanks: the
-  // second row's numbers were most likely taken by the first (a PDF label wrapped around its
-  // numbers, matched below them), so its blanks are not its cells.
+  // A row left unread with more pieces than cells, and after it a row of nothing but blanks, or
+  // with blanks a PDF's layout shows: the second row's numbers were most likely taken by the first
+  // (a PDF label wrapped around its numbers and matched below them, a cell of two lines `4` /
+  // `(注)` whose number sits on the line above), so those blanks are not its cells.
   readings.forEach((r, i) => {
     const next = readings[i + 1];
-    const numbers = rows[i]!.chunks.filter((c) => c.kind === 'number').length;
-    if (!next || r.candidates.length > 0 || numbers <= T3_COLS.length) return;
-    if (rows[i + 1]!.chunks.length === 0 || !rows[i + 1]!.chunks.every((c) => c.kind === 'blank')) return;
+    if (!next || r.candidates.length > 0 || rows[i]!.chunks.length <= T3_COLS.length) return;
+    const after = rows[i + 1]!.chunks;
+    if (after.length === 0 || !(after.every((c) => c.kind === 'blank') || after.some((c) => c.kind === 'blank' && c.layoutBlank))) return;
     next.candidates = [];
-    next.flag = { reason: 'ambiguous', detail: `printed only blanks, after t3.${r.a.row} printed more values than its cells: its numbers may have been read with that row; left blank` };
+    next.flag = { reason: 'ambiguous', detail: `printed blanks after t3.${r.a.row}, which printed more pieces than its cells: their numbers may have been read with that row; left blank` };
   });
   // Markdown rows longer than the table's 7 values: a converter pads them either before the values
   // (spans expanded) or after them (spans dropped), the same way in the whole table. Rows whose sum
