@@ -53,7 +53,7 @@ export interface SiteOptions {
 
 /**
  * Bodies on one year page before the year is split by province: 2,000 rows of some forty columns
- * make a page of about 10 MB that a browser still sorts and filters at once; a national year
+ * make a page of about 14 MB that a browser still sorts and filters at once; a national year
  * (100,000 bodies) would be a page of hundreds of MB. XXGK_YEAR_PAGE_SPLIT sets another.
  */
 export const YEAR_PAGE_SPLIT = 2000;
