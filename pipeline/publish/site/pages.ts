@@ -139,6 +139,8 @@ export interface YearPageInput {
   rows: YearRow[];
   /** each metric's values per body over `trend.years` (years up to this one) */
   trend: { years: number[]; series: Record<string, Record<string, (number | null)[]>> };
+  /** the province this page is of, when the year is split by province (see YEAR_PAGE_SPLIT) */
+  province?: string;
 }
 
 export function yearPage(p: YearPageInput): string {
@@ -174,8 +176,9 @@ export function yearPage(p: YearPageInput): string {
   ].join('');
   const select = (id: string, label: string, all: string) =>
     `<label>${label}<select id="${id}"><option value="">${all}</option></select></label>`;
-  const body = `<h1>${p.year} 年政府信息公开工作年度报告比较</h1>
-<p class="lead">${bodies.size} 个单位，${groups.size} 个比较组。比较组：${esc(p.groupLabel)}。办理少于 ${p.smallN} 件的比率只列出，不排名。</p>
+  const heading = p.province === undefined ? `${p.year} 年政府信息公开工作年度报告比较` : `${p.year} 年政府信息公开工作年度报告比较 · ${esc(p.province)}`;
+  const body = `<h1>${heading}</h1>
+${p.province === undefined ? '' : `<p class="crumb"><a href="index.html">${p.year} 年各省份</a> › ${esc(p.province)}</p>\n`}<p class="lead">${bodies.size} 个单位，${groups.size} 个比较组。比较组：${esc(p.groupLabel)}。办理少于 ${p.smallN} 件的比率只列出，不排名。</p>
 <p class="downloads">下载：${downloads}</p>
 ${legendHtml(p.smallN)}
 <section id="explore" aria-label="比较表">
@@ -209,10 +212,40 @@ ${plain}
     rows: p.rows.map((r) => ({ key: `${r.group_id}|${r.body_id}`, ...r })),
     trend: p.trend,
   };
-  return page({ title: `${p.year} 年政府信息公开工作年度报告比较`, root: '../', years: p.years, current: p.year, body, data, scripts: ['tabulator', 'echarts'] });
+  return page({ title: p.province === undefined ? `${p.year} 年政府信息公开工作年度报告比较` : `${p.year} 年政府信息公开工作年度报告比较 · ${p.province}`, root: '../', years: p.years, current: p.year, body, data, scripts: ['tabulator', 'echarts'] });
 }
 
-export function bodyPage(b: BodyInfo, reports: ReportInfo[], metrics: SiteMetric[], years: number[], bodies: Map<string, BodyInfo>, smallN: number): string {
+export interface YearIndexInput {
+  year: number;
+  years: number[];
+  groupLabel: string;
+  smallN: number;
+  /** each province's page of the year: its file beside index.html, its name, how many bodies and groups it shows */
+  provinces: { file: string; name: string; bodies: number; groups: number }[];
+}
+
+/** A year too large for one page: the provinces, each linking to its own page of the same grid. */
+export function yearIndexPage(p: YearIndexInput): string {
+  const total = p.provinces.reduce((n, x) => n + x.bodies, 0);
+  const rows = p.provinces
+    .map((x) => `<tr><td class="name"><a href="${esc(x.file)}">${esc(x.name)}</a></td><td class="n">${x.bodies}</td><td class="n">${x.groups}</td></tr>`)
+    .join('\n');
+  const downloads = [
+    ...YEAR_DOWNLOADS(p.year).map((d) => `<a href="${esc(d.file)}" download>${esc(d.label)}</a>`),
+    `<a href="../parquet/metrics.parquet" download>Parquet（全部年度）</a>`,
+  ].join('');
+  const body = `<h1>${p.year} 年政府信息公开工作年度报告比较</h1>
+<p class="lead">${total} 个单位，按省份分页（每页为该省份单位的比较表与图表；名次仍在整个比较组内计算）。比较组：${esc(p.groupLabel)}。办理少于 ${p.smallN} 件的比率只列出，不排名。</p>
+<p class="downloads">下载（全国）：${downloads}</p>
+<section id="provinces"><h2>省份</h2>
+<div class="scroll"><table class="plain" data-table="provinces"><thead><tr><th class="name" scope="col">省份</th><th scope="col">单位</th><th scope="col">比较组</th></tr></thead><tbody>
+${rows}
+</tbody></table></div></section>`;
+  return page({ title: `${p.year} 年政府信息公开工作年度报告比较`, root: '../', years: p.years, current: p.year, body });
+}
+
+/** `bodies`: the bodies that have a page (a link to any other is plain text). */
+export function bodyPage(b: BodyInfo, reports: ReportInfo[], metrics: SiteMetric[], years: number[], bodies: { has(id: string): boolean }, smallN: number): string {
   const link = (id: string | null, name: string | null) => (id && bodies.has(id) ? `<a href="${esc(id)}.html">${esc(name)}</a>` : esc(name));
   const facts = [
     ['层级', b.level_zh],

@@ -1,7 +1,7 @@
 // The report-quality section of a body page: for each of the body's reports, the checks that fail,
 // prose figures that disagree with the tables, similarity to last year's report and to the other
-// bodies of the same government, days late and missing sections (report_quality). Read in one
-// query for all reports; rendered as a table with a column per report, like the metrics above it.
+// bodies of the same government, days late and missing sections (report_quality). Read for a
+// batch of bodies at a time; rendered as a table with a column per report, like the metrics above it.
 import { type Db, query } from '../../db/duck.ts';
 import { esc } from '../html.ts';
 
@@ -30,8 +30,8 @@ const sibling = (r: Record<string, unknown>, s: string) => ({
   name: (r[`${s}_sibling`] as string | null) ?? null,
 });
 
-/** report_id -> its row of report_quality, with the name of the most similar sibling. */
-export async function loadReportQuality(db: Db): Promise<Map<string, ReportQuality>> {
+/** report_id -> its row of report_quality, with the name of the most similar sibling; of the bodies whose ids lie in `range` when given. */
+export async function loadReportQuality(db: Db, range?: [string, string]): Promise<Map<string, ReportQuality>> {
   const rows = await query<Record<string, unknown>>(
     db,
     `SELECT q.report_id, q.n_failed_table_checks, q.n_prose_mismatches, q.missing_sections, q.s5_empty, q.s6_empty,
@@ -40,7 +40,9 @@ export async function loadReportQuality(db: Db): Promise<Map<string, ReportQuali
             q.s5_sibling_similarity, q.s5_sibling_body_id, b5.name AS s5_sibling,
             q.s6_sibling_similarity, q.s6_sibling_body_id, b6.name AS s6_sibling
      FROM report_quality q LEFT JOIN bodies b1 ON b1.body_id = q.s1_sibling_body_id
-       LEFT JOIN bodies b5 ON b5.body_id = q.s5_sibling_body_id LEFT JOIN bodies b6 ON b6.body_id = q.s6_sibling_body_id`,
+       LEFT JOIN bodies b5 ON b5.body_id = q.s5_sibling_body_id LEFT JOIN bodies b6 ON b6.body_id = q.s6_sibling_body_id
+     ${range ? 'WHERE q.body_id BETWEEN $1 AND $2' : ''}`,
+    range ?? [],
   );
   return new Map(
     rows.map((r) => [

@@ -1,4 +1,5 @@
-// Writes the published site: reports/index.html (the entry), a page per year, a page per body,
+// Writes the published site: reports/index.html (the entry), a page per year (per province of a
+// year past YEAR_PAGE_SPLIT bodies), a page per body,
 // the dictionary, and the shared assets (Tabulator, ECharts, the site's script and style), which
 // every page loads by a relative path so the site works from file:// with no network.
 import fs from 'node:fs';
@@ -6,8 +7,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type Db, ROOT } from '../../db/duck.ts';
 import { ASSETS } from '../html.ts';
-import { loadSite, type SiteData } from './data.ts';
-import { bodyPage, dictionaryPage, indexPage, yearPage } from './pages.ts';
+import { dropSite, groupMembers, loadBodyBatch, loadMeta, loadYearPage, pageBodyIds, prepareSite, yearProvinces } from './data.ts';
+import { bodyPage, dictionaryPage, type IndexInput, indexPage, type YearIndexInput, yearIndexPage, yearPage } from './pages.ts';
 
 const require = createRequire(import.meta.url);
 // the script and style sit beside this file's TypeScript source (the compiled copy in dist/ has none)
@@ -46,10 +47,32 @@ export interface SiteOptions {
   group?: string;
   smallN: number;
   groupLabel: string;
+  /** a year with more bodies than this gets a page per province under an index of the provinces (default YEAR_PAGE_SPLIT) */
+  yearPageSplit?: number;
 }
 
+/**
+ * Bodies on one year page before the year is split by province: 2,000 rows of some forty columns
+ * make a page of about 14 MB that a browser still sorts and filters at once; a national year
+ * (100,000 bodies) would be a page of hundreds of MB. XXGK_YEAR_PAGE_SPLIT sets another.
+ */
+export const YEAR_PAGE_SPLIT = 2000;
+/** Bodies whose pages are read and written together. */
+const BODY_BATCH = 500;
+
+export function yearPageSplit(o: Pick<SiteOptions, 'yearPageSplit'>): number {
+  const v = o.yearPageSplit ?? (process.env.XXGK_YEAR_PAGE_SPLIT ? Number(process.env.XXGK_YEAR_PAGE_SPLIT) : YEAR_PAGE_SPLIT);
+  if (!Number.isInteger(v) || v < 1) throw new Error(`the year page split needs a positive whole number of bodies, got ${v}`);
+  return v;
+}
+
+/** The file of a province's part of a year page, beside the year's index.html. */
+export const provinceFile = (code: string | null) => `province-${code ?? 'none'}.html`;
+
 export async function writeSite(db: Db, o: SiteOptions): Promise<string[]> {
-  const site = await loadSite(db, o.years, o.group, o.smallN);
+  const split = yearPageSplit(o);
+  await prepareSite(db, o.group);
+  const meta = await loadMeta(db, o.years);
   const files: string[] = [];
   const write = (rel: string, data: string | Buffer) => {
     const f = path.join(o.out, rel);
@@ -59,62 +82,53 @@ export async function writeSite(db: Db, o: SiteOptions): Promise<string[]> {
   };
   for (const [name, src] of Object.entries(assetSources())) write(path.join('assets', name), fs.readFileSync(src));
 
+  // the index page's peer groups: each group's members over the years published
+  const groups = new Map<string, Map<string, string>>();
+  for (const m of await groupMembers(db, o.years, o.group)) {
+    const members = groups.get(m.group) ?? new Map<string, string>();
+    if (!members.has(m.body_id)) members.set(m.body_id, m.name);
+    groups.set(m.group, members);
+  }
+
+  const base = { years: o.years, groupLabel: o.groupLabel, smallN: o.smallN, metrics: meta.metrics };
   for (const year of o.years) {
-    const rows = site.rowsByYear.get(year) ?? [];
-    write(path.join(String(year), 'index.html'), yearPage({ year, years: o.years, groupLabel: o.groupLabel, smallN: o.smallN, metrics: site.metrics, rows, trend: trendFor(site, year, rows.map((r) => r.body_id)) }));
+    const provinces = await yearProvinces(db, year, o.group);
+    const bodies = provinces.reduce((n, p) => n + p.bodies, 0);
+    if (bodies <= split) {
+      const { rows, trend } = await loadYearPage(db, year, o.years, meta.metrics, o.group);
+      write(path.join(String(year), 'index.html'), yearPage({ ...base, year, rows, trend }));
+      continue;
+    }
+    // a page per province, each the same grid, and the year's index.html listing them
+    const parts: YearIndexInput['provinces'] = [];
+    for (const p of provinces) {
+      const { rows, trend } = await loadYearPage(db, year, o.years, meta.metrics, o.group, { province: p.province });
+      const file = provinceFile(p.code);
+      write(path.join(String(year), file), yearPage({ ...base, year, rows, trend, province: p.province ?? '省份不明' }));
+      parts.push({ file, name: p.province ?? '省份不明', bodies: new Set(rows.map((r) => r.body_id)).size, groups: new Set(rows.map((r) => r.group_id)).size });
+    }
+    write(path.join(String(year), 'index.html'), yearIndexPage({ ...base, year, provinces: parts }));
   }
-  // a page for every body with a report, and every parent named by one
-  const withPage = new Set<string>();
-  for (const [id, list] of site.reports) if (list.some((r) => o.years.includes(r.year))) withPage.add(id);
-  for (const id of [...withPage]) {
-    const p = site.bodies.get(id)?.parent_id;
-    if (p && site.bodies.has(p)) withPage.add(p);
-  }
-  const pageBodies = new Map([...site.bodies].filter(([id]) => withPage.has(id)));
-  for (const b of pageBodies.values()) {
-    const reports = (site.reports.get(b.body_id) ?? []).filter((r) => o.years.includes(r.year));
-    write(path.join('bodies', `${b.body_id}.html`), bodyPage(b, reports, site.metrics, o.years, pageBodies, o.smallN));
-  }
-  write('index.html', indexPage(indexInput(site, pageBodies)));
-  write('dictionary.html', dictionaryPage(site.dictionary, o.years));
-  return files;
-}
 
-/** Each metric's series per body over the years up to `year`, for the bodies on that year's page. */
-function trendFor(site: SiteData, year: number, bodyIds: string[]) {
-  const years = site.years.filter((y) => y <= year);
-  const series: Record<string, Record<string, (number | null)[]>> = {};
-  for (const id of new Set(bodyIds)) {
-    const byYear = new Map((site.reports.get(id) ?? []).map((r) => [r.year, r]));
-    for (const m of site.metrics) {
-      const values = years.map((y) => byYear.get(y)?.metrics.get(m.code)?.value ?? null);
-      if (values.every((v) => v === null)) continue;
-      (series[m.code] ??= {})[id] = values.map((v) => (v === null ? null : Number(v.toPrecision(6))));
+  // a page for every body with a report, and every parent named by one, a batch at a time
+  const ids = await pageBodyIds(db, o.years);
+  const withPage = new Set(ids);
+  const indexBodies: IndexInput['bodies'] = [];
+  for (let i = 0; i < ids.length; i += BODY_BATCH) {
+    const batch = await loadBodyBatch(db, ids.slice(i, i + BODY_BATCH));
+    for (const b of batch.bodies) {
+      const reports = (batch.reports.get(b.body_id) ?? []).filter((r) => o.years.includes(r.year));
+      write(path.join('bodies', `${b.body_id}.html`), bodyPage(b, reports, meta.metrics, o.years, withPage, o.smallN));
+      indexBodies.push({ body_id: b.body_id, body: b.name, level: b.level_zh, province: b.province, group: b.groups.join('；'), aliases: b.aliases.join(' '), years: reports.map((r) => r.year) });
     }
   }
-  return { years, series };
-}
-
-function indexInput(site: SiteData, pageBodies: Map<string, SiteData['bodies'] extends Map<string, infer B> ? B : never>) {
-  const groups = new Map<string, { body_id: string; name: string }[]>();
-  for (const rows of site.rowsByYear.values()) {
-    for (const r of rows) {
-      const list = groups.get(r.group) ?? [];
-      if (!list.some((m) => m.body_id === r.body_id)) list.push({ body_id: r.body_id, name: r.body });
-      groups.set(r.group, list);
-    }
-  }
+  // the index lists the bodies as the database orders them by name
+  indexBodies.sort((a, b) => (a.body < b.body ? -1 : a.body > b.body ? 1 : a.body_id < b.body_id ? -1 : a.body_id > b.body_id ? 1 : 0));
   const groupList = [...groups]
-    .map(([name, members]) => ({ name, members: members.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) }))
+    .map(([name, members]) => ({ name, members: [...members].map(([body_id, n]) => ({ body_id, name: n })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) }))
     .sort((a, b) => b.members.length - a.members.length || (a.name < b.name ? -1 : 1));
-  const bodies = [...pageBodies.values()].map((b) => ({
-    body_id: b.body_id,
-    body: b.name,
-    level: b.level_zh,
-    province: b.province,
-    group: b.groups.join('；'),
-    aliases: b.aliases.join(' '),
-    years: (site.reports.get(b.body_id) ?? []).map((r) => r.year).filter((y) => site.years.includes(y)),
-  }));
-  return { years: site.years, summaries: site.summaries, rejected: site.rejected, groups: groupList, bodies, metrics: site.metrics };
+  write('index.html', indexPage({ years: o.years, summaries: meta.summaries, rejected: meta.rejected, groups: groupList, bodies: indexBodies, metrics: meta.metrics }));
+  write('dictionary.html', dictionaryPage(meta.dictionary, o.years));
+  await dropSite(db);
+  return files;
 }
