@@ -179,5 +179,9 @@ export const NOISE: Record<string, Noise> = {
     what: 'no section headings before tables 2, 3 and 4 (the tables follow the prose directly)',
     html: (h) => h.replace(/<p>[二三四]、(?:主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议、行政诉讼情况)<\/p>/gu, ''),
   },
+  nocaptions: {
+    what: 'table 2 without its 第二十条第（…）项 caption rows (one header row for all of it)',
+    html: (h) => h.replace(/<tr><td colspan="\d+"><p>第二十条第（[一二三四五六七八九]）项<\/p><\/td><\/tr>/gu, ''),
+  },
   spans: { what: 'a number split over two spans (`<span>1</span><span>2</span>`)', apply: (s) => s.replace(/<td([^>]*)>(?:<p>)?(\d)(\d+)(?:<\/p>)?<\/td>/gu, '<td$1><span>$2</span><span>$3</span></td>') },
 };
