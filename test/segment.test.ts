@@ -83,6 +83,12 @@ describe('table 3 glued rows', () => {
     expect(r.flags.find((f) => f.cell.startsWith('t3.not_processed_publication'))?.reason).toBe('ambiguous');
     expect(r.flags.some((f) => f.cell.startsWith('t3.not_processed_duplicate'))).toBe(true);
   });
+  it('does not split printed runs beside a cell that cannot be read (the sum cannot confirm the split)', () => {
+    const r = t3(t3text(ROWS_2021('21710000218', ' 353 l5653 0 16006 ')));
+    expect(r.cells.new_received?.natural_person).toMatchObject({ value: null, kind: 'unreadable' });
+    expect(r.cells.new_received?.total?.value ?? null).toBeNull();
+    expect(r.flags.find((f) => f.cell.startsWith('t3.new_received'))?.reason).toBe('ambiguous');
+  });
   it('resolves a row by the column identities when the row sum leaves several readings', () => {
     // "110000011" sums right as 11,0,0,0,0,0,11 and as 1,10,0,0,0,0,11; only V3.2 against
     // the spaced （七）总计 row (natural persons 11) decides

@@ -126,7 +126,8 @@ export function textChunks(text: string, loc: string): Chunk[] {
       gapIsSoft = false;
       continue;
     }
-    const ocrEnd = i === 0 || /\s/u.test(s[i - 1]!) ? ocrWordEnd(s, i) : -1;
+    // (also right after a label's last character: PDF text loses the space there, `数量OO 0`)
+    const ocrEnd = i === 0 || /\s/u.test(s[i - 1]!) || CJK.test(s[i - 1]!) ? ocrWordEnd(s, i) : -1;
     if (ocrEnd > 0) {
       out.push({ kind: 'unreadable', digits: '', splittable: false, raw: s.slice(i, ocrEnd), loc, softAfterPrev: false });
       i = ocrEnd;

@@ -38,6 +38,11 @@ export function readRow(chunks: Chunk[], n: number, ok: (v: Value[]) => boolean,
   // Fewer values printed with spaces between them than there are cells, in a table with no run
   // that proves digits were glued (a leading zero, `01`): a blank cell may just as well have
   // vanished, and the arithmetic cannot see blanks, so a split that adds up proves nothing.
+  // A printed run split into several cells is only as good as the sum that confirms it: beside a
+  // cell that cannot be read (`l5653`) the sum confirms nothing, and `353` would become 3, 5, 3.
+  if (adding.candidates.length > 0 && adding.split && chunks.some((c) => c.kind === 'unreadable')) {
+    return { candidates: [], flag: { reason: 'ambiguous', detail: `"${raw}" has fewer values than the ${n} cells and one that cannot be read: a split of its digits cannot be checked; left blank` } };
+  }
   if (adding.candidates.length > 0 && adding.split && adding.spaced && !gluedTable) {
     return {
       candidates: [],
