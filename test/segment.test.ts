@@ -83,6 +83,12 @@ describe('table 3 glued rows', () => {
     expect(r.flags.find((f) => f.cell.startsWith('t3.not_processed_publication'))?.reason).toBe('ambiguous');
     expect(r.flags.some((f) => f.cell.startsWith('t3.not_processed_duplicate'))).toBe(true);
   });
+  it('flags the first row when a line of bare numbers stands just above its label and it prints blanks the PDF layout shows', () => {
+    const text = t3text(ROWS_2021('21710000218', ` 314${EMPTY}0 0 16479 0${EMPTY} `)).replace('一、本年新收', '\n 17770 34563\n一、本年新收');
+    const r = t3(text);
+    expect(r.cells.new_received?.natural_person).toMatchObject({ value: null, kind: 'unreadable' });
+    expect(r.flags.find((f) => f.cell.startsWith('t3.new_received'))?.detail).toMatch(/line of numbers/u);
+  });
   it('does not split printed runs beside a cell that cannot be read (the sum cannot confirm the split)', () => {
     const r = t3(t3text(ROWS_2021('21710000218', ' 353 l5653 0 16006 ')));
     expect(r.cells.new_received?.natural_person).toMatchObject({ value: null, kind: 'unreadable' });
