@@ -68,7 +68,9 @@ export interface Stream {
 // a count printed with its unit (`3件`, `5个`, `2项`, `4人次`) is the count
 export const COUNT_UNIT = '件|[个条项次人份户家宗起篇期场批]次?';
 // the 2019 本年增/减 written in words before the number (`增5`, `减少3`): the sign
-export const SIGN_WORD = '增加|增长|增|减少|减|下降';
+export const SIGN_UP = '增加|增长|增';
+export const SIGN_DOWN = '减少|减|下降';
+const SIGN_WORD = `${SIGN_UP}|${SIGN_DOWN}`;
 const SINGLE_VALUE = new RegExp(`^\\s*(?:(?:[+-]|${SIGN_WORD})?\\d+(?:\\.\\d+)?\\s*(?:万元|元|${COUNT_UNIT}|%)?|[/／\\\\]|[-—–－]+)\\s*$`, 'u');
 
 /**

@@ -1,6 +1,6 @@
 // Turning a stretch of the token stream (the text between two row labels) into value chunks.
 import type { CellKind } from '../codes.ts';
-import { COUNT_UNIT, SIGN_WORD, type Stream, tokenAt, isSingleValue } from './blocks.ts';
+import { COUNT_UNIT, SIGN_DOWN, SIGN_UP, type Stream, tokenAt, isSingleValue } from './blocks.ts';
 import { EMPTY, EMPTY_WEAK } from './readers/pdfgrid.ts';
 
 /**
@@ -26,7 +26,7 @@ export interface Chunk {
   aligned?: boolean;
   /** an empty line read as an empty cell, which may be mere spacing */
   spacing?: boolean;
-  /** a blank the PDF layout shows (no text at that column and line): a guess from positions */
+  /** a blank the PDF layout shows (no text at that column and line): a guess from positions; only blanks carry it */
   layoutBlank?: boolean;
   /** the previous chunk ended a line of text and this one starts the next: a number may have been
    * wrapped in two (`136` / `2`), so the solver may join them when no reading fits otherwise */
@@ -58,7 +58,7 @@ function ocrWordEnd(s: string, i: number): number {
 }
 // A sign word before its number (`增5`, `减少3`, at a cell's or a word's start) is the sign.
 // (a flipbook's space between Chinese and digits may stand between them)
-const SIGN_WORDS = new RegExp(`(^|[\\s|\u0001])(?:(增加|增长|增)|(?:减少|减|下降))[ \\t]?(?=\\d)`, 'gu');
+const SIGN_WORDS = new RegExp(`(^|[\\s|\u0001])(?:(${SIGN_UP})|(?:${SIGN_DOWN}))[ \\t]?(?=\\d)`, 'gu');
 const signWords = (s: string) => (s.includes('增') || s.includes('减') || s.includes('下降') ? s.replace(SIGN_WORDS, (_, pre: string, up: string | undefined) => `${pre}${up ? '+' : '-'}`) : s);
 const SPACED_DIGITS = /^\s*\d(?: \d)+\s*$/u;
 const UNIT_WORD = new RegExp(`^(?:${COUNT_UNIT})$`, 'u');

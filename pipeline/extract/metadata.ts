@@ -83,6 +83,11 @@ function cleanName(raw: string): string | null {
   return s;
 }
 
+/** The name before a title's 政府信息公开, given back the 政府 those words took from `…人民`. */
+function nameBeforeTitleWords(raw: string): string | null {
+  return cleanName(raw) ?? (/人\s*民$/u.test(raw) ? cleanName(`${raw}政府`) : null);
+}
+
 const ZONE = /(?:综合实验区|开发区|高新区|高新技术产业开发区|经济技术开发区|园区|管理区|保税区|试验区|示范区)$/u;
 
 /** A county-level or higher region name gets 人民政府, as the body that reports is its government. */
@@ -146,7 +151,7 @@ export function extractMeta(rawTitles: string[], rawText: string, publisher?: st
       if (after) {
         year ??= Number(after[1]);
         // (`某某区政府信息公开…`: the 政府 the title words took is the district's government)
-        issuer ??= cleanName(line.slice(0, after.index)) ?? (/人\s*民$/u.test(line.slice(0, after.index)) ? cleanName(`${line.slice(0, after.index)}政府`) : null);
+        issuer ??= nameBeforeTitleWords(line.slice(0, after.index));
       }
       continue;
     }
@@ -161,7 +166,7 @@ export function extractMeta(rawTitles: string[], rawText: string, publisher?: st
       if (head && head.length <= 40 && NAME_LINE.test(head) && !BODY_END.test(head) && !/信息公开|报告|年报|首页|专栏|目录/u.test(head)) before = cleanName(head + line.slice(0, t.index)) ?? before;
       // "2019年上海市人民政府办公厅政府信息公开…": the name stands between the year and 政府信息公开
       // (`2022年某县人民政府信息公开年报`: the lazy name stops before 政府, which the title words took)
-      const between = cleanName(t[2] ?? '') ?? (/人\s*民$/u.test(t[2] ?? '') ? cleanName(t[2] + '政府') : null);
+      const between = nameBeforeTitleWords(t[2] ?? '');
       // a title on two lines: the body's name alone on the line before
       const prev = i > 0 && t === m ? cleanName(cands[i - 1]!) : null;
       issuer = before ?? between ?? (line.slice(0, t.index).trim() === '' ? prev : null);

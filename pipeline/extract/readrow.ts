@@ -60,7 +60,7 @@ export function readRow(chunks: Chunk[], n: number, ok: (v: Value[]) => boolean,
   // printed one by one, and the blank may stand for one that vanished elsewhere in the row)
   // (nor when a blank is a PDF's empty column at that line: a cell of two lines, `4` / `(注)`, puts
   // its number on another line than the row's label, and the row then prints a blank there)
-  const layoutBlank = chunks.some((c) => c.kind === 'blank' && (c.weak || c.spacing || c.layoutBlank));
+  const layoutBlank = chunks.some((c) => c.layoutBlank || (c.kind === 'blank' && (c.weak || c.spacing)));
   if (all.candidates.length === 1 && !all.truncated && !wrapped && !layoutBlank && (!all.split || (!all.spaced && !all.spacingIgnored))) {
     const note = all.split ? `${what === 'its total' ? 'the row' : 'the run'} "${raw}" has one reading, which does not add up to ${what}: kept as printed` : undefined;
     return { candidates: all.candidates, ...(note ? { note } : {}) };

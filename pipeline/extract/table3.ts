@@ -61,22 +61,22 @@ export function extractTable3(stream: Stream, region: Sections['t3']): Table3 {
   const rows = anchors.flatMap((a, i) => (a.row === GROUP_MARK ? [] : [{ a, chunks: rowChunks(stream, a, i + 1 < anchors.length ? anchors[i + 1]!.start : tableEnd) }]));
   const glued = rows.some((r) => r.chunks.some(gluedProof));
   const readings = rows.map(({ a, chunks }) => ({ a, ...readRow(chunks, T3_COLS.length, rowSumOk, 'its total', glued) }));
+  // The first row's blanks are in doubt when a line of bare numbers stands just above its label
+  // (a PDF cell of two lines, `17770` / `件`, starts above the row's label line).
+  const above = text.slice(Math.max(0, rows[0]!.a.start - 200), rows[0]!.a.start).split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  if (readings[0] && /^[\d\s,.\ue000\ue001]*\d[\d\s,.\ue000\ue001]*$/u.test(above[above.length - 1] ?? '') && rows[0]!.chunks.some((c) => c.layoutBlank)) {
+    readings[0].candidates = [];
+    readings[0].flag = { reason: 'ambiguous', detail: `a line of numbers ("${above[above.length - 1]}") stands just above this row's label: they may be its cells, printed on two lines; left blank` };
+  }
   // A row left unread with more pieces than cells, and after it a row of nothing but blanks, or
   // with blanks a PDF's layout shows: the second row's numbers were most likely taken by the first
   // (a PDF label wrapped around its numbers and matched below them, a cell of two lines `4` /
   // `(注)` whose number sits on the line above), so those blanks are not its cells.
-  // The same before the first row: a line of bare numbers just above its label (a PDF cell of two
-  // lines, `17770` / `件`, starts above the row's label line) leaves the row's blanks in doubt.
-  const above = text.slice(Math.max(0, rows[0]!.a.start - 200), rows[0]!.a.start).split('\n').map((l) => l.trim()).filter((l) => l !== '');
-  if (readings[0] && /^[\d\s,.\ue000\ue001]*\d[\d\s,.\ue000\ue001]*$/u.test(above[above.length - 1] ?? '') && rows[0]!.chunks.some((c) => c.kind === 'blank' && c.layoutBlank)) {
-    readings[0].candidates = [];
-    readings[0].flag = { reason: 'ambiguous', detail: `a line of numbers ("${above[above.length - 1]}") stands just above this row's label: they may be its cells, printed on two lines; left blank` };
-  }
   readings.forEach((r, i) => {
     const next = readings[i + 1];
     if (!next || r.candidates.length > 0 || rows[i]!.chunks.length <= T3_COLS.length) return;
     const after = rows[i + 1]!.chunks;
-    if (after.length === 0 || !(after.every((c) => c.kind === 'blank') || after.some((c) => c.kind === 'blank' && c.layoutBlank))) return;
+    if (after.length === 0 || !(after.every((c) => c.kind === 'blank') || after.some((c) => c.layoutBlank))) return;
     next.candidates = [];
     next.flag = { reason: 'ambiguous', detail: `printed blanks after t3.${r.a.row}, which printed more pieces than its cells: their numbers may have been read with that row; left blank` };
   });
