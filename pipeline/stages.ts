@@ -153,7 +153,7 @@ export async function runIngest(db: Db, input: string, log: Log) {
 export async function runExtractStage(db: Db, log: Log, pool: PoolOptions = {}) {
   const t0 = performance.now();
   const bar = progress();
-  const s = await extractPending(db, (d, t) => bar?.update(d, t), pool);
+  const s = await extractPending(db, (d, t) => bar?.update(d, t), pool, () => commitStage(db));
   bar?.stop();
   log(`extract: ${s.extracted} documents (${s.ok} ok, ${s.partial} partial, ${s.rejected} rejected${s.reused ? `; ${s.reused} identical to another file, read once` : ''}) (${secs(t0)})`);
   return s;

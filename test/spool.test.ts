@@ -64,3 +64,45 @@ describe('extraction spool', () => {
     expect(() => attempt({ ...columns, extractions: columns.extractions.filter((c) => c !== 'publisher') })).toThrow(/extractions: no column publisher/u);
   });
 });
+
+describe('spool batches', () => {
+  // Files are handed to the insert in batches while extraction goes on (bounded temporary disk).
+  // A batch per document, through the worker pool, must store exactly what one batch stores.
+  const corpus = fs.readdirSync(path.resolve('test/fixtures/corpus')).filter((n) => /\.(txt|html)$/u.test(n));
+  const dump = async (db: string) => {
+    const out: Record<string, unknown[]> = {};
+    for (const t of SPOOL_TABLES) {
+      // document ids come from paths, which differ between the two folders: the file name stands for them
+      out[t] = await queryFile(
+        db,
+        `SELECT parse_filename(d.path) AS file, COLUMNS(c -> c NOT IN ('document_id', 'extracted_at', 'path'))::VARCHAR FROM ${t} JOIN (SELECT document_id, path FROM documents) d USING (document_id) ORDER BY ALL`,
+      );
+    }
+    return out;
+  };
+  const runWith = async (mb: string) => {
+    const g = corpusFolder(`spool-batch-${mb}`, corpus);
+    // 24 copies at least, so the worker pool (not the in-thread path) extracts them
+    for (const [i, n] of corpus.entries()) fs.copyFileSync(path.join(g.raw, n), path.join(g.raw, `copy-${i}-${n}`.replace(/\.(txt|html)$/u, '.$1')));
+    for (let k = 0; k < 2; k++) for (const n of corpus) fs.writeFileSync(path.join(g.raw, `v${k}-${n}`), fs.readFileSync(path.join(g.raw, n), 'utf8') + `\n<!-- ${k} -->\n`);
+    const before = process.env.XXGK_SPOOL_BATCH_MB;
+    process.env.XXGK_SPOOL_BATCH_MB = mb;
+    try {
+      await runAll({ db: g.db, input: g.raw, log: () => {}, jobs: 2 });
+    } finally {
+      if (before === undefined) delete process.env.XXGK_SPOOL_BATCH_MB;
+      else process.env.XXGK_SPOOL_BATCH_MB = before;
+    }
+    const d = await dump(g.db);
+    fs.rmSync(g.dir, { recursive: true, force: true });
+    return d;
+  };
+
+  it('stores the same rows with a batch per document as with one batch', async () => {
+    const one = await runWith('100000');
+    const many = await runWith('0');
+    expect(one.extractions!.length).toBeGreaterThanOrEqual(48);
+    expect(one.extracted_cells!.length).toBeGreaterThan(1000);
+    for (const t of SPOOL_TABLES) expect(many[t], t).toEqual(one[t]);
+  }, 240_000);
+});

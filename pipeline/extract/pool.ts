@@ -5,7 +5,7 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { internalError, type Extractor } from '../commands/extract.ts';
 import type { ExtractResult } from './result.ts';
-import { Spool, type SpoolContext, type SpoolJob } from './spool.ts';
+import { Spool, type SpoolBatch, type SpoolContext, type SpoolJob } from './spool.ts';
 
 // compiled (dist/, `npm run build`): the worker module itself; from the TypeScript sources: an entry
 // that registers tsx's loader in the worker first
@@ -23,18 +23,24 @@ export interface PoolOptions {
   extract?: Extractor;
 }
 
-export async function spoolAll(
-  jobs: SpoolJob[],
-  ctx: Omit<SpoolContext, 'tag'>,
-  onDone: (job: SpoolJob, statuses: Status[], done: number) => void,
-  opts: PoolOptions = {},
-): Promise<void> {
+export interface SpoolEvents {
+  /** a job's documents were extracted (or rejected); `done` jobs so far */
+  done(job: SpoolJob, statuses: Status[], done: number): void;
+  /** spool files closed and ready to insert (the last ones stay in ctx.dir when the pool ends) */
+  batch(b: SpoolBatch): void;
+}
+
+export async function spoolAll(jobs: SpoolJob[], ctx: Omit<SpoolContext, 'tag'>, on: SpoolEvents, opts: PoolOptions = {}): Promise<void> {
   const threads = opts.threads ?? os.availableParallelism();
   let done = 0;
   if (jobs.length < INLINE_BELOW || threads <= 1 || opts.extract) {
     const spool = new Spool({ ...ctx, tag: 'main' }, opts.extract);
     try {
-      for (const job of jobs) onDone(job, await spool.run(job), ++done);
+      for (const job of jobs) {
+        on.done(job, await spool.run(job), ++done);
+        const b = spool.takeBatch();
+        if (b) on.batch(b);
+      }
     } finally {
       spool.close();
     }
@@ -69,10 +75,10 @@ export async function spoolAll(
         own ??= new Spool({ ...ctx, tag: 'main' });
         const r = internalError(job.path, new Error(`the extraction worker died (${why})`), false); // its stack is lost with it
         own.write(job.docs, r);
-        onDone(job, job.docs.map(() => r.status), ++done);
+        on.done(job, job.docs.map(() => r.status), ++done);
         runWorker().then(resolve, reject); // a fresh worker carries on with the remaining files
       };
-      w.on('message', (m: { id: number; statuses: Status[] } | { closed: true } | { ready: true } | { fatal: string }) => {
+      w.on('message', (m: { id: number; statuses: Status[]; batch: SpoolBatch | null } | { closed: true } | { ready: true } | { fatal: string }) => {
         if ('fatal' in m) {
           finished = true;
           return reject(new Error(`extraction worker failed: ${m.fatal}`));
@@ -86,7 +92,8 @@ export async function spoolAll(
           return resolve();
         }
         current = null;
-        onDone(jobs[m.id]!, m.statuses, ++done);
+        on.done(jobs[m.id]!, m.statuses, ++done);
+        if (m.batch) on.batch(m.batch);
         send();
       });
       w.on('error', (e: Error) => died(e.message));

@@ -10,7 +10,8 @@ parentPort!.on('message', async (msg: { id: number; job: SpoolJob } | { close: t
     return;
   }
   try {
-    parentPort!.postMessage({ id: msg.id, statuses: await spool.run(msg.job) });
+    const statuses = await spool.run(msg.job);
+    parentPort!.postMessage({ id: msg.id, statuses, batch: spool.takeBatch() });
   } catch (e) {
     // extraction errors are contained in spool.run: this is the spool itself (a full disk), which
     // no other file would escape either
