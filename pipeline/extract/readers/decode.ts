@@ -63,13 +63,13 @@ export function decodeBytes(bytes: Uint8Array, isHtml: boolean): Decoded {
 }
 
 /** Reject content that is not text: NUL bytes or mostly undecodable characters. */
+/** Replacement characters and control characters other than tab and line breaks. */
+const BAD_CHARS = /[\ufffd\x00-\x08\x0b\x0c\x0e-\x1f]/gu;
+
 export function assertTextual(text: string, what: string): void {
   if (text.trim() === '') throw new RejectError(`empty ${what}: no text in it`);
   const sample = text.slice(0, 20000);
-  let bad = 0;
-  for (const ch of sample) {
-    const c = ch.codePointAt(0)!;
-    if (c === 0xfffd || c === 0 || (c < 32 && c !== 9 && c !== 10 && c !== 13)) bad++;
-  }
+  // counted by a regex: a loop over the characters was 3% of extraction
+  const bad = sample.match(BAD_CHARS)?.length ?? 0;
   if (bad / sample.length > 0.05) throw new RejectError(`binary or undecodable content (${Math.round((100 * bad) / sample.length)}% control/invalid characters), not a ${what}`);
 }
