@@ -5,15 +5,17 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
-import { type Db, inTransaction, openWrite, query, UserError } from './db/duck.ts';
-import { type Draft, dropDraft, finishDraft, startDraft } from './db/draft.ts';
-import { prepare } from './db/prepare.ts';
-import { sqlFiles } from './db/sqlfiles.ts';
+import { type Db, inTransaction, openRead, openWrite, query, REFERENCE_DIR, SQL_DIR, UserError } from './db/duck.ts';
+import { type Draft, dropDraft, finishDraft, removeDeadDrafts, startDraft } from './db/draft.ts';
+import { prepare, SCHEMA_VERSION } from './db/prepare.ts';
+import { READ_FAILED_SQL } from './commands/extract.ts';
 import type { PoolOptions } from './extract/pool.ts';
 import { extractPending, type ExtractSummary } from './extract/store.ts';
-import { ingest, type IngestSummary } from './ingest/ingest.ts';
+import { removeStaleSpools } from './extract/spooldir.ts';
+import { ingest, type IngestSummary, planIngest } from './ingest/ingest.ts';
 import { assertInputFolder } from './ingest/scan.ts';
 import { load, type LoadSummary } from './load/load.ts';
+import { timing } from './load/timing.ts';
 import { normalize, type NormalizeSummary } from './normalize/normalize.ts';
 import { correctionsHash } from './review/file.ts';
 
@@ -61,10 +63,29 @@ function progress() {
   };
 }
 
-/** The SQL models the load builds (their text): an upgraded xxgk with other models loads again. */
+/** Every file under `dir`, by path relative to it, in name order. */
+function filesUnder(dir: string, rel = ''): string[] {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(path.join(dir, rel), { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .flatMap((e) => (e.isDirectory() ? filesUnder(dir, path.join(rel, e.name)) : e.isFile() ? [path.join(rel, e.name)] : []));
+}
+
+/**
+ * What the load is built with (every file of sql/: the models, their docs and tests, the schema
+ * and seeds, and the reference data the seeds and normalize read): an upgraded xxgk with other
+ * models, documentation or reference data loads again.
+ */
 function modelsHash(): string {
   const h = crypto.createHash('sha256');
-  for (const layer of ['staging', 'core', 'metrics', 'marts'] as const) for (const f of sqlFiles(layer)) h.update(`${layer}/${path.basename(f)}\n`).update(fs.readFileSync(f));
+  for (const [name, dir] of [['sql', SQL_DIR], ['data/reference', REFERENCE_DIR]] as const) {
+    for (const f of filesUnder(dir)) h.update(`${name}/${f}\n`).update(fs.readFileSync(path.join(dir, f)));
+  }
   return h.digest('hex').slice(0, 16);
 }
 
@@ -119,12 +140,16 @@ export async function withDb<T>(file: string, log: Log, fn: (db: Db) => Promise<
   } finally {
     db?.close();
     if (draft) dropDraft(draft);
-    // DuckDB's spill folder of an older xxgk's killed run (DuckDB empties it, but removes only one it made)
-    try {
-      fs.rmdirSync(`${file}.tmp`);
-    } catch {
-      // absent, or in use by another process
-    }
+    removeSpillFolder(file);
+  }
+}
+
+/** DuckDB's spill folder of an older xxgk's killed run (DuckDB empties it, but removes only one it made). */
+function removeSpillFolder(file: string): void {
+  try {
+    fs.rmdirSync(`${file}.tmp`);
+  } catch {
+    // absent, or in use by another process
   }
 }
 
@@ -183,10 +208,59 @@ async function rejectedUnder(db: Db, root: string): Promise<number> {
   return r?.n ?? 0;
 }
 
-/** All stages in order in one transaction; when no input changed, normalize and load are skipped. */
+/**
+ * A re-run with nothing to do, found by reading the database only: the same schema, no file of
+ * the folder new, changed (size, mtime, hash or fetch sidecar), gone or back, none waiting to be
+ * read (a read that failed is retried), and the load's fingerprint (documents, models, reference
+ * data, corrections) what it was. Then nothing is written: no draft, no copy of the database,
+ * the file keeps its bytes, mtime and inode (documents keep the state and last_seen of the last
+ * run that changed something). Undefined when a run has work to do.
+ */
+async function nothingToDo(opts: RunOptions): Promise<RunSummary | undefined> {
+  const { db: file, log } = opts;
+  // a WAL left beside the file is folded in by a full run
+  if (opts.failAfter || opts.extract || !fs.existsSync(file) || fs.existsSync(`${file}.wal`)) return undefined;
+  const t0 = performance.now();
+  const db = await openRead(file); // a writer holding the file: its lock message, as a full run says
+  let out: RunSummary;
+  try {
+    const meta = new Map((await query<{ key: string; value: string }>(db, `SELECT key, value FROM meta WHERE key IN ('schema_version', 'loaded_fingerprint')`)).map((r) => [r.key, r.value]));
+    if (meta.get('schema_version') !== String(SCHEMA_VERSION) || !meta.has('loaded_fingerprint')) return undefined;
+    timing?.('no-change check: meta', t0);
+    const plan = await planIngest(db, opts.input);
+    timing?.('no-change check: scan and ingest plan', t0);
+    if (!plan.unchanged) return undefined;
+    // what extractPending (pipeline/extract/store.ts) would read
+    const [p] = await query<{ n: number }>(
+      db,
+      `SELECT count(*)::INT AS n FROM documents d LEFT JOIN extractions e USING (document_id)
+       WHERE d.ingest_state <> 'removed' AND (e.document_id IS NULL OR e.sha256 <> d.sha256 OR ${READ_FAILED_SQL})`,
+    );
+    if (p!.n > 0) return undefined;
+    timing?.('no-change check: pending extraction', t0);
+    if ((await fingerprint(db)) !== meta.get('loaded_fingerprint')) return undefined;
+    timing?.('no-change check: fingerprint', t0);
+    out = { skipped: true, ingest: plan.summary, extract: { extracted: 0, reused: 0, ok: 0, partial: 0, rejected: 0 }, rejected: await rejectedUnder(db, plan.summary.realRoot) };
+  } finally {
+    db.close();
+  }
+  // what killed runs left, as a full run removes it: their drafts, spool folders and spill folder
+  removeDeadDrafts(file);
+  removeStaleSpools();
+  removeSpillFolder(file);
+  const s = out.ingest!;
+  log(`ingest ${s.root}: 0 new, 0 changed, ${s.unchanged} unchanged, 0 removed${s.skipped.length ? `, ${s.skipped.length} skipped` : ''} (${secs(t0)})`);
+  for (const k of s.skipped) log(`  skipped ${k.path}: ${k.reason}`);
+  log('nothing changed since the last load: extract, normalize and load skipped, the database left as it was');
+  return out;
+}
+
+/** All stages in order in one transaction; when no input changed, nothing is written at all. */
 export async function runAll(opts: RunOptions): Promise<RunSummary> {
   const { log } = opts;
   assertInputFolder(opts.input); // said before the database is touched
+  const idle = await nothingToDo(opts);
+  if (idle) return idle;
   return withDb(opts.db, log, async (db) => {
     const out: RunSummary = { skipped: false, rejected: 0 };
     const fail = (stage: RunOptions['failAfter']) => {
@@ -200,6 +274,7 @@ export async function runAll(opts: RunOptions): Promise<RunSummary> {
     await commitStage(db);
     const [m] = await query<{ value: string }>(db, `SELECT value FROM meta WHERE key = 'loaded_fingerprint'`);
     if (out.extract.extracted === 0 && m?.value === (await fingerprint(db))) {
+      // only the documents' last_seen and state changed (or a WAL was folded in)
       out.skipped = true;
       log('nothing changed since the last load: normalize and load skipped');
     } else {

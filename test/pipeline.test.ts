@@ -91,6 +91,76 @@ describe('xxgk run', () => {
     expect(v!.value).toBe(216);
   });
 
+  it('a re-run with nothing changed writes nothing: the database file keeps its bytes, mtime and inode, and no draft is made', async () => {
+    copy(['pingtan_2022_1.txt', 'pingtan_2024_1.txt']);
+    await runAll({ db: dbFile, input, log });
+    const file = () => {
+      const st = fs.statSync(dbFile);
+      return { ino: st.ino, mtimeMs: st.mtimeMs, size: st.size, sha: crypto.createHash('sha256').update(fs.readFileSync(dbFile)).digest('hex') };
+    };
+    const before = file();
+    // a draft would appear beside the database while the run lasts
+    const seen = new Set<string>();
+    const watcher = fs.watch(dir, (_e, name) => name && seen.add(name));
+    logs.length = 0;
+    const again = await runAll({ db: dbFile, input, log });
+    watcher.close();
+    expect(again).toMatchObject({ skipped: true, rejected: 0, ingest: { new: 0, changed: 0, unchanged: 2, removed: 0 }, extract: { extracted: 0 } });
+    expect(file()).toEqual(before);
+    expect([...seen].filter((n) => n.includes('.draft-'))).toEqual([]);
+    expect(logs.join('\n')).toMatch(/nothing changed since the last load: .*the database left as it was/u);
+  });
+
+  it('after a re-run that wrote nothing, each kind of change is still seen: a new mtime, a sidecar, a removed file and its return, a changed file', async () => {
+    copy(['pingtan_2022_1.txt', 'pingtan_2024_1.txt']);
+    await runAll({ db: dbFile, input, log });
+    expect((await runAll({ db: dbFile, input, log })).skipped).toBe(true);
+    const f = path.join(input, 'pingtan_2024_1.txt');
+    const ino = () => fs.statSync(dbFile).ino;
+
+    // touched: the new mtime is stored (the file's hash is read again), nothing to load
+    let i = ino();
+    fs.utimesSync(f, new Date(), new Date(Date.now() + 5000));
+    let s = await runAll({ db: dbFile, input, log });
+    expect(s).toMatchObject({ skipped: true, ingest: { unchanged: 2 } });
+    expect(ino()).not.toBe(i);
+    const [m] = await q<{ mtime_ms: number }>(`SELECT mtime_ms FROM documents WHERE path = '${fs.realpathSync(f)}'`);
+    expect(m!.mtime_ms).toBe(fs.statSync(f).mtimeMs);
+    expect((await runAll({ db: dbFile, input, log })).skipped).toBe(true);
+
+    // a fetch sidecar appears: its URL is loaded into reports
+    const sha = crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+    fs.writeFileSync(`${f}.meta.json`, JSON.stringify({ url: 'https://www.pingtan.gov.cn/2024.html', sha256: sha }));
+    s = await runAll({ db: dbFile, input, log });
+    expect(s.skipped).toBe(false);
+    expect(await q(`SELECT year, source_url FROM reports WHERE source_url IS NOT NULL`)).toEqual([{ year: 2024, source_url: 'https://www.pingtan.gov.cn/2024.html' }]);
+    expect((await runAll({ db: dbFile, input, log })).skipped).toBe(true);
+
+    // removed, then back
+    const kept = fs.readFileSync(f);
+    const st = fs.statSync(f);
+    fs.rmSync(f);
+    s = await runAll({ db: dbFile, input, log });
+    expect(s).toMatchObject({ skipped: false, ingest: { removed: 1 } });
+    expect(await statusCounts()).toEqual({ loaded: 1, removed: 1 });
+    expect((await runAll({ db: dbFile, input, log })).skipped).toBe(true);
+    fs.writeFileSync(f, kept);
+    fs.utimesSync(f, st.atime, st.mtime);
+    s = await runAll({ db: dbFile, input, log });
+    expect(s.skipped).toBe(false);
+    expect(await statusCounts()).toEqual({ loaded: 2 });
+    expect((await runAll({ db: dbFile, input, log })).skipped).toBe(true);
+
+    // changed content: extracted and loaded again
+    i = ino();
+    fs.writeFileSync(f, kept.toString('utf8').replace('21710000218', '21610000217'));
+    s = await runAll({ db: dbFile, input, log });
+    expect(s).toMatchObject({ skipped: false, ingest: { changed: 1 }, extract: { extracted: 1 } });
+    expect(ino()).not.toBe(i);
+    const [v] = await q<{ value: number }>(`SELECT value::INT AS value FROM t3_cells c JOIN reports r USING (report_id) WHERE r.year = 2024 AND row_code = 'new_received' AND col_code = 'natural_person'`);
+    expect(v!.value).toBe(216);
+  });
+
   it('marks a removed file as removed instead of silently keeping its report', async () => {
     copy(['pingtan_2022_1.txt', 'pingtan_2024_1.txt']);
     await runAll({ db: dbFile, input, log });

@@ -67,6 +67,14 @@ function removeStale(file: string, locked: boolean): void {
   }
 }
 
+/**
+ * A run that found nothing to do and so made no draft (stages.ts) still clears what killed runs
+ * left: the drafts of processes that are gone (a live one may be another run's, which holds the lock).
+ */
+export function removeDeadDrafts(file: string): void {
+  removeStale(file, false);
+}
+
 /** An error of the file system said with the file it could not write (`diskFull` in stages.ts reads it). */
 function couldNotWrite(e: unknown, where: string): Error {
   const err = e as NodeJS.ErrnoException;

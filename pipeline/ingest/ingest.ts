@@ -65,7 +65,37 @@ const canonical = (p: string) => {
   }
 };
 
+/** What an ingest would write: the rows of `documents` to replace (by id) and insert. */
+export interface IngestPlan {
+  summary: IngestSummary;
+  rows: Row<'documents'>[];
+  /** the ids of the stored rows the new rows replace */
+  replaced: string[];
+  /**
+   * Nothing to write but the time each file was last seen and its state ('new' or 'changed' at
+   * the run before becoming 'unchanged'): every file is stored with its path, size, mtime, hash
+   * and sidecar, and no stored document of this folder is gone.
+   */
+  unchanged: boolean;
+}
+
+/** The columns a re-run with nothing changed would write again as they are stored. */
+const SAME = ['path', 'size_bytes', 'mtime_ms', 'sha256', 'file_type', 'encoding', 'source_url', 'source_final_url', 'source_page_url', 'fetched_at', 'source_last_modified'] as const;
+const same = (a: unknown, b: unknown): boolean => {
+  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  if (typeof a === 'bigint' || typeof b === 'bigint') return Number(a) === Number(b);
+  return a === b;
+};
+
 export async function ingest(db: Db, root: string): Promise<IngestSummary> {
+  const { summary, rows, replaced } = await planIngest(db, root);
+  if (replaced.length > 0) await db.conn.run(`DELETE FROM documents WHERE document_id IN (SELECT unnest($1::VARCHAR[]))`, [listValue(replaced)] as never);
+  await insertRows(db, 'documents', rows);
+  return summary;
+}
+
+/** Scan the folder and work out what ingest writes, reading the database only. */
+export async function planIngest(db: Db, root: string): Promise<IngestPlan> {
   const scan = scanFolder(root);
   const files = new Map(scan.files.map((f) => [f.path, f]));
   const all = await query<Known>(db, 'SELECT * FROM documents');
@@ -137,7 +167,14 @@ export async function ingest(db: Db, root: string): Promise<IngestSummary> {
       ingest_state: 'removed', first_seen: k.first_seen, last_seen: k.last_seen, ...sourceCells({ ...k, last_modified: k.source_last_modified }),
     });
   }
-  if (replaced.length > 0) await db.conn.run(`DELETE FROM documents WHERE document_id IN (SELECT unnest($1::VARCHAR[]))`, [listValue(replaced)] as never);
-  await insertRows(db, 'documents', rows);
-  return summary;
+  let unchanged = summary.new + summary.changed + summary.removed + summary.adopted === 0;
+  if (unchanged) {
+    const stored = new Map(all.map((k) => [k.document_id, k]));
+    unchanged = rows.every((r) => {
+      const k = stored.get(r.document_id as string);
+      const [row, was] = [r as unknown as Record<string, unknown>, k as unknown as Record<string, unknown>];
+      return k !== undefined && k.ingest_state !== 'removed' && SAME.every((c) => same(row[c], was[c]));
+    });
+  }
+  return { summary, rows, replaced, unchanged };
 }

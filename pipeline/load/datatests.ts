@@ -17,6 +17,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { type Db, openRead, query, SQL_DIR, UserError } from '../db/duck.ts';
 import { LAYERS } from '../db/sqlfiles.ts';
+import { timing } from './timing.ts';
 
 export const TEST_KINDS = ['unique', 'not_null', 'relationships', 'accepted_values', 'expression', 'singular'] as const;
 export type TestKind = (typeof TEST_KINDS)[number];
@@ -147,17 +148,21 @@ export async function runDataTests(db: Db, tests = readTests()): Promise<{ run: 
   const passed = new Set<DataTest>();
   for (const [model, list] of byModel) {
     if (list.length < 2) continue;
+    const t0 = performance.now();
     const violated = await violatedRowTests(db, model, list);
+    timing?.(`test ${model}: ${list.length} row tests in one scan`, t0);
     for (const t of list) if (!violated.has(t)) passed.add(t);
   }
   for (const test of tests) {
     if (passed.has(test)) continue;
     let rows: Record<string, unknown>[];
+    const t0 = performance.now();
     try {
       rows = await query(db, `SELECT *, count(*) OVER () AS violations FROM (${test.sql}) LIMIT ${SAMPLE}`);
     } catch (e) {
       throw new Error(`data test ${test.model}: ${test.name} (sql/${test.file}) could not run: ${(e as Error).message}`);
     }
+    timing?.(`test ${test.model}: ${test.name}`, t0);
     if (rows.length === 0) continue;
     const n = Number(rows[0]!.violations);
     failures.push({ test, rows: n, sample: rows.map(({ violations: _v, ...r }) => r) });

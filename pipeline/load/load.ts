@@ -1,14 +1,16 @@
 // Stage 4: build the analysts' tables and views from the normalized state (sql/staging, core,
 // metrics, marts), write their documentation (sql/**/_docs.csv) into the database and run the
 // data tests declared beside them.
+import path from 'node:path';
 import type { Db } from '../db/duck.ts';
 import { query } from '../db/duck.ts';
 import { assertMetricSqlCurrent } from '../db/metricsql.ts';
-import { runLayer } from '../db/sqlfiles.ts';
+import { buildOrder, type Layer, renderSql } from '../db/sqlfiles.ts';
 import { syncCorrections } from '../review/file.ts';
 import { storeRecomputedChecks } from '../review/recheck.ts';
 import { DataTestError, runDataTests } from './datatests.ts';
 import { applyDocs } from './docs.ts';
+import { timing } from './timing.ts';
 
 export interface LoadSummary {
   reports: number;
@@ -29,21 +31,42 @@ export interface LoadOptions {
   commit?: () => Promise<void>;
 }
 
+/** A layer's model files in build order (pipeline/db/sqlfiles.ts), each timed under XXGK_TIMING. */
+async function runLayer(db: Db, layer: Layer): Promise<void> {
+  for (const file of buildOrder(layer)) {
+    const t0 = performance.now();
+    try {
+      await db.conn.run(renderSql(file));
+    } catch (e) {
+      throw new Error(`${path.relative(process.cwd(), file)}: ${(e as Error).message}`);
+    }
+    timing?.(`${layer}/${path.basename(file)}`, t0);
+  }
+}
+
+/** `fn` timed under XXGK_TIMING. */
+async function step<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  const t0 = performance.now();
+  const out = await fn();
+  timing?.(what, t0);
+  return out;
+}
+
 export async function load(db: Db, opts: LoadOptions = {}): Promise<LoadSummary> {
   // the SQL generated from the metric dictionary must be what the dictionary gives now: a metric
   // added without `npm run build` would otherwise be a column of NULLs
   assertMetricSqlCurrent();
   // the people's corrections (data/corrections.csv) on top of the extracted cells, and the checks
   // of the corrected documents recomputed from them
-  await syncCorrections(db);
+  await step('syncCorrections', () => syncCorrections(db));
   await runLayer(db, 'staging');
-  await storeRecomputedChecks(db);
+  await step('storeRecomputedChecks', () => storeRecomputedChecks(db));
   await runLayer(db, 'core');
   await runLayer(db, 'metrics');
   await runLayer(db, 'marts');
   // CREATE OR REPLACE drops comments: document every model and column again (sql/**/_docs.csv)
-  await applyDocs(db);
-  await opts.commit?.();
+  await step('applyDocs', () => applyDocs(db));
+  await step('commit', async () => opts.commit?.());
   // the data tests declared beside the models (sql/**/_tests.csv, sql/**/tests/*.sql): a failure
   // throws, so the run's draft is thrown away (or, without a commit hook, the load's transaction
   // rolled back) and the last good database stays
