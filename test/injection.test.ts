@@ -84,6 +84,11 @@ describe('published files from hostile file names and group names', () => {
     expect(sources.some((s) => s.endsWith(Object.keys(FILES)[0]!))).toBe(true);
     // the source (here the local path: nothing was fetched) is never a formula at the start
     expect(formulaLike(sources)).toEqual([]);
+    // the long metrics.csv is written by DuckDB's CSV writer, the formula guard in its SQL
+    const long = parse(fs.readFileSync(path.join(out, 'metrics.csv'), 'utf8').replace(/^\ufeff/u, ''), { columns: true }) as Record<string, string>[];
+    expect(long.length).toBeGreaterThan(0);
+    expect(formulaLike(long.flatMap((r) => [r.body!, r.peer_group!]))).toEqual([]);
+    expect(long.map((r) => r.peer_group)).toContain(`'${GROUP}`);
     const apps = parse(fs.readFileSync(path.join(out, '2022', 'applications.csv'), 'utf8').replace(/^\ufeff/u, ''), { columns: true }) as Record<string, string>[];
     expect(apps.length).toBeGreaterThan(0);
     for (const r of apps) expect(r['本年新收申请数 (new_applications)'] ?? Object.values(r)[4]).not.toMatch(/^'/u);

@@ -10,6 +10,7 @@ import { writeLake } from './lake.ts';
 import { writeParquet } from './parquet.ts';
 import { writeSite } from './site/site.ts';
 import { toXlsx } from './xlsx.ts';
+import { timing } from '../load/timing.ts';
 
 export interface PublishOptions {
   db: string;
@@ -55,21 +56,31 @@ export async function publish(o: PublishOptions, log: (s: string) => void): Prom
     if (o.year !== undefined && years.length === 0) throw new UserError(`no reports for ${o.year} in ${o.db} (years: ${all.join(', ') || 'none'})`);
     fs.mkdirSync(o.out, { recursive: true });
     const files: string[] = [];
+    let t0 = performance.now();
+    const step = (what: string) => {
+      timing?.(what, t0);
+      t0 = performance.now();
+    };
     for (const y of years) {
       files.push(...(await publishYear(db, o, y)));
+      step(`year ${y}: tables, workbook, Markdown`);
       log(`publish ${y}: ${path.join(o.out, String(y))}`);
     }
     const pq = path.join(o.out, 'parquet');
     fs.mkdirSync(pq, { recursive: true });
     files.push(...(await writeParquet(db, pq, years)));
+    step('parquet/');
     const lake = o.lake ?? path.join(o.out, 'lake');
     files.push(...(await writeLake(db, lake, years)));
+    step('lake/');
     log(`publish lake: ${lake}`);
     // the site: reports/index.html, a page per year and per body, the dictionary, shared assets
     files.push(...(await writeSite(db, { out: o.out, years, group: o.group, smallN: o.smallN, groupLabel: o.group ?? '各单位所在的内置比较组' })));
+    step('site');
     // every year in one long CSV, the rows of metrics.parquet with their ranks
     await writeMetricsLongCsv(db, path.join(o.out, 'metrics.csv'), years, o.group);
     files.push(path.join(o.out, 'metrics.csv'));
+    step('metrics.csv');
     const index = [
       '# xxgk: published comparison tables',
       '',
