@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lakeExports } from '../pipeline/publish/lake.ts';
+import { openWrite } from '../pipeline/db/duck.ts';
+import { lakeExports, writeLake } from '../pipeline/publish/lake.ts';
 import { publish } from '../pipeline/publish/publish.ts';
 import { runAll } from '../pipeline/stages.ts';
 import { corpusFolder, queryFile } from './helpers.ts';
@@ -88,5 +89,39 @@ describe('the Parquet lake', () => {
     expect(await count()).toBe(n);
     expect(fs.existsSync(stale)).toBe(false);
     expect(fs.statSync(other).mtimeMs).toBe(otherBefore);
+  });
+});
+
+describe('the lake from sorted Parquet files', () => {
+  it("keeps each partition in report and cell order, past the partitioned writer's flush", async () => {
+    // four exports of 600,000 rows over three partitions, in the order writeParquet leaves them:
+    // past the 524,288 rows after which DuckDB's partitioned writer flushes (it then wrote the first rows last)
+    const src = path.join(dir, 'sorted');
+    const out = path.join(dir, 'sorted-lake');
+    fs.mkdirSync(src, { recursive: true });
+    const conn = await openWrite(path.join(dir, 'scratch.duckdb'));
+    try {
+      for (const name of lakeExports()) {
+        await conn.conn.run(
+          `COPY (SELECT 2020 + (i % 3)::INTEGER AS year, '44' AS province, printf('r%06d', i // 7) AS report_id, printf('c%02d', i % 7) AS cell
+                 FROM range(600000) t(i) ORDER BY year, province, report_id, cell)
+           TO '${path.join(src, `${name}.parquet`)}' (FORMAT parquet)`,
+        );
+      }
+      await writeLake(conn, out, [2020, 2021, 2022], src);
+    } finally {
+      conn.close();
+    }
+    for (const name of lakeExports()) {
+      const rows = await sql<{ file: string; n: bigint; unsorted: bigint }>(
+        `SELECT filename AS file, count(*) AS n, count(*) FILTER (WHERE want <> file_row_number) AS unsorted FROM (
+           SELECT filename, file_row_number, row_number() OVER (PARTITION BY filename ORDER BY report_id, cell) - 1 AS want
+           FROM read_parquet('${path.join(out, name, '*', '*', '*.parquet')}', filename = true, file_row_number = true))
+         GROUP BY ALL ORDER BY ALL`,
+      );
+      expect(rows.map((r) => [path.relative(path.join(out, name), r.file), Number(r.n), Number(r.unsorted)])).toEqual(
+        [2020, 2021, 2022].map((y) => [`year=${y}/province=44/part-0.parquet`, 200000, 0]),
+      );
+    }
   });
 });

@@ -21,7 +21,7 @@ export const LONG_COLUMNS = ['year', 'body', 'level', 'region_code', 'metric', '
 
 /**
  * Every metric of every report of `years`, one per line, into `file`: the rows of metrics.parquet
- * (same order), with the rank in the body's built-in peer group (or in `group`, for its members).
+ * (same order: year, province, report), with the rank in the body's built-in peer group (or in `group`, for its members).
  * Values are the database's (shares as 0–1, full precision; whole numbers without a decimal point);
  * the header is the plain codes, for programs. Written by DuckDB's own CSV writer: through
  * JavaScript rows it took 7 s at 10k reports (issue 9). The first column's name carries the BOM, so
@@ -44,7 +44,7 @@ export async function writeMetricsLongCsv(db: Db, file: string, years: number[],
            ${safe('k.group_name')} AS ${peer}, m.body_id AS ${id}
     FROM report_metrics m JOIN bodies b USING (body_id) LEFT JOIN ranks k USING (report_id, metric)
     WHERE m.year IN (${years.map(Number).join(', ') || 'NULL'})
-    ORDER BY m.year, m.report_id, m.metric`;
+    ORDER BY m.year, coalesce(left(b.region_code, 2), '00'), m.report_id, m.metric`;
   await db.conn.run(`COPY (${select}) TO ${sqlString(file)} (FORMAT csv, HEADER true)`);
 }
 

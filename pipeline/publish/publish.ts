@@ -40,6 +40,35 @@ async function publishYear(db: Db, o: PublishOptions, year: number): Promise<str
   return files;
 }
 
+/** parquet/, the lake and metrics.csv, on a connection of their own; returns the files written. */
+async function exportFiles(db: Db, o: PublishOptions, years: number[]): Promise<string[]> {
+  const conn = await db.instance.connect();
+  try {
+    const own: Db = { ...db, conn };
+    // variables belong to a connection: metric_rankings reads the threshold
+    await conn.run(`SET VARIABLE small_n = ${Math.max(0, Math.floor(o.smallN))}`);
+    let t0 = performance.now();
+    const step = (what: string) => {
+      timing?.(`(exports) ${what}`, t0);
+      t0 = performance.now();
+    };
+    const pq = path.join(o.out, 'parquet');
+    fs.mkdirSync(pq, { recursive: true });
+    const files = await writeParquet(own, pq, years);
+    step('parquet/');
+    const lake = o.lake ?? path.join(o.out, 'lake');
+    files.push(...(await writeLake(own, lake, years, pq)));
+    step('lake/');
+    // every year in one long CSV, the rows of metrics.parquet with their ranks
+    await writeMetricsLongCsv(own, path.join(o.out, 'metrics.csv'), years, o.group);
+    files.push(path.join(o.out, 'metrics.csv'));
+    step('metrics.csv');
+    return files;
+  } finally {
+    conn.closeSync();
+  }
+}
+
 export async function publish(o: PublishOptions, log: (s: string) => void): Promise<{ years: number[]; files: string[] }> {
   const db = await openRead(o.db);
   try {
@@ -61,26 +90,28 @@ export async function publish(o: PublishOptions, log: (s: string) => void): Prom
       timing?.(what, t0);
       t0 = performance.now();
     };
-    for (const y of years) {
-      files.push(...(await publishYear(db, o, y)));
-      step(`year ${y}: tables, workbook, Markdown`);
-      log(`publish ${y}: ${path.join(o.out, String(y))}`);
+    // The Parquet files, the lake and metrics.csv are DuckDB's own work (one thread, for files that
+    // come out the same on every run): they go on a second connection while this thread builds the
+    // workbooks and pages, so publish keeps both cores busy (issue 9).
+    const exported = exportFiles(db, o, years);
+    // marked as handled now; an error of the exports is raised after the pages, below
+    exported.catch(() => undefined);
+    try {
+      for (const y of years) {
+        files.push(...(await publishYear(db, o, y)));
+        step(`year ${y}: tables, workbook, Markdown`);
+        log(`publish ${y}: ${path.join(o.out, String(y))}`);
+      }
+      // the site: reports/index.html, a page per year and per body, the dictionary, shared assets
+      files.push(...(await writeSite(db, { out: o.out, years, group: o.group, smallN: o.smallN, groupLabel: o.group ?? '各单位所在的内置比较组' })));
+      step('site');
+    } finally {
+      // never leave the exports running into a closed database, whatever happened here
+      await exported.catch(() => undefined);
     }
-    const pq = path.join(o.out, 'parquet');
-    fs.mkdirSync(pq, { recursive: true });
-    files.push(...(await writeParquet(db, pq, years)));
-    step('parquet/');
-    const lake = o.lake ?? path.join(o.out, 'lake');
-    files.push(...(await writeLake(db, lake, years)));
-    step('lake/');
-    log(`publish lake: ${lake}`);
-    // the site: reports/index.html, a page per year and per body, the dictionary, shared assets
-    files.push(...(await writeSite(db, { out: o.out, years, group: o.group, smallN: o.smallN, groupLabel: o.group ?? '各单位所在的内置比较组' })));
-    step('site');
-    // every year in one long CSV, the rows of metrics.parquet with their ranks
-    await writeMetricsLongCsv(db, path.join(o.out, 'metrics.csv'), years, o.group);
-    files.push(path.join(o.out, 'metrics.csv'));
-    step('metrics.csv');
+    files.push(...(await exported));
+    step('waiting for the exports');
+    log(`publish lake: ${o.lake ?? path.join(o.out, 'lake')}`);
     const index = [
       '# xxgk: published comparison tables',
       '',

@@ -7,4 +7,4 @@ SELECT m.year,
 FROM report_metrics m
 JOIN bodies b USING (body_id)
 WHERE list_contains(getvariable('lake_years'), m.year)
-ORDER BY province, m.report_id, m.metric
+ORDER BY m.year, province, m.report_id, m.metric

@@ -8,4 +8,4 @@ FROM t3_cells c
 JOIN reports r USING (report_id)
 JOIN bodies b USING (body_id)
 WHERE list_contains(getvariable('lake_years'), r.year)
-ORDER BY province, c.report_id, c.row_code, c.col_code
+ORDER BY r.year, province, c.report_id, c.row_code, c.col_code
