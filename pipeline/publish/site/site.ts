@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type Db, ROOT } from '../../db/duck.ts';
 import { ASSETS } from '../html.ts';
+import { timing } from '../../load/timing.ts';
 import { dropSite, groupMembers, loadBodyBatch, loadMeta, loadYearPage, pageBodyIds, prepareSite, yearProvinces } from './data.ts';
 import { bodyPage, dictionaryPage, type IndexInput, indexPage, type YearIndexInput, yearIndexPage, yearPage } from './pages.ts';
 
@@ -71,7 +72,13 @@ export const provinceFile = (code: string | null) => `province-${code ?? 'none'}
 
 export async function writeSite(db: Db, o: SiteOptions): Promise<string[]> {
   const split = yearPageSplit(o);
-  await prepareSite(db, o.group);
+  let t0 = performance.now();
+  const step = (what: string) => {
+    timing?.(`(site) ${what}`, t0);
+    t0 = performance.now();
+  };
+  await prepareSite(db, o.group, o.years);
+  step('temporary tables');
   const meta = await loadMeta(db, o.years);
   const files: string[] = [];
   const write = (rel: string, data: string | Buffer) => {
@@ -95,19 +102,21 @@ export async function writeSite(db: Db, o: SiteOptions): Promise<string[]> {
     const provinces = await yearProvinces(db, year, o.group);
     const bodies = provinces.reduce((n, p) => n + p.bodies, 0);
     if (bodies <= split) {
-      const { rows, trend } = await loadYearPage(db, year, o.years, meta.metrics, o.group);
+      const { rows, trend } = await loadYearPage(db, year, o.years, meta.metrics);
       write(path.join(String(year), 'index.html'), yearPage({ ...base, year, rows, trend }));
+      step(`year ${year}`);
       continue;
     }
     // a page per province, each the same grid, and the year's index.html listing them
     const parts: YearIndexInput['provinces'] = [];
     for (const p of provinces) {
-      const { rows, trend } = await loadYearPage(db, year, o.years, meta.metrics, o.group, { province: p.province });
+      const { rows, trend } = await loadYearPage(db, year, o.years, meta.metrics, { province: p.province });
       const file = provinceFile(p.code);
       write(path.join(String(year), file), yearPage({ ...base, year, rows, trend, province: p.province ?? '省份不明' }));
       parts.push({ file, name: p.province ?? '省份不明', bodies: new Set(rows.map((r) => r.body_id)).size, groups: new Set(rows.map((r) => r.group_id)).size });
     }
     write(path.join(String(year), 'index.html'), yearIndexPage({ ...base, year, provinces: parts }));
+    step(`year ${year}: ${parts.length} province pages`);
   }
 
   // a page for every body with a report, and every parent named by one, a batch at a time
@@ -122,6 +131,7 @@ export async function writeSite(db: Db, o: SiteOptions): Promise<string[]> {
       indexBodies.push({ body_id: b.body_id, body: b.name, level: b.level_zh, province: b.province, group: b.groups.join('；'), aliases: b.aliases.join(' '), years: reports.map((r) => r.year) });
     }
   }
+  step(`${ids.length} body pages`);
   // the index lists the bodies as the database orders them by name
   indexBodies.sort((a, b) => (a.body < b.body ? -1 : a.body > b.body ? 1 : a.body_id < b.body_id ? -1 : a.body_id > b.body_id ? 1 : 0));
   const groupList = [...groups]
@@ -129,6 +139,7 @@ export async function writeSite(db: Db, o: SiteOptions): Promise<string[]> {
     .sort((a, b) => b.members.length - a.members.length || (a.name < b.name ? -1 : 1));
   write('index.html', indexPage({ years: o.years, summaries: meta.summaries, rejected: meta.rejected, groups: groupList, bodies: indexBodies, metrics: meta.metrics }));
   write('dictionary.html', dictionaryPage(meta.dictionary, o.years));
+  step('index and dictionary');
   await dropSite(db);
   return files;
 }
