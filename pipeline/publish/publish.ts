@@ -8,6 +8,7 @@ import { addRegionCodes } from './flat.ts';
 import { toMarkdown } from './markdown.ts';
 import { writeLake } from './lake.ts';
 import { writeParquet } from './parquet.ts';
+import { prepareSite } from './site/data.ts';
 import { writeSite } from './site/site.ts';
 import { toXlsx } from './xlsx.ts';
 import { timing } from '../load/timing.ts';
@@ -90,10 +91,14 @@ export async function publish(o: PublishOptions, log: (s: string) => void): Prom
       timing?.(what, t0);
       t0 = performance.now();
     };
+    // the site's temporary tables first: building them beside the exports ran DuckDB out of its
+    // memory limit at 40k reports
+    await prepareSite(db, o.group, years);
+    step('site: temporary tables');
     // The Parquet files, the lake and metrics.csv are DuckDB's own work (one thread, for files that
     // come out the same on every run): they go on a second connection while this thread builds the
     // workbooks and pages, so publish keeps both cores busy (issue 9).
-    const exported = exportFiles(db, o, years);
+    let exported = exportFiles(db, o, years);
     // marked as handled now; an error of the exports is raised after the pages, below
     exported.catch(() => undefined);
     try {
@@ -103,13 +108,21 @@ export async function publish(o: PublishOptions, log: (s: string) => void): Prom
         log(`publish ${y}: ${path.join(o.out, String(y))}`);
       }
       // the site: reports/index.html, a page per year and per body, the dictionary, shared assets
-      files.push(...(await writeSite(db, { out: o.out, years, group: o.group, smallN: o.smallN, groupLabel: o.group ?? '各单位所在的内置比较组' })));
+      files.push(...(await writeSite(db, { out: o.out, years, group: o.group, smallN: o.smallN, groupLabel: o.group ?? '各单位所在的内置比较组', prepared: true })));
       step('site');
     } finally {
       // never leave the exports running into a closed database, whatever happened here
       await exported.catch(() => undefined);
     }
-    files.push(...(await exported));
+    try {
+      files.push(...(await exported));
+    } catch (e) {
+      // out of DuckDB's memory beside the pages (a limit set low, a very large year): alone they fit
+      if (!/Out of Memory/iu.test((e as Error).message)) throw e;
+      log(`publish: the Parquet exports ran out of memory beside the pages; writing them again on their own`);
+      exported = exportFiles(db, o, years);
+      files.push(...(await exported));
+    }
     step('waiting for the exports');
     log(`publish lake: ${o.lake ?? path.join(o.out, 'lake')}`);
     const index = [

@@ -50,6 +50,8 @@ export interface SiteOptions {
   groupLabel: string;
   /** a year with more bodies than this gets a page per province under an index of the provinces (default YEAR_PAGE_SPLIT) */
   yearPageSplit?: number;
+  /** prepareSite was run on this connection already (publish does it before its exports start) */
+  prepared?: boolean;
 }
 
 /**
@@ -77,7 +79,7 @@ export async function writeSite(db: Db, o: SiteOptions): Promise<string[]> {
     timing?.(`(site) ${what}`, t0);
     t0 = performance.now();
   };
-  await prepareSite(db, o.group, o.years);
+  if (!o.prepared) await prepareSite(db, o.group, o.years);
   step('temporary tables');
   const meta = await loadMeta(db, o.years);
   const files: string[] = [];
