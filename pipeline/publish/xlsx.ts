@@ -4,12 +4,14 @@
 // English codes in row 1 and the Chinese header in row 2 with the auto-filter on it, so that
 // filtering and sorting never move the code row; columns as wide as their content (CJK counts
 // double); ranks as numbers with the group size beside them; landscape, one page wide, header rows
-// on every printed page. Re-zipped with fixed dates, so the same database gives the same bytes.
+// on every printed page. Written row by row (exceljs's streaming writer) and re-zipped with fixed
+// dates, so the same database gives the same bytes.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { PassThrough } from 'node:stream';
 import { REFERENCE_DIR } from '../db/common.ts';
 import type { MetricInfo, Published } from './data.ts';
 import { flatTable, GROUP_SIZE_ZH } from './flat.ts';
@@ -63,81 +65,81 @@ function shownWidth(v: unknown, c: Column): number {
 const lines = (text: string, width: number) =>
   text.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(textWidth(l) / Math.max(1, width - 1))), 0);
 
-/** Landscape A4, one page wide and as many long as needed, `titleRows` repeated on every page. */
-function printSetup(ws: ExcelJS.Worksheet, titleRows: string | undefined, header: string) {
-  ws.pageSetup = {
-    ...ws.pageSetup,
-    paperSize: 9,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    ...(titleRows ? { printTitlesRow: titleRows } : {}),
-  };
-  ws.headerFooter = { oddHeader: `&L${header.replaceAll('&', '&&')}`, oddFooter: '&C第 &P 页，共 &N 页' };
+/**
+ * Landscape A4, one page wide and as many long as needed, `titleRows` repeated on every page. Given
+ * when the sheet is added: the streaming writer writes the sheet's properties at once.
+ */
+function printOptions(titleRows: string | undefined, header: string, orientation: 'landscape' | 'portrait' = 'landscape') {
+  return {
+    pageSetup: {
+      paperSize: 9,
+      orientation,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      ...(titleRows ? { printTitlesRow: titleRows } : {}),
+    },
+    headerFooter: { oddHeader: `&L${header.replaceAll('&', '&&')}`, oddFooter: '&C第 &P 页，共 &N 页' },
+  } as Partial<ExcelJS.AddWorksheetOptions>;
 }
 
-function tableSheet(wb: ExcelJS.Workbook, table: Published, info: WorkbookInfo) {
+type Writer = InstanceType<typeof ExcelJS.stream.xlsx.WorkbookWriter>;
+
+function tableSheet(wb: Writer, table: Published, info: WorkbookInfo) {
   const t = flatTable(table);
-  const ws = wb.addWorksheet(t.zh.slice(0, 31), { views: [{ state: 'frozen', ySplit: 2, xSplit: 2 }] });
+  const ws = wb.addWorksheet(t.zh.slice(0, 31), { views: [{ state: 'frozen', ySplit: 2, xSplit: 2 }], ...printOptions('1:2', `${info.year}年 ${t.zh}`) });
+  // the columns first (widths from every row, formats): the rows are written as they are added
+  let headLines = 1;
+  ws.columns = t.columns.map((c) => {
+    const fmt = c.key === 'year' ? '0' : NUM_FMT[c.kind];
+    const content = Math.max(textWidth(c.en) * 0.6, ...t.rows.map((r) => shownWidth(r[c.key], c)));
+    // CJK glyphs are a little wider than two digits; + 2 for the filter button beside the header
+    const width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.ceil(Math.max(content, Math.min(textWidth(c.zh), HEADER_MAX)) * CJK_FACTOR) + 2));
+    headLines = Math.max(headLines, lines(c.zh, (width - 2) / CJK_FACTOR));
+    return { width, style: { ...(fmt ? { numFmt: fmt } : {}), ...(c.kind !== 'text' ? { alignment: { horizontal: 'right' } } : {}) } } as Partial<ExcelJS.Column>;
+  });
   const codes = ws.addRow(t.columns.map((c) => c.en));
   // a long code shrinks into its column rather than widening it (shrinkToFit, below)
   codes.font = { italic: true, size: 9, color: { argb: 'FF777777' } };
   const head = ws.addRow(t.columns.map((c) => c.zh));
   head.font = { bold: true };
-  const marked: [number, number, Column][] = [];
+  head.height = headLines * LINE_PT + 4;
+  t.columns.forEach((c, i) => {
+    const horizontal = c.kind === 'text' ? 'left' : 'right';
+    codes.getCell(i + 1).alignment = { horizontal, shrinkToFit: true };
+    const h = head.getCell(i + 1);
+    h.alignment = { horizontal, vertical: 'bottom', wrapText: true };
+    h.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
+    h.border = { bottom: { style: 'thin' } };
+  });
+  codes.commit();
+  head.commit();
   for (const r of t.rows) {
     const row = ws.addRow(t.columns.map((c) => cellValue(r[c.key])));
     // a value computed from a corrected cell stays a number, shown with the marker (see 说明)
     t.columns.forEach((c, i) => {
-      if (isCorrected(r, c.key)) marked.push([row.number, i + 1, c]);
+      if (isCorrected(r, c.key)) row.getCell(i + 1).numFmt = `${(c.key === 'year' ? '0' : NUM_FMT[c.kind]) ?? 'General'}"${CORRECTED_MARK}"`;
     });
+    row.commit();
   }
-  let headLines = 1;
-  t.columns.forEach((c, i) => {
-    const col = ws.getColumn(i + 1);
-    const fmt = c.key === 'year' ? '0' : NUM_FMT[c.kind];
-    if (fmt) col.numFmt = fmt;
-    if (c.kind !== 'text') col.alignment = { horizontal: 'right' };
-    const content = Math.max(textWidth(c.en) * 0.6, ...t.rows.map((r) => shownWidth(r[c.key], c)));
-    // CJK glyphs are a little wider than two digits; + 2 for the filter button beside the header
-    const width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.ceil(Math.max(content, Math.min(textWidth(c.zh), HEADER_MAX)) * CJK_FACTOR) + 2));
-    col.width = width;
-    headLines = Math.max(headLines, lines(c.zh, (width - 2) / CJK_FACTOR));
-  });
-  head.height = headLines * LINE_PT + 4;
-  for (const [r, i, c] of marked) ws.getCell(r, i).numFmt = `${(c.key === 'year' ? '0' : NUM_FMT[c.kind]) ?? 'General'}"${CORRECTED_MARK}"`;
-  // after the column styles, which would otherwise replace the header rows' alignment
-  t.columns.forEach((c, i) => {
-    const horizontal = c.kind === 'text' ? 'left' : 'right';
-    codes.getCell(i + 1).alignment = { horizontal, shrinkToFit: true };
-    head.getCell(i + 1).alignment = { horizontal, vertical: 'bottom', wrapText: true };
-  });
-  head.eachCell((cell) => {
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
-    cell.border = { bottom: { style: 'thin' } };
-  });
   // the filter on the Chinese header row, over every data row
-  ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: Math.max(2, ws.rowCount), column: t.columns.length } };
-  printSetup(ws, '1:2', `${info.year}年 ${t.zh}`);
+  ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: Math.max(2, t.rows.length + 2), column: t.columns.length } };
+  ws.commit();
 }
 
-/** A sheet of label/text rows (the cover) or a small table with a header (the dictionary). */
-function textSheet(ws: ExcelJS.Worksheet, rows: string[][], widths: number[], headerRows: number) {
-  for (const r of rows) ws.addRow(r);
-  widths.forEach((w, i) => {
-    const col = ws.getColumn(i + 1);
-    col.width = w;
-    col.alignment = { wrapText: true, vertical: 'top' };
-  });
-  ws.eachRow((row, r) => {
-    let n = 1;
-    row.eachCell((cell, i) => (n = Math.max(n, lines(String(cell.value ?? ''), widths[i - 1]!))));
+/** A sheet of label/text rows (the cover) or a small table with a header (the dictionary); committed. */
+function textSheet(ws: ExcelJS.Worksheet, rows: string[][], widths: number[], headerRows: number, style: (row: ExcelJS.Row, r: number) => void = () => {}) {
+  ws.columns = widths.map((w) => ({ width: w, style: { alignment: { wrapText: true, vertical: 'top' } } }) as Partial<ExcelJS.Column>);
+  rows.forEach((values, i) => {
+    const row = ws.addRow(values);
+    const n = values.reduce((m, v, j) => Math.max(m, lines(String(v ?? ''), widths[j]!)), 1);
     // a header mixing Chinese and English words wraps at word ends: one line of slack
-    row.height = (n + (r <= headerRows && n > 1 ? 1 : 0)) * LINE_PT + 2;
+    row.height = (n + (i < headerRows && n > 1 ? 1 : 0)) * LINE_PT + 2;
+    if (i < headerRows) row.font = { bold: true };
+    style(row, i + 1);
+    row.commit();
   });
-  for (let i = 1; i <= headerRows; i++) ws.getRow(i).font = { bold: true };
 }
 
 /** Per metric, the formula in Chinese (data/reference/metric_formulas_zh.csv). */
@@ -170,39 +172,53 @@ function coverRows(tables: Published[], info: WorkbookInfo): string[][] {
 }
 
 export async function toXlsx(tables: Published[], dictionary: MetricInfo[], info: WorkbookInfo): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'xxgk';
-  wb.title = `${info.year}年政府信息公开工作年度报告比较`;
-  wb.created = FIXED_DATE;
-  wb.modified = FIXED_DATE;
+  // exceljs's streaming writer: each row is written as it is added, never the whole workbook held
+  // (at 40k reports the in-memory workbook of a year took 600 MB and 8 s; issue 9); stored, not
+  // deflated, as it is deflated once below
+  const chunks: Buffer[] = [];
+  const sink = new PassThrough();
+  sink.on('data', (c: Buffer) => chunks.push(c));
+  const ended = new Promise((resolve) => sink.on('end', resolve));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: sink,
+    useStyles: true,
+    useSharedStrings: false,
+    zip: { store: true },
+    creator: 'xxgk',
+    created: FIXED_DATE,
+    modified: FIXED_DATE,
+  } as ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookWriter>[0]);
+  (wb as unknown as { title: string }).title = `${info.year}年政府信息公开工作年度报告比较`;
 
-  const cover = wb.addWorksheet('说明');
-  textSheet(cover, coverRows(tables, info), [18, 100], 0);
-  cover.mergeCells('A1:B1');
-  cover.getRow(1).font = { bold: true, size: 14 };
-  cover.getRow(1).height = 24;
-  cover.getColumn(1).font = { bold: true };
-  printSetup(cover, undefined, `${info.year}年 说明`);
-  cover.pageSetup.orientation = 'portrait';
+  const cover = wb.addWorksheet('说明', printOptions(undefined, `${info.year}年 说明`, 'portrait'));
+  textSheet(cover, coverRows(tables, info), [18, 100], 0, (row, r) => {
+    row.getCell(1).font = r === 1 ? { bold: true, size: 14 } : { bold: true };
+    if (r !== 1) return;
+    row.height = 24;
+    // merged once the title is in A1 (merged first, the streaming writer dropped its value)
+    cover.mergeCells('A1:B1');
+  });
+  cover.commit();
 
   for (const t of tables) tableSheet(wb, t, info);
 
   const zh = chineseFormulas();
-  const dict = wb.addWorksheet('指标说明', { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
   const head = ['指标代码 code', '中文名称', 'English name', '计算方法', 'formula (cell codes)', '单位 unit', '可跨格式比较 comparable f2019/f2021', '注意 caveats'];
   const rows = dictionary.map((m) => [m.code, m.name_zh, m.name_en, zh.get(m.code) ?? '', m.formula, UNIT_ZH[m.unit] ?? m.unit, m.comparable_across_formats ? '是 yes' : '否 no', m.caveats ?? '']);
   const widths = head.map((h, i) => Math.min(i === 3 || i === 4 || i === 7 ? 45 : MAX_WIDTH, Math.max(textWidth(h) * (i === 6 ? 0.5 : 1), ...rows.map((r) => textWidth(r[i]!))) + 2));
+  const dict = wb.addWorksheet('指标说明', { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }], ...printOptions('1:1', `${info.year}年 指标说明`) });
+  dict.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: head.length } };
   textSheet(dict, [head, ...rows], widths, 1);
-  dict.autoFilter = { from: { row: 1, column: 1 }, to: { row: dict.rowCount, column: head.length } };
-  printSetup(dict, '1:1', `${info.year}年 指标说明`);
+  dict.commit();
+  await wb.commit();
+  await ended;
 
-  // exceljs stamps each zip entry with the current time: copy the entries into a zip with fixed dates
-  // (stored uncompressed by exceljs, deflated once here: the bytes come out the same)
-  const zin = await JSZip.loadAsync(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } }));
+  // the zip's entries carry the current time: copy them into a zip with fixed dates, deflated once
+  const zin = await JSZip.loadAsync(Buffer.concat(chunks));
   const zout = new JSZip();
   for (const name of Object.keys(zin.files).sort()) {
     const f = zin.files[name]!;
-    if (!f.dir) zout.file(name, await f.async('uint8array'), { date: FIXED_DATE, createFolders: false });
+    if (!f.dir) zout.file(name.replace(/^\//u, ''), await f.async('uint8array'), { date: FIXED_DATE, createFolders: false });
   }
   return zout.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'UNIX' });
 }
