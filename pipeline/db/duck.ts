@@ -97,6 +97,9 @@ export async function inTransaction<T>(db: Db, fn: () => Promise<T>): Promise<T>
   }
 }
 
+/** A string as a SQL literal, for the statements that take no parameters (COPY … TO, SET). */
+export const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
+
 export async function query<T = Record<string, unknown>>(db: Db, sql: string, params: unknown[] = []): Promise<T[]> {
   const reader = await db.conn.runAndReadAll(sql, params as never);
   return reader.getRowObjectsJS() as T[];

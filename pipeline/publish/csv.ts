@@ -1,7 +1,7 @@
 // CSV with a UTF-8 BOM, so that Excel opens the Chinese text correctly. Text cells (body names,
 // group names, file names) are formula-safe: see neutraliseFormula.
 import { stringify } from 'csv-stringify/sync';
-import type { Db } from '../db/duck.ts';
+import { type Db, sqlString } from '../db/duck.ts';
 import type { Published } from './data.ts';
 import { flatTable } from './flat.ts';
 import { CORRECTED_MARK, isCorrected, neutraliseFormula, plainValue } from './format.ts';
@@ -49,4 +49,3 @@ export async function writeMetricsLongCsv(db: Db, file: string, years: number[],
 }
 
 const BOM = '\uFEFF';
-const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;

@@ -4,7 +4,7 @@
 // already in the lake's order: sorting the cells (with their source paths) was most of its cost.
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Db, query, SQL_DIR } from '../db/duck.ts';
+import { type Db, query, SQL_DIR, sqlString as quote } from '../db/duck.ts';
 
 const EXPORTS_DIR = path.join(SQL_DIR, 'exports');
 
@@ -31,7 +31,6 @@ export async function writeLake(db: Db, dir: string, years: number[], parquetDir
   // one thread: each file then holds its rows in the sorted file's order on every run
   await db.conn.run('SET threads = 1');
   const out: string[] = [];
-  const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
   for (const name of lakeExports()) {
     const target = path.join(dir, name);
     // a year published again replaces its partitions; other years' partitions stay

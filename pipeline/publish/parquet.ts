@@ -2,7 +2,7 @@
 // each under parquet/, from the queries of sql/exports/. They are sorted by year, province and
 // report, so the lake (lake.ts) is these files cut into partitions with no second sort.
 import path from 'node:path';
-import type { Db } from '../db/duck.ts';
+import { type Db, sqlString } from '../db/duck.ts';
 import { exportQuery, lakeExports } from './lake.ts';
 
 export async function writeParquet(db: Db, dir: string, years: number[]): Promise<string[]> {
@@ -12,7 +12,7 @@ export async function writeParquet(db: Db, dir: string, years: number[]): Promis
   const files: string[] = [];
   for (const name of lakeExports()) {
     const file = path.join(dir, `${name}.parquet`);
-    await db.conn.run(`COPY (${exportQuery(name)}) TO '${file.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION zstd)`);
+    await db.conn.run(`COPY (${exportQuery(name)}) TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd)`);
     files.push(file);
   }
   return files;

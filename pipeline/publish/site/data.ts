@@ -114,7 +114,8 @@ function groupWhere(group: string | undefined, param: number): string {
 /**
  * Rows as arrays of DuckDB's own values: the many-row reads (a metric per report and year) use it,
  * as building a JavaScript object per row costs ten times as much. Only DOUBLE, INTEGER, VARCHAR
- * and BOOLEAN columns, which arrive as plain numbers, strings and booleans.
+ * and BOOLEAN columns, which arrive as plain numbers, strings and booleans, and lists of them
+ * (DuckDB's list values: `.items`).
  */
 async function tuples(db: Db, sql: string, params: unknown[] = []): Promise<unknown[][]> {
   return (await db.conn.runAndReadAll(sql, params as never)).getRows() as unknown[][];
@@ -322,7 +323,7 @@ export async function loadYearPage(
     if (values.every((v) => v === null)) continue;
     const bodies = byMetric.get(code) ?? new Map<string, (number | null)[]>();
     byMetric.set(code, bodies);
-    bodies.set(id, values.map((v) => (v === null ? null : Number(Number(v).toPrecision(6)))));
+    bodies.set(id, values.map((v) => (v === null ? null : Number(v.toPrecision(6)))));
   }
   const series: Record<string, Record<string, (number | null)[]>> = {};
   for (const m of metrics) {
