@@ -27,4 +27,20 @@ describe('real crawl excerpts', () => {
     expect(t2.central_procurement).toEqual({ procurement_items: 0, procurement_amount: 0 });
     expect(r.t2.admin_licensing?.items_change?.kind).toBe('blank');
   });
+  it('徐望镇 2025: a 规章 row whose label the crawl lost is read by its position, with a note', async () => {
+    const r = await extractPath(path.join(REAL, 'hantai-xuwang-2025-excerpt.txt'));
+    expect(r.format).toBe('f2021');
+    const t2 = JSON.parse(valuesOf(r.t2));
+    expect(t2.regulations).toEqual({ issued: 0, repealed: 0, in_force: 0 });
+    expect(t2.normative_docs).toEqual({ issued: 0, repealed: 0, in_force: 0 });
+    expect(t2.admin_licensing).toEqual({ decisions: 124 });
+    expect(r.notes.some((n) => n.startsWith('t2.regulations'))).toBe(true);
+    expect(r.flags.filter((f) => f.cell.startsWith('t2'))).toEqual([]);
+  });
+  it('两城镇 2020: the body that compiled the report, not its office (党政办公室)', async () => {
+    const r = await extractPath(path.join(REAL, 'weishan-liangcheng-2020-excerpt.txt'));
+    expect(r.issuer).toBe('两城镇人民政府');
+    expect(r.year).toBe(2020);
+    expect(r.level).toBe('township');
+  });
 });

@@ -83,6 +83,17 @@ function cleanName(raw: string): string | null {
   return s;
 }
 
+// a township's or street's own office (党政办公室, 综合科) answers for it but is not the reporting body
+const INTERNAL_OFFICE = /((?:镇|乡|街道)(?:人民政府|办事处)?|人民政府|街道办事处)(?:党政(?:综合)?办公室|党政(?:综合)?办|综合办公室|综合办|办公室|综合科|党政办综合科)$/u;
+
+/** `两城镇人民政府党政办公室` → `两城镇人民政府`; a county's `某区人民政府办公室` reports on its own and stays. */
+function withoutInternalOffice(name: string): string {
+  const m = INTERNAL_OFFICE.exec(name);
+  if (!m) return name;
+  const office = name.slice(m.index + m[1]!.length);
+  return /^(?:办公室)$/u.test(office) && /人民政府$/u.test(m[1]!) && !/(?:镇|乡)人民政府$/u.test(name.slice(0, m.index + m[1]!.length)) ? name : name.slice(0, m.index + m[1]!.length);
+}
+
 /** The name before a title's 政府信息公开, given back the 政府 those words took from `…人民`. */
 function nameBeforeTitleWords(raw: string): string | null {
   return cleanName(raw) ?? (/人\s*民$/u.test(raw) ? cleanName(`${raw}政府`) : null);
@@ -174,9 +185,11 @@ export function extractMeta(rawTitles: string[], rawText: string, publisher?: st
   }
   if (issuer === null && publisher) issuer = cleanName(publisher);
   if (issuer === null) {
-    // "如对本报告有任何疑问，请与平潭综合实验区社会事业局联系"
-    const contact = /请\s*与\s*([\u3400-\u9fff()（）\s]{2,50}?)(?:政府信息公开(?:工作)?(?:领导小组)?办公室|政务公开办公室)?\s*联系/u.exec(text);
-    if (contact) issuer = cleanName(contact[1]!.replace(/\s+/gu, ''));
+    // "如对本报告有任何疑问，请与平潭综合实验区社会事业局联系", "本报告…由两城镇人民政府党政办公室编制"
+    const contact =
+      /请\s*与\s*([\u3400-\u9fff()（）\s]{2,50}?)(?:政府信息公开(?:工作)?(?:领导小组)?办公室|政务公开办公室)?\s*联系/u.exec(text) ??
+      /由\s*([\u3400-\u9fff()（）\s]{2,50}?)(?:政府信息公开(?:工作)?(?:领导小组)?办公室|政务公开办公室)?\s*(?:负责)?编\s*制/u.exec(text);
+    if (contact) issuer = cleanName(withoutInternalOffice(contact[1]!.replace(/\s+/gu, '')));
   }
   year = yearFromText(text) ?? year;
   let inferred: Meta['issuerInferred'];

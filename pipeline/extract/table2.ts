@@ -2,7 +2,7 @@
 import type { Format, T2Col, T2Row } from '../codes.ts';
 import type { Stream } from './blocks.ts';
 import { type Chunk, cutAfterValues, rowChunks, unsureCell } from './cells.ts';
-import { findAnchors, firstMatch } from './labels.ts';
+import { type Anchor, findAnchors, firstMatch } from './labels.ts';
 import { resolveUnits, type Unit } from './resolve.ts';
 import type { Cell, Flag, Grid, TableResult } from './result.ts';
 import type { Sections } from './sections.ts';
@@ -26,6 +26,24 @@ function detectFormat(raw: string): Format | null {
     if (re.test(header)) return format;
   }
   return null;
+}
+
+// the last header word of block （一）, after which its first row (规章) starts
+const FIRST_BLOCK_HEADER_END = /现\s*行\s*有\s*效(?:\s*件)?(?:\s*数)?|对\s*外\s*公\s*开\s*总(?:\s*数)?(?:\s*量)?/gu;
+
+/**
+ * 规章 printed without its label (a crawl that lost the label cell: `现行有效件数` / ` ` / `0` `0` `0` /
+ * `行政规范性文件`): numbers and nothing else between the block's header and its second row can only
+ * be the first row of the national template.
+ */
+function unlabelledRegulations(text: string, first: Anchor<T2Row>, start: number): Anchor<T2Row> | null {
+  if (first.row !== 'normative_docs') return null;
+  let headerEnd = -1;
+  FIRST_BLOCK_HEADER_END.lastIndex = start;
+  for (let m = FIRST_BLOCK_HEADER_END.exec(text); m && m.index < first.start; m = FIRST_BLOCK_HEADER_END.exec(text)) headerEnd = m.index + m[0].length;
+  if (headerEnd < 0) return null;
+  const gap = text.slice(headerEnd, first.start);
+  return /\d/u.test(gap) && /^[\s|\d.,，+\-/—]*$/u.test(gap) ? { row: 'regulations', start: headerEnd, end: headerEnd, inner: [] } : null;
 }
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
@@ -66,6 +84,8 @@ export function extractTable2(stream: Stream, region: Sections['t2']): Table2 {
   const spec = TABLE_SPECS.t2[format ?? 'f2021'];
   const anchors = findAnchors(text, spec.rows, start, end);
   if (anchors.length === 0) return none;
+  const unlabelled = unlabelledRegulations(text, anchors[0]!, start);
+  if (unlabelled) anchors.unshift(unlabelled);
 
   const units: Unit[] = [];
   const units2: { row: T2Row; cols: readonly T2Col[]; unitOf: (string | undefined)[][]; flagged?: boolean; chunks: Chunk[] }[] = [];
@@ -119,5 +139,6 @@ export function extractTable2(stream: Stream, region: Sections['t2']): Table2 {
       cells[u.row]![col] = normaliseMoney(u.row, col, cell, u.unitOf[0]?.[c], flags);
     });
   }
-  return { found: true, format, toEnd, cells, flags, notes: res.notes };
+  const notes = unlabelled ? [...res.notes, 't2.regulations: printed without its row label; read as the first row of block （一） by its position'] : res.notes;
+  return { found: true, format, toEnd, cells, flags, notes };
 }
