@@ -1,6 +1,8 @@
 // Real crawl excerpts (test/fixtures/real/PROVENANCE.md): their table 2, read cell by cell.
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { extractBytes } from '../pipeline/extract/extract.ts';
 import { extractPath, valuesOf } from './helpers.ts';
 
 const REAL = path.resolve('test/fixtures/real');
@@ -42,5 +44,22 @@ describe('real crawl excerpts', () => {
     expect(r.issuer).toBe('两城镇人民政府');
     expect(r.year).toBe(2020);
     expect(r.level).toBe('township');
+  });
+  it('北坡镇 2022: block （一） without its caption is read; the body after 现将 is the issuer', async () => {
+    const file = path.join(REAL, 'suixi-beipo-2022-excerpt.txt');
+    const r = await extractPath(file);
+    const t2 = JSON.parse(valuesOf(r.t2));
+    expect(t2.regulations).toEqual({ issued: 0, repealed: 0, in_force: 0 });
+    expect(t2.normative_docs).toEqual({ issued: 0, repealed: 0, in_force: 0 });
+    expect(t2.admin_penalty).toEqual({ decisions: 4 });
+    expect(t2.admin_fees).toEqual({ fee_amount_wan_yuan: 190.457379 });
+    expect(r.flags.filter((f) => f.cell.startsWith('t2'))).toEqual([]);
+    expect(r.issuer).toBe('北坡镇');
+    // with block （一）'s rows lost as well, 行政规范性文件 is flagged, not silently absent (规章 may be left out)
+    const lost = fs.readFileSync(file, 'utf8').replace('規章 | 0 | 0 | 0 |\n行政規范性文件 | 0 | 0 | 0 |\n', '');
+    const r2 = await extractBytes('lost-rows.txt', Buffer.from(lost));
+    expect(r2.t2.normative_docs).toBeUndefined();
+    expect(r2.flags.filter((f) => f.cell.startsWith('t2.normative_docs.') && f.reason === 'row_not_found')).toHaveLength(3);
+    expect(r2.flags.some((f) => f.cell.startsWith('t2.regulations'))).toBe(false);
   });
 });

@@ -44,7 +44,7 @@ function readTables(stream: Stream): Tables & { sections: Sections } {
  * rows are those of its own format, or of both when it stops before （六） tells which (table 2's
  * format is no guide: mixed layouts exist). Table 2's rows are often left out by a body that has
  * none (规章), so only those after its last row read are, when the table runs to the end of
- * the text, and those between two rows read (their label was not recognised); the extra rows
+ * the text, those before the first row read but 规章, and those between two rows read (their label was not recognised); the extra rows
  * some reports add (x_…) are never expected.
  */
 function missingRows(t2: Tables['t2'], t3: Tables['t3']): Flag[] {
@@ -60,6 +60,10 @@ function missingRows(t2: Tables['t2'], t3: Tables['t3']): Flag[] {
     // a row between two rows read is in the printed table: its label was not recognised
     for (const row of firstRead < 0 ? [] : rows.slice(firstRead + 1, lastRead)) {
       if (!t2.cells[row]) out.push({ cell: `t2.${row}`, reason: 'row_not_found', detail: 'the row label was not found in table 2, though rows before and after it were read' });
+    }
+    // every template prints 行政规范性文件 (only 规章 is left out by bodies that make none)
+    for (const row of firstRead < 0 ? [] : rows.slice(0, firstRead)) {
+      if (row !== 'regulations') out.push({ cell: `t2.${row}`, reason: 'row_not_found', detail: 'the row label was not found in table 2, though rows after it were read' });
     }
     // (a table 2 that runs to the end always has its header words, hence its format: table2.ts)
     if (t2.toEnd) {

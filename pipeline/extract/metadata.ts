@@ -23,7 +23,7 @@ const NAME_CHARS = /[\u3400-\u9fff()（）]+$/u;
 // Words that are never part of a body's name but precede it in spammy titles.
 // Mirror sites glue SEO spam onto titles; the name is what follows the last spam word.
 const NOISE =
-  /(?:关于|印发|发布|公布|公开|转发|专区|在线|视频|免费|精品|一区|二区|无码|中文字幕|当前位置|首页|娱乐|彩票|棋牌|博彩|投注|赌场|赌博|葡京|威尼斯人|官网|下载|开户|真人|毛片|成人)/u;
+  /(?:关于|印发|发布|公布|公开|转发|现将|特将|兹将|现就|现把|专区|在线|视频|免费|精品|一区|二区|无码|中文字幕|当前位置|首页|娱乐|彩票|棋牌|博彩|投注|赌场|赌博|葡京|威尼斯人|官网|下载|开户|真人|毛片|成人)/u;
 
 export interface Meta {
   issuer: string | null;

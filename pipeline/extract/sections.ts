@@ -26,6 +26,8 @@ export const SECTION_SPECS: readonly SectionSpec[] = [
 export const TABLE_BOUNDS = {
   /** table 2 opens at its caption, else at section 二's words */
   t2Open: [['第二十条'], ['主动公开政府信息情况']],
+  /** table 2's column header, which opens a block whose caption (第二十条第（一）项) was not printed */
+  t2Header: /信\s*息\s*内\s*容[\s|]*(?:本\s*年|上\s*一\s*年|采\s*购|对\s*外)/gu,
   /** table 2 ends where table 3's heading or first words begin */
   t2Close: ['收到和处理政府信息公开申请', '勾稽关系', '申请人情况', '本年新收'],
   /** table 3 opens at 本年新收 followed closely by 上年结转, else at its header words */
@@ -110,7 +112,17 @@ export function locateSections(stream: Stream): Sections {
   // tables' own words (`本年新收政府信息公开申请58件，上年结转2件`, `按照第二十条…`), which would
   // otherwise open the table there. Without the heading, or with nothing after it, from the top.
   const from = (code: SectionCode) => headings.find((h) => h.code === code)?.start ?? 0;
-  const t2Open = (at: number) => firstMatch(text, [...TABLE_BOUNDS.t2Open[0]], at)?.start ?? firstMatch(text, [...TABLE_BOUNDS.t2Open[1]], at)?.start;
+  // the first caption, or the first block's header where its caption was not printed
+  const t2Header = (at: number) => {
+    TABLE_BOUNDS.t2Header.lastIndex = at;
+    return TABLE_BOUNDS.t2Header.exec(text)?.index;
+  };
+  const t2Table = (at: number) => {
+    const caption = firstMatch(text, [...TABLE_BOUNDS.t2Open[0]], at)?.start;
+    const header = t2Header(at);
+    return caption === undefined ? header : header === undefined ? caption : Math.min(caption, header);
+  };
+  const t2Open = (at: number) => t2Table(at) ?? firstMatch(text, [...TABLE_BOUNDS.t2Open[1]], at)?.start;
   const t2Start = t2Open(from('s2.proactive')) ?? t2Open(0);
   const t2End = t2Start === undefined ? null : firstMatch(text, [...TABLE_BOUNDS.t2Close], t2Start)?.start;
   const t3Start = table3Start(text, from('s3.requests')) ?? table3Start(text, 0);
