@@ -59,6 +59,18 @@ describe('metadata', () => {
 });
 
 describe('metadata from the text when the title has none', () => {
+  it('names the body that compiled the report, not its own office (两城镇, weishan.gov.cn, 2020; 北坡镇, a 遂溪县 mirror, 2022)', () => {
+    expect(extractMeta([], '本报告…由两城镇人民政府党政办公室编制。')).toMatchObject({ issuer: '两城镇人民政府', level: 'township' });
+    expect(extractMeta([], '如对本报告有任何疑问,请与某某街道办事处党政综合办公室联系。').issuer).toBe('某某街道办事处');
+    // a county's general office reports on its own
+    expect(extractMeta([], '如对本报告有任何疑问,请与某某区人民政府办公室联系。').issuer).toBe('某某区人民政府办公室');
+    expect(extractMeta([], '根据《条例》规定,现将北坡镇2022年政府信息公开工作年度报告进行公开。').issuer).toBe('北坡镇');
+  });
+  it('keeps a second name in brackets (2022年高新区(新市区)…, uhdz.gov.cn) and takes 截至2023年12月31日 as the year last', () => {
+    expect(extractMeta([], '2022年高新区(新市区)政府信息公开工作年度报告\n')).toMatchObject({ issuer: '高新区(新市区)', year: 2022, level: 'district' });
+    expect(extractMeta([], '一、总体情况\n截止2023年12月31日我局通过官方网站发布政务类信息34条').year).toBe(2023);
+    expect(extractMeta(['某某局2022年政府信息公开工作年度报告'], '截至2023年12月31日，现行有效…').year).toBe(2022);
+  });
   it('takes the year from the statistics period in its several phrasings', () => {
     expect(extractMeta([], '本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。').year).toBe(2022);
     expect(extractMeta([], '本报告信息数据统计期限为：2021年1月1日-2021年12月31日。').year).toBe(2021);

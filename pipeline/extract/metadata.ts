@@ -79,7 +79,8 @@ function cleanName(raw: string): string | null {
   s = m[0].replace(/(?:关于|的|印发|发布|公布)+$/u, '');
   const noise = s.match(new RegExp(NOISE.source, 'gu'));
   if (noise) s = s.slice(s.lastIndexOf(noise[noise.length - 1]!) + noise[noise.length - 1]!.length);
-  if (s.length < 2 || !ORG_SUFFIX.test(s)) return null;
+  // `高新区(新市区)`: a second name in brackets after the first
+  if (s.length < 2 || !ORG_SUFFIX.test(s.replace(/(?<=.)[(（][^()（）]{1,12}[)）]$/u, ''))) return null;
   return s;
 }
 
@@ -107,7 +108,9 @@ export function canonicalIssuer(name: string): string {
   return name;
 }
 
-export function levelOf(issuer: string): Level {
+export function levelOf(named: string): Level {
+  // `高新区(新市区)`: the first name decides
+  const issuer = named.replace(/(?<=.)[(（][^()（）]{1,12}[)）]$/u, '');
   if (/(?:街道|办事处)$/u.test(issuer)) return 'street';
   if (/(?:镇|乡)(?:人民政府)?$/u.test(issuer)) return 'township';
   const gov = /^(.*?)(?:人民政府|管理委员会|管委会)?$/u.exec(issuer)![1]!;
@@ -200,6 +203,12 @@ export function extractMeta(rawTitles: string[], rawText: string, publisher?: st
       issuer = o.subject;
       inferred = 'prose';
     }
+  }
+  // last: `截至2023年12月31日，我局…` (the year's figures counted to its last day; a later year can
+  // be named so too, hence after the title and the opening)
+  if (year === null) {
+    const until = /截\s*[至止]\s*(\d{4})\s*年\s*12\s*月\s*31\s*日/u.exec(text);
+    if (until) year = plausibleYear(Number(until[1]));
   }
   if (issuer === null) {
     issuer = siteName(titles, text);
