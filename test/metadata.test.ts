@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractMeta, levelOf } from '../pipeline/extract/metadata.ts';
+import { repairText } from '../pipeline/extract/repair.ts';
 
 describe('metadata', () => {
   it('ignores spam lines and a breadcrumb, and names a district by its government', () => {
@@ -65,6 +66,13 @@ describe('metadata from the text when the title has none', () => {
     // a county's general office reports on its own
     expect(extractMeta([], '如对本报告有任何疑问,请与某某区人民政府办公室联系。').issuer).toBe('某某区人民政府办公室');
     expect(extractMeta([], '根据《条例》规定,现将北坡镇2022年政府信息公开工作年度报告进行公开。').issuer).toBe('北坡镇');
+    expect(extractMeta([], '如对本年度报告有疑问,请与海南海事局办公室联系').issuer).toBe('海南海事局');
+  });
+  it('drops site chrome before a title and reads a big5 gateway’s 政府資訊公開 (武清区泗村店镇; 海南海事局, big5.mot.gov.cn)', () => {
+    expect(extractMeta([], '繁体 长者模式 长者模式 武清区泗村店镇2019年政府信息公开工作年度报告').issuer).toBe('武清区泗村店镇');
+    const big5 = repairText('特向社會公佈海南海事局2020年政府資訊公開工作年度報告。');
+    expect(big5).toContain('政府信息公开');
+    expect(extractMeta([], big5)).toMatchObject({ issuer: '海南海事局', year: 2020, level: 'department' });
   });
   it('keeps a second name in brackets (2022年高新区(新市区)…, uhdz.gov.cn) and takes 截至2023年12月31日 as the year last', () => {
     expect(extractMeta([], '2022年高新区(新市区)政府信息公开工作年度报告\n')).toMatchObject({ issuer: '高新区(新市区)', year: 2022, level: 'district' });

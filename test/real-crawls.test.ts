@@ -62,4 +62,16 @@ describe('real crawl excerpts', () => {
     expect(r2.flags.filter((f) => f.cell.startsWith('t2.normative_docs.') && f.reason === 'row_not_found')).toHaveLength(3);
     expect(r2.flags.some((f) => f.cell.startsWith('t2.regulations'))).toBe(false);
   });
+  it('北京街道 2020 and 泗村店镇 2019: procurement in 万元 by its header (采购总金额(万元)) or by its cell (18.3万元), in 元', async () => {
+    const a = await extractPath(path.join(REAL, 'beijingjie-2020-mirror-excerpt.txt'));
+    expect(JSON.parse(valuesOf(a.t2)).central_procurement).toEqual({ procurement_items: 13, procurement_amount: 4773500 });
+    expect(a.t2.central_procurement?.procurement_amount?.raw).toBe('477.35');
+    expect(a.issuer).toBe('北京街道办事处');
+    expect(a.flags.filter((f) => f.cell.startsWith('t2'))).toEqual([]);
+    const b = await extractPath(path.join(REAL, 'wuqing-sicundian-2019-excerpt.txt'));
+    expect(JSON.parse(valuesOf(b.t2)).central_procurement).toEqual({ procurement_items: 0, procurement_amount: 183000 });
+    expect(JSON.parse(valuesOf(b.t2)).admin_penalty).toEqual({ prev_year_items: 283, items_change: 0, decisions: 283 });
+    expect(b.issuer).toBe('武清区泗村店镇');
+    expect(b.flags.filter((f) => f.cell.startsWith('t2'))).toEqual([]);
+  });
 });

@@ -61,7 +61,7 @@ function ocrWordEnd(s: string, i: number): number {
 const SIGN_WORDS = new RegExp(`(^|[\\s|\u0001])(?:(${SIGN_UP})|(?:${SIGN_DOWN}))[ \\t]?(?=\\d)`, 'gu');
 const signWords = (s: string) => (s.includes('增') || s.includes('减') || s.includes('下降') ? s.replace(SIGN_WORDS, (_, pre: string, up: string | undefined) => `${pre}${up ? '+' : '-'}`) : s);
 const SPACED_DIGITS = /^\s*\d(?: \d)+\s*$/u;
-const UNIT_WORD = new RegExp(`^(?:${COUNT_UNIT})$`, 'u');
+const UNIT_WORD = new RegExp(`^(?:万元|${COUNT_UNIT})$`, 'u');
 const VALUE = /([+-])?(\d+)(?:\.(\d+))?\s*(万元|元)?/uy;
 // A number with thousands separators, standing alone between spaces or label text.
 const GROUPED = /([+-])?(\d{1,3}(?:,\d{3})+)(?:\.(\d+))?\s*(万元|元)?(?![\d,])/uy;
@@ -227,7 +227,8 @@ export function regionChunks(stream: Stream, from: number, to: number, oneGridRo
     const whole = a === tok.start && b === tok.start + tok.text.length;
     // a whole line of text after the row's own, with words after its digits, is not the row's
     // values: a running page header (`…2023年政府信息公开工作年度报告`), spam, a note
-    if (whole && !tok.grid && k > first && WORDS_AFTER_DIGITS.test(tok.text)) continue;
+    // (a value with its unit, `18.3万元`, is a value)
+    if (whole && !tok.grid && k > first && WORDS_AFTER_DIGITS.test(tok.text) && !isSingleValue(tok.text)) continue;
     if (tok.prose && b > a) {
       const piece = stream.text.slice(a, b);
       const got = tok.hard && whole ? [cellChunk(tok.text, tok.loc)] : textChunks(piece, tok.loc);

@@ -23,7 +23,7 @@ const NAME_CHARS = /[\u3400-\u9fff()（）]+$/u;
 // Words that are never part of a body's name but precede it in spammy titles.
 // Mirror sites glue SEO spam onto titles; the name is what follows the last spam word.
 const NOISE =
-  /(?:关于|印发|发布|公布|公开|转发|现将|特将|兹将|现就|现把|专区|在线|视频|免费|精品|一区|二区|无码|中文字幕|当前位置|首页|娱乐|彩票|棋牌|博彩|投注|赌场|赌博|葡京|威尼斯人|官网|下载|开户|真人|毛片|成人)/u;
+  /(?:关于|印发|发布|公布|公开|转发|现将|特将|兹将|现就|现把|专区|在线|视频|免费|精品|一区|二区|无码|中文字幕|当前位置|首页|娱乐|彩票|棋牌|博彩|投注|赌场|赌博|葡京|威尼斯人|官网|下载|开户|真人|毛片|成人|长者模式|关怀版|无障碍|适老化|繁体|简体)/u;
 
 export interface Meta {
   issuer: string | null;
@@ -48,7 +48,8 @@ const NOT_A_NAME = /^(?:[我本该各全]|[区县市省](?![中辖]))/u;
 function opening(text: string): { year: number | null; subject: string | null } {
   const m = OPENING.exec(text.replace(/\s*\n\s*/gu, ''));
   if (!m) return { year: null, subject: null };
-  const name = cleanName(m[2]!);
+  // `区人民政府北京街道办事处`: the street office, under its district's government named without its name
+  const name = cleanName(m[2]!)?.replace(/^[区县市](?:人民)?政府(?=.{2,})/u, '') ?? null;
   return { year: plausibleYear(Number(m[1])), subject: name && !NOT_A_NAME.test(name) ? name : null };
 }
 
@@ -85,9 +86,9 @@ function cleanName(raw: string): string | null {
 }
 
 // a township's or street's own office (党政办公室, 综合科) answers for it but is not the reporting body
-const INTERNAL_OFFICE = /((?:镇|乡|街道)(?:人民政府|办事处)?|人民政府|街道办事处)(?:党政(?:综合)?办公室|党政(?:综合)?办|综合办公室|综合办|办公室|综合科|党政办综合科)$/u;
+const INTERNAL_OFFICE = /((?:镇|乡|街道)(?:人民政府|办事处)?|人民政府|街道办事处|局|厅|委员会|委|署)(?:党政(?:综合)?办公室|党政(?:综合)?办|综合办公室|综合办|办公室|综合科|党政办综合科)$/u;
 
-/** `两城镇人民政府党政办公室` → `两城镇人民政府`; a county's `某区人民政府办公室` reports on its own and stays. */
+/** `两城镇人民政府党政办公室` → `两城镇人民政府`, `海南海事局办公室` → `海南海事局`; a county's `某区人民政府办公室` reports on its own and stays. */
 function withoutInternalOffice(name: string): string {
   const m = INTERNAL_OFFICE.exec(name);
   if (!m) return name;

@@ -28,12 +28,14 @@ function traditionalOnly(dict: string): RegExp {
 // A tone-marked vowel is required so that ordinary bracketed Latin text is left alone.
 const PINYIN_DEBRIS = /[(（]\s*[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\s*[)）]/giu;
 
-// Machine-converted mirrors turn 文件 into 檔案 and 制 into 製 (§8.1); after t2s these read 档案/製.
+// Machine-converted mirrors turn 文件 into 檔案, 制 into 製 and 信息 into 資訊 (§8.1); after t2s these read 档案/製/资讯.
 const MIRROR_FIXUPS: [RegExp, string][] = [
   [/规范性档案/gu, '规范性文件'],
   [/强製/gu, '强制'],
   [/製发/gu, '制发'],
   [/製作/gu, '制作'],
+  // Taiwan's word for 信息 (a big5 gateway of a ministry site: 政府資訊公開)
+  [/政府资讯/gu, '政府信息'],
 ];
 
 const NON_ASCII = /[^\x00-\x7f]/u;

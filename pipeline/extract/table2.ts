@@ -48,7 +48,18 @@ function unlabelledRegulations(text: string, first: Anchor<T2Row>, start: number
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
-/** Money cells: fees are in 万元, procurement in 元; a cell's own unit decides, a bare number is kept. */
+// the unit a money column's header names: `采购总金额(万元)`, `本年收费金额（单位：元）`
+const HEADER_UNIT = /(?:金\s*额|收\s*费)[^|\n\d]{0,8}?[(（]\s*(?:单\s*位\s*[:：]?\s*)?(万\s*元|元)\s*[)）]/gu;
+
+/** The unit named in the header printed between the row before (or the table's start) and this row's label. */
+function headerUnit(text: string, from: number, to: number): '元' | '万元' | undefined {
+  let unit: '元' | '万元' | undefined;
+  HEADER_UNIT.lastIndex = from;
+  for (let m = HEADER_UNIT.exec(text); m && m.index < to; m = HEADER_UNIT.exec(text)) unit = m[1]!.startsWith('万') ? '万元' : '元';
+  return unit;
+}
+
+/** Money cells: fees are in 万元, procurement in 元; a cell's own unit decides, then its column header's, a bare number is kept. */
 function normaliseMoney(row: T2Row, col: T2Col, cell: Cell, unit: string | undefined, flags: Flag[]): Cell {
   if (cell.value === null) return cell;
   const key = `t2.${row}.${col}`;
@@ -88,7 +99,7 @@ export function extractTable2(stream: Stream, region: Sections['t2']): Table2 {
   if (unlabelled) anchors.unshift(unlabelled);
 
   const units: Unit[] = [];
-  const units2: { row: T2Row; cols: readonly T2Col[]; unitOf: (string | undefined)[][]; flagged?: boolean; chunks: Chunk[] }[] = [];
+  const units2: { row: T2Row; cols: readonly T2Col[]; unitOf: (string | undefined)[][]; headerUnit?: '元' | '万元'; flagged?: boolean; chunks: Chunk[] }[] = [];
   const unsure: Flag[] = [];
   anchors.forEach((a, i) => {
     const cols = spec.columns(a.row);
@@ -121,7 +132,8 @@ export function extractTable2(stream: Stream, region: Sections['t2']): Table2 {
       return;
     }
     units.push({ key: a.row, cols, candidates: seg.candidates });
-    units2.push({ row: a.row, cols, unitOf: seg.candidates.map((c) => c.map((v) => v.unit)), chunks });
+    const unitHeader = a.row === 'admin_fees' || a.row === 'central_procurement' ? headerUnit(text, i > 0 ? anchors[i - 1]!.end : start, a.start) : undefined;
+    units2.push({ row: a.row, cols, unitOf: seg.candidates.map((c) => c.map((v) => v.unit)), headerUnit: unitHeader, chunks });
   });
   const res = resolveUnits('t2', units);
   const flags: Flag[] = [...res.flags, ...unsure];
@@ -136,7 +148,7 @@ export function extractTable2(stream: Stream, region: Sections['t2']): Table2 {
         if (!got && !u.flagged) flags.push({ cell: `t2.${u.row}.${col}`, reason: 'unsatisfiable', detail: 'no reading of the printed values fits the row' });
         return;
       }
-      cells[u.row]![col] = normaliseMoney(u.row, col, cell, u.unitOf[0]?.[c], flags);
+      cells[u.row]![col] = normaliseMoney(u.row, col, cell, u.unitOf[0]?.[c] ?? u.headerUnit, flags);
     });
   }
   const notes = unlabelled ? [...res.notes, 't2.regulations: printed without its row label; read as the first row of block （一） by its position'] : res.notes;
