@@ -74,6 +74,18 @@ describe('metadata from the text when the title has none', () => {
     expect(big5).toContain('政府信息公开');
     expect(extractMeta([], big5)).toMatchObject({ issuer: '海南海事局', year: 2020, level: 'department' });
   });
+  it('finds the year in the body of pages that print no title (real dumps: 丰收乡, 哈日诺尔苏木, 梅溪湖街道, a 局 and a 镇)', () => {
+    expect(extractMeta([], '一、总体情况\n2022年以来,丰收乡在县委县政府的正确领导下,认真围绕重点工作和年度目标任务')).toMatchObject({ issuer: '丰收乡', year: 2022, issuerInferred: 'prose' });
+    expect(extractMeta([], '一、总体情况\n(二)主动公开政府信息情况\n截至2019年12月30日,我苏木主动公开143条信息').year).toBe(2019);
+    expect(extractMeta([], '现结合我镇实际,主要从总体情况…等六个方面汇报我镇2023年政府信息公开工作。').year).toBe(2023);
+    expect(extractMeta([], '一、总体情况\n2019年我局政府信息公开工作运行良好').year).toBe(2019);
+    expect(extractMeta([], '根据2019年新修订的《中华人民共和国政府信息公开条例》').year).toBeNull();
+    expect(extractMeta([], '报告统计数据时限自2019年1月1日起,至2019年12月31日止。').year).toBe(2019);
+  });
+  it('reads a title whose 政府 spam replaced (和记AG信息公开) and a title with a bare year (国资委2020政府信息公开…)', () => {
+    expect(extractMeta([], '现特向社会公布梅溪湖街道办事处2019年和记AG信息公开工作年度报告。')).toMatchObject({ issuer: '梅溪湖街道办事处', year: 2019, level: 'street' });
+    expect(extractMeta([], '标 题 | 西藏自治区政府国资委2020政府信息公开工作年度报告 | ||\n发布机构 | 自治区政府办公厅 |', '自治区政府办公厅')).toMatchObject({ issuer: '西藏自治区政府国资委', year: 2020 });
+  });
   it('keeps a second name in brackets (2022年高新区(新市区)…, uhdz.gov.cn) and takes 截至2023年12月31日 as the year last', () => {
     expect(extractMeta([], '2022年高新区(新市区)政府信息公开工作年度报告\n')).toMatchObject({ issuer: '高新区(新市区)', year: 2022, level: 'district' });
     expect(extractMeta([], '一、总体情况\n截止2023年12月31日我局通过官方网站发布政务类信息34条').year).toBe(2023);

@@ -3,13 +3,15 @@ import type { Level } from '../codes.ts';
 
 // "<name>2024年度政府信息公开工作年度报告" or "2019年<name>政府信息公开工作年度报告"; some titles say
 // 信息公开年报 or 政务公开工作年度报告
-const REPORT_TITLE = /(\d{4})\s*年\s*度?\s*(?:的)?([\u3400-\u9fff()（）\s]{0,40}?)(?:政\s*[府务]\s*信\s*息|信\s*息|政\s*务)\s*公\s*开\s*(?:工\s*作\s*)?(?:年\s*度\s*)?(?:报\s*告|年\s*报)/u;
+const REPORT_TITLE = /(\d{4})\s*年\s*度?\s*(?:的)?([\u3400-\u9fffA-Za-z()（）\s]{0,40}?)(?:政\s*[府务]\s*信\s*息|信\s*息|政\s*务)\s*公\s*开\s*(?:工\s*作\s*)?(?:年\s*度\s*)?(?:报\s*告|年\s*报)/u;
 const REPORT_TITLES = new RegExp(REPORT_TITLE.source, 'gu');
 // Names end with one of these; the longest run of name characters before the year is the issuer.
 const ORG_SUFFIX =
   /(?:人民政府办公厅|人民政府办公室|人民政府|管理委员会|管委会|委员会|办公厅|办公室|街道办事处|办事处|综合实验区|[局厅委办署院所站队府会心处室馆社部区县市旗州盟镇乡街道])$/u;
 // "某某局政府信息公开工作年度报告（2021年）": the year after the title
 const TITLE_YEAR_AFTER = /政\s*府\s*信\s*息\s*公\s*开\s*(?:工\s*作\s*)?(?:年\s*度\s*)?(?:报\s*告|年\s*报)\s*[(（]\s*(\d{4})\s*年?\s*度?\s*[)）]/u;
+// "西藏自治区政府国资委2020政府信息公开工作年度报告": a year without 年 right before the title words
+const TITLE_BARE_YEAR = /(?<!\d)(\d{4})\s*政\s*府\s*信\s*息\s*公\s*开\s*(?:工\s*作\s*)?(?:年\s*度\s*)?(?:报\s*告|年\s*报)/u;
 // "某某区政府信息公开工作2023年度报告": the year inside the title words
 const TITLE_YEAR_INSIDE = /政\s*府\s*信\s*息\s*公\s*开\s*(?:工\s*作\s*)?(\d{4})\s*年\s*度?\s*(?:报\s*告|年\s*报)/u;
 // 二〇二三年: a year in Chinese numerals
@@ -39,7 +41,7 @@ export interface Meta {
 // Section 一 opens with the year and, often, the body as the subject of its first sentence:
 // `一、总体情况 2023年，在区委、区政府的坚强领导下，官洲街道办事处认真贯彻落实…`.
 const OPENING =
-  /一\s*[、.]\s*总\s*体\s*情\s*况\s*(\d{4})\s*年\s*度?\s*[,，]?\s*(?:在[^,，。]{2,40}?[下中][,，]\s*)?([\u3400-\u9fff()（）]{2,40}?)(?:认真|坚持|紧紧|严格|深入|全面|按照|持续|不断|积极|始终|高度|扎实|切实|进一步|围绕|聚焦|贯彻|依法|共)/u;
+  /一\s*[、.]\s*总\s*体\s*情\s*况\s*(\d{4})\s*年\s*度?\s*(?:以来)?\s*[,，]?\s*(?:在[^,，。]{2,40}?[下中][,，]\s*)?([\u3400-\u9fff()（）]{2,40}?)(?:在[^,，。]{2,40}?[下中][,，]\s*)?(?:认真|坚持|紧紧|严格|深入|全面|按照|持续|不断|积极|始终|高度|扎实|切实|进一步|围绕|聚焦|贯彻|依法|共)/u;
 
 // 我局 / 本单位 / 该局, and 区… / 市… without the region's name (市中区 is a name)
 const NOT_A_NAME = /^(?:[我本该各全]|[区县市省](?![中辖]))/u;
@@ -139,9 +141,9 @@ function titleCandidates(titles: string[], text: string): string[] {
  * The period says what the numbers are about, so it wins over a title or a publication date.
  */
 export function yearFromText(text: string): number | null {
-  const period = /统\s*计\s*(?:期\s*限|时\s*限|时\s*间|区\s*间|周\s*期|范\s*围)[^。]{0,24}?(\d{4})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?/u.exec(text);
+  const period = /统\s*计\s*(?:数\s*据\s*)?(?:期\s*限|时\s*限|时\s*间|区\s*间|周\s*期|范\s*围)[^。]{0,24}?(\d{4})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?/u.exec(text);
   if (period) return plausibleYear(Number(period[1]));
-  const span = /(\d{4})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|-|—|~)\s*(?:\1\s*年\s*)?12\s*月\s*31\s*日/u.exec(text);
+  const span = /(\d{4})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*[,，]?\s*(?:至|到|-|—|~)\s*(?:\1\s*年\s*)?12\s*月\s*31\s*日/u.exec(text);
   if (span) return plausibleYear(Number(span[1]));
   const intro = /(?:现将|现就|现公布|特编制|编制了?)[^。]{0,30}?(\d{4})\s*年\s*度?[^。]{0,12}?政\s*府\s*信\s*息\s*公\s*开/u.exec(text);
   return intro ? plausibleYear(Number(intro[1])) : null;
@@ -162,7 +164,7 @@ export function extractMeta(rawTitles: string[], rawText: string, publisher?: st
     const all = [...line.matchAll(REPORT_TITLES)];
     const m = all[0];
     if (!m) {
-      const after = TITLE_YEAR_AFTER.exec(line) ?? TITLE_YEAR_INSIDE.exec(line);
+      const after = TITLE_YEAR_AFTER.exec(line) ?? TITLE_YEAR_INSIDE.exec(line) ?? TITLE_BARE_YEAR.exec(line);
       if (after) {
         year ??= Number(after[1]);
         // (`某某区政府信息公开…`: the 政府 the title words took is the district's government)
@@ -208,8 +210,13 @@ export function extractMeta(rawTitles: string[], rawText: string, publisher?: st
   // last: `截至2023年12月31日，我局…` (the year's figures counted to its last day; a later year can
   // be named so too, hence after the title and the opening)
   if (year === null) {
-    const until = /截\s*[至止]\s*(\d{4})\s*年\s*12\s*月\s*31\s*日/u.exec(text);
+    const until = /截\s*[至止]\s*(\d{4})\s*年\s*12\s*月\s*[23]\d\s*日/u.exec(text);
     if (until) year = plausibleYear(Number(until[1]));
+  }
+  // `汇报我镇2023年政府信息公开工作`, `2019年我局政府信息公开工作运行良好`: the year of the work reported
+  if (year === null) {
+    const work = /(?<!\d)(\d{4})\s*年\s*度?\s*(?:[我本该][局委办镇乡街区县市厅苏木]{1,2}|全[局镇乡区县市])?\s*(?:的)?\s*政\s*府\s*信\s*息\s*公\s*开/u.exec(text);
+    if (work) year = plausibleYear(Number(work[1]));
   }
   if (issuer === null) {
     issuer = siteName(titles, text);
