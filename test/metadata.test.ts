@@ -67,6 +67,7 @@ describe('metadata from the text when the title has none', () => {
     expect(extractMeta([], '如对本报告有任何疑问,请与某某区人民政府办公室联系。').issuer).toBe('某某区人民政府办公室');
     expect(extractMeta([], '根据《条例》规定,现将北坡镇2022年政府信息公开工作年度报告进行公开。').issuer).toBe('北坡镇');
     expect(extractMeta([], '如对本年度报告有疑问,请与海南海事局办公室联系').issuer).toBe('海南海事局');
+    expect(extractMeta([], '如对本报告有任何疑问,请与衢州市衢江区湖南镇政府综合督考办公室联系(办公地址:…)')).toMatchObject({ issuer: '衢州市衢江区湖南镇政府', level: 'township' });
   });
   it('drops site chrome before a title and reads a big5 gateway’s 政府資訊公開 (武清区泗村店镇; 海南海事局, big5.mot.gov.cn)', () => {
     expect(extractMeta([], '繁体 长者模式 长者模式 武清区泗村店镇2019年政府信息公开工作年度报告').issuer).toBe('武清区泗村店镇');
@@ -85,6 +86,13 @@ describe('metadata from the text when the title has none', () => {
   it('reads a title whose 政府 spam replaced (和记AG信息公开) and a title with a bare year (国资委2020政府信息公开…)', () => {
     expect(extractMeta([], '现特向社会公布梅溪湖街道办事处2019年和记AG信息公开工作年度报告。')).toMatchObject({ issuer: '梅溪湖街道办事处', year: 2019, level: 'street' });
     expect(extractMeta([], '标 题 | 西藏自治区政府国资委2020政府信息公开工作年度报告 | ||\n发布机构 | 自治区政府办公厅 |', '自治区政府办公厅')).toMatchObject({ issuer: '西藏自治区政府国资委', year: 2020 });
+  });
+  it('takes no verb phrase (特向社会公布…) nor pronoun (本镇) for a name (real dumps of 宅梧镇, 2025, and a 镇 of 2021)', () => {
+    expect(extractMeta([], '现向社会公布2025年宅梧镇政府信息公开工作报告,内容涵盖…').issuer).toBe('宅梧镇');
+    expect(extractMeta([], '特向社会公布2021年度本镇政府信息公开年度报告。').issuer).toBeNull();
+    expect(extractMeta([], '一、總體情況\n  1.主動公開政府信息。2021年,我局主要通過門戶網站'.replace('總體情況', '总体情况')).year).toBe(2021);
+    expect(extractMeta(['本溪市2022年政府信息公开工作年度报告'], '').issuer).toBe('本溪市人民政府');
+    expect(extractMeta(['哈日诺尔苏木2019年政府信息公开工作年度报告'], '')).toMatchObject({ issuer: '哈日诺尔苏木', level: 'township' });
   });
   it('keeps a second name in brackets (2022年高新区(新市区)…, uhdz.gov.cn) and takes 截至2023年12月31日 as the year last', () => {
     expect(extractMeta([], '2022年高新区(新市区)政府信息公开工作年度报告\n')).toMatchObject({ issuer: '高新区(新市区)', year: 2022, level: 'district' });

@@ -7,7 +7,7 @@ const REPORT_TITLE = /(\d{4})\s*年\s*度?\s*(?:的)?([\u3400-\u9fffA-Za-z()（�
 const REPORT_TITLES = new RegExp(REPORT_TITLE.source, 'gu');
 // Names end with one of these; the longest run of name characters before the year is the issuer.
 const ORG_SUFFIX =
-  /(?:人民政府办公厅|人民政府办公室|人民政府|管理委员会|管委会|委员会|办公厅|办公室|街道办事处|办事处|综合实验区|[局厅委办署院所站队府会心处室馆社部区县市旗州盟镇乡街道])$/u;
+  /(?:人民政府办公厅|人民政府办公室|人民政府|管理委员会|管委会|委员会|办公厅|办公室|街道办事处|办事处|综合实验区|苏木|[局厅委办署院所站队府会心处室馆社部区县市旗州盟镇乡街道])$/u;
 // "某某局政府信息公开工作年度报告（2021年）": the year after the title
 const TITLE_YEAR_AFTER = /政\s*府\s*信\s*息\s*公\s*开\s*(?:工\s*作\s*)?(?:年\s*度\s*)?(?:报\s*告|年\s*报)\s*[(（]\s*(\d{4})\s*年?\s*度?\s*[)）]/u;
 // "西藏自治区政府国资委2020政府信息公开工作年度报告": a year without 年 right before the title words
@@ -25,7 +25,7 @@ const NAME_CHARS = /[\u3400-\u9fff()（）]+$/u;
 // Words that are never part of a body's name but precede it in spammy titles.
 // Mirror sites glue SEO spam onto titles; the name is what follows the last spam word.
 const NOISE =
-  /(?:关于|印发|发布|公布|公开|转发|现将|特将|兹将|现就|现把|专区|在线|视频|免费|精品|一区|二区|无码|中文字幕|当前位置|首页|娱乐|彩票|棋牌|博彩|投注|赌场|赌博|葡京|威尼斯人|官网|下载|开户|真人|毛片|成人|长者模式|关怀版|无障碍|适老化|繁体|简体)/u;
+  /(?:关于|印发|发布|公布|公开|转发|现将|特将|兹将|现就|现把|专区|在线|视频|免费|精品|一区|二区|无码|中文字幕|当前位置|首页|娱乐|彩票|棋牌|博彩|投注|赌场|赌博|葡京|威尼斯人|官网|下载|开户|真人|毛片|成人|长者模式|关怀版|无障碍|适老化|繁体|简体|向社会)/u;
 
 export interface Meta {
   issuer: string | null;
@@ -82,20 +82,24 @@ function cleanName(raw: string): string | null {
   s = m[0].replace(/(?:关于|的|印发|发布|公布)+$/u, '');
   const noise = s.match(new RegExp(NOISE.source, 'gu'));
   if (noise) s = s.slice(s.lastIndexOf(noise[noise.length - 1]!) + noise[noise.length - 1]!.length);
+  // 本镇 / 我局 / 该委: a pronoun, not a name (本溪市 is one)
+  if (/^(?:[我本该](?:街道|单位|机关|部门|中心|[镇乡局委办区县市厅院署])|全[镇乡区县市局])$/u.test(s)) return null;
   // `高新区(新市区)`: a second name in brackets after the first
   if (s.length < 2 || !ORG_SUFFIX.test(s.replace(/(?<=.)[(（][^()（）]{1,12}[)）]$/u, ''))) return null;
   return s;
 }
 
 // a township's or street's own office (党政办公室, 综合科) answers for it but is not the reporting body
-const INTERNAL_OFFICE = /((?:镇|乡|街道)(?:人民政府|办事处)?|人民政府|街道办事处|局|厅|委员会|委|署)(?:党政(?:综合)?办公室|党政(?:综合)?办|综合办公室|综合办|办公室|综合科|党政办综合科)$/u;
+const INTERNAL_OFFICE = /((?:镇|乡)(?:人民)?政府|镇|乡|街道办事处|街道|人民政府|局|厅|委员会|委|署)(?:[\u3400-\u9fff]{0,6}?(?:办公室|办|科))$/u;
 
 /** `两城镇人民政府党政办公室` → `两城镇人民政府`, `海南海事局办公室` → `海南海事局`; a county's `某区人民政府办公室` reports on its own and stays. */
 function withoutInternalOffice(name: string): string {
   const m = INTERNAL_OFFICE.exec(name);
   if (!m) return name;
   const office = name.slice(m.index + m[1]!.length);
-  return /^(?:办公室)$/u.test(office) && /人民政府$/u.test(m[1]!) && !/(?:镇|乡)人民政府$/u.test(name.slice(0, m.index + m[1]!.length)) ? name : name.slice(0, m.index + m[1]!.length);
+  const body = name.slice(0, m.index + m[1]!.length);
+  if (/^办公室$/u.test(office) && m[1] === '人民政府' && !/(?:镇|乡)人民政府$/u.test(body)) return name;
+  return body.length >= 2 ? body : name;
 }
 
 /** The name before a title's 政府信息公开, given back the 政府 those words took from `…人民`. */
@@ -115,7 +119,7 @@ export function levelOf(named: string): Level {
   // `高新区(新市区)`: the first name decides
   const issuer = named.replace(/(?<=.)[(（][^()（）]{1,12}[)）]$/u, '');
   if (/(?:街道|办事处)$/u.test(issuer)) return 'street';
-  if (/(?:镇|乡)(?:人民政府)?$/u.test(issuer)) return 'township';
+  if (/(?:镇|乡|苏木)(?:人民)?(?:政府)?$/u.test(issuer)) return 'township';
   const gov = /^(.*?)(?:人民政府|管理委员会|管委会)?$/u.exec(issuer)![1]!;
   if (/(?:局|厅|委员会|委|办公室|办公厅|办|署|院|中心|所|站|队|馆|社|部|处|室)$/u.test(issuer) && !/人民政府$/u.test(issuer)) {
     return 'department';
@@ -217,6 +221,11 @@ export function extractMeta(rawTitles: string[], rawText: string, publisher?: st
   if (year === null) {
     const work = /(?<!\d)(\d{4})\s*年\s*度?\s*(?:[我本该][局委办镇乡街区县市厅苏木]{1,2}|全[局镇乡区县市])?\s*(?:的)?\s*政\s*府\s*信\s*息\s*公\s*开/u.exec(text);
     if (work) year = plausibleYear(Number(work[1]));
+  }
+  // `一、总体情况 1.主动公开政府信息。2021年，我局…`: the first year section 一 names (not a date, not the Regulations')
+  if (year === null) {
+    const first = /总\s*体\s*情\s*况[^]{0,300}?(?<!\d)(\d{4})\s*年(?!\s*\d{1,2}\s*月)(?!\s*(?:新)?修订)/u.exec(text);
+    if (first) year = plausibleYear(Number(first[1]));
   }
   if (issuer === null) {
     issuer = siteName(titles, text);
