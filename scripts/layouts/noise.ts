@@ -59,6 +59,8 @@ export const NOISE: Record<string, Noise> = {
   },
   trailing: { what: 'spaces at the end of every line, empty lines included', apply: (s) => s.replace(/\n/gu, '  \n') },
   indent: { what: 'every line indented with a tab and a space', apply: (s) => s.replace(/\n/gu, '\n\t ') },
+  // (a real 遂溪县 page dump indents its value lines with three tabs: not a row of three empty tab cells)
+  tabindent: { what: 'value lines indented with three tabs', apply: (s) => s.replace(/\n(?=[\d+-])/gu, '\n\t\t\t') },
   brackets: { what: 'ASCII brackets for full-width ones', apply: (s) => s.replace(/（/gu, '(').replace(/）/gu, ')') },
   bold: { what: 'numbers in bold (Markdown ** and <strong>)', apply: (s) => s.replace(/\| (\d+) \|/gu, '| **$1** |').replace(cellNumber, '<td$1><strong>$2</strong></td>') },
   units: { what: 'a unit after table numbers (`3件`)', apply: (s) => s.replace(/\| (\d+) \|/gu, '| $1件 |').replace(cellNumber, '<td$1>$2件</td>') },

@@ -79,7 +79,8 @@ export function readText(raw: string, locs?: string[]): ReadDocument {
     if (!line.trim()) return;
     const bars = barCells(line, opening);
     if (bars && bars.length === 0 && !barsOnly(line)) return; // a Markdown rule line
-    const tabs = bars ? null : line.split('\t');
+    // (tabs before the first cell are indentation: `\t\t\t0` is one value, not a row of three blanks)
+    const tabs = bars ? null : line.trimStart().split('\t');
     if (bars && barsOnly(line)) {
       // a lone `|` after a value printed without its bar is that value's terminator, and after a
       // row's closing padding (`8 | ||||`) it opens the next row where the dump opens rows with
