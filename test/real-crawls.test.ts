@@ -74,4 +74,11 @@ describe('real crawl excerpts', () => {
     expect(b.issuer).toBe('武清区泗村店镇');
     expect(b.flags.filter((f) => f.cell.startsWith('t2'))).toEqual([]);
   });
+  it('审计局 2020, page 9 of a flipbook: table 4 under a header printed one character per line is read', async () => {
+    const r = await extractPath(path.join(REAL, 'shenji-2020-flipbook-page9.txt'));
+    expect(r.status).not.toBe('rejected');
+    const t4 = JSON.parse(valuesOf(r.t4));
+    for (const g of ['review', 'lit_direct', 'lit_after_review']) expect(t4[g]).toEqual({ upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 });
+    expect(r.flags.filter((f) => f.cell.startsWith('t4'))).toEqual([]);
+  });
 });

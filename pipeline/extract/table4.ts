@@ -18,6 +18,9 @@ export interface Table4 extends TableResult<T4Group, T4Col> {
 const COLS = TABLE_SPECS.t4.f2021.columns('cases');
 // Header words of table 4; the values start after the last of them.
 const HEADER = spacedWords(T4_HEADER_WORDS);
+// a header printed one or two characters per line (PDF columns, flipbooks: `结 结 其 尚` / `果 果 他 未` /
+// `维 纠 结 审` / `持 正 果 结`) is only the characters of its words, and spacing, up to the first value
+const HEADER_CHARS_ONLY = new RegExp(`^[\\s${[...new Set([...T4_HEADER_WORDS.join(''), ...'结果维持纠正其他尚未审结总计'])].join('')}]*$`, 'u');
 
 /** V4.1 (spec.ts) on a reading of the fifteen cells in order. */
 function groupsOk(v: Value[]): boolean {
@@ -38,6 +41,7 @@ function locateHeader(text: string, after: number): { start: number; valuesFrom:
     let valuesFrom = head.end;
     HEADER.lastIndex = head.end;
     for (let m = HEADER.exec(text); m && m.index < firstDigit; m = HEADER.exec(text)) valuesFrom = m.index + m[0].length;
+    if (valuesFrom > head.end && HEADER_CHARS_ONLY.test(text.slice(valuesFrom, firstDigit))) valuesFrom = firstDigit;
     const words = text.slice(head.start, valuesFrom);
     if (valuesFrom - head.end <= WINDOWS.t4Header && /维/u.test(words) && /纠|审/u.test(words)) return { start: head.start, valuesFrom };
     if (head.start - after > WINDOWS.t4AfterTable3) break;
