@@ -80,6 +80,7 @@ describe('metadata from the text when the title has none', () => {
     expect(extractMeta([], '一、总体情况\n(二)主动公开政府信息情况\n截至2019年12月30日,我苏木主动公开143条信息').year).toBe(2019);
     expect(extractMeta([], '现结合我镇实际,主要从总体情况…等六个方面汇报我镇2023年政府信息公开工作。').year).toBe(2023);
     expect(extractMeta([], '一、总体情况\n2019年我局政府信息公开工作运行良好').year).toBe(2019);
+    expect(extractMeta([], '一、报告内容\n(一)总体情况\n2020年,龙河镇认真贯彻落实《中华人民共和国政府信息公开条例》')).toMatchObject({ issuer: '龙河镇', year: 2020 });
     expect(extractMeta([], '根据2019年新修订的《中华人民共和国政府信息公开条例》').year).toBeNull();
     expect(extractMeta([], '报告统计数据时限自2019年1月1日起,至2019年12月31日止。').year).toBe(2019);
   });

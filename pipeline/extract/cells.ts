@@ -68,7 +68,8 @@ const GROUPED = /([+-])?(\d{1,3}(?:,\d{3})+)(?:\.(\d+))?\s*(万元|元)?(?![\d,]
 
 function markerKind(word: string, inCell: boolean): CellKind | null {
   if (/^[/／\\]$/u.test(word)) return 'slash';
-  if (/^[-—–－]+$/u.test(word)) return 'dash';
+  // (`_`: a blank printed as an underscore, as some CMS templates fill empty cells)
+  if (/^(?:[-—–－]+|[_＿]+)$/u.test(word)) return 'dash';
   // 无 in free text is more often a piece of a wrapped label (（四）无 / 法提供) than a value
   if (inCell && word === '无') return 'none_word';
   return null;

@@ -68,6 +68,8 @@ export const NOISE: Record<string, Noise> = {
   notes: { what: 'a note after some numbers (`5（注）`): unreadable, so flagged', html: suffixCells('（注）'), lossy: true },
   blankwu: { what: 'empty cells printed 无', html: (h) => h.replace(emptyCell, '<td$1><p>无</p></td>') },
   blankslash: { what: 'empty cells printed /', html: (h) => h.replace(emptyCell, '<td$1><p>/</p></td>') },
+  // (a real 龙华区 page prints its empty cells `_`)
+  blankunderscore: { what: 'empty cells printed _', html: (h) => h.replace(emptyCell, '<td$1><p>_</p></td>') },
   blankdash: { what: 'empty cells printed —', html: (h) => h.replace(emptyCell, '<td$1><p>—</p></td>') },
   split: { what: 'table 3 split at a page break, header repeated', html: splitTable3(true), lossy: true },
   splitbare: { what: 'table 3 split at a page break, no header', html: splitTable3(false), lossy: true },

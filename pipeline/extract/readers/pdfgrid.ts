@@ -20,7 +20,7 @@ export const EMPTY = '\ue000';
 export const EMPTY_WEAK = '\ue001';
 
 // (a count printed with its unit, `3件`, `9人次`, is a number of the grid too)
-const NUMBER = new RegExp(`^\\s*(?:[+-]?\\d{1,3}(?:,\\d{3})+|[+-]?\\d+)(?:\\.\\d+)?\\s*(?:万元|元|%|${COUNT_UNIT})?\\s*$|^\\s*[/／\\\\]\\s*$|^\\s*[-—–－]+\\s*$`, 'u');
+const NUMBER = new RegExp(`^\\s*(?:[+-]?\\d{1,3}(?:,\\d{3})+|[+-]?\\d+)(?:\\.\\d+)?\\s*(?:万元|元|%|${COUNT_UNIT})?\\s*$|^\\s*[/／\\\\]\\s*$|^\\s*(?:[-—–－]+|[_＿]+)\\s*$`, 'u');
 const HEADER_WORDS =
   /信\s*息\s*内\s*容|申\s*请\s*人\s*情\s*况|自\s*然\s*人|商\s*业\s*企\s*业|科\s*研\s*机\s*构|结\s*果\s*维\s*持|结\s*果\s*纠\s*正|尚\s*未\s*审\s*结|未\s*经\s*复\s*议|复\s*议\s*后\s*起\s*诉|本\s*年\s*制\s*发|本\s*年\s*新\s*制\s*作|处\s*理\s*决\s*定\s*数|收\s*费\s*金\s*额|上\s*一\s*年\s*项\s*目|采\s*购\s*项\s*目/u;
 const SECTION = /^\s*[一二三四五六]\s*[、.]\s*(?:总体|主动公开|收到和处理|政府信息公开行政|存在的主要|其他需要)/u;
