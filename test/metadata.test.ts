@@ -95,6 +95,17 @@ describe('metadata from the text when the title has none', () => {
     expect(extractMeta(['本溪市2022年政府信息公开工作年度报告'], '').issuer).toBe('本溪市人民政府');
     expect(extractMeta(['哈日诺尔苏木2019年政府信息公开工作年度报告'], '')).toMatchObject({ issuer: '哈日诺尔苏木', level: 'township' });
   });
+  it('real page openings: a body under （一）…。2022年, 工作的年度报告, 编制 before the name, a breadcrumb name above the title, 区政府办公室', () => {
+    expect(extractMeta([], '一、总体情况\n本报告依据…要求编制。\n(一)主动公开情况。2022年宜城市教育局全面贯彻落实《条例》精神')).toMatchObject({ issuer: '宜城市教育局', issuerInferred: 'prose' });
+    expect(extractMeta([], '共和乡关于2020年度政府信息公开工作的年度报告\n')).toMatchObject({ issuer: '共和乡', year: 2020 });
+    expect(extractMeta([], '根据…等相关规定,编制万源市玉带乡2024年政府信息公开工作年度报告。').issuer).toBe('万源市玉带乡');
+    expect(extractMeta([], '某区机构编制委员会办公室2023年政府信息公开工作年度报告').issuer).toBe('某区机构编制委员会办公室');
+    expect(extractMeta([], '石牛江镇\n\n桃江县石牛江镇人民政府 2025年政府信息公开工作年度报告\n').issuer).toBe('桃江县石牛江镇人民政府');
+    expect(levelOf('五华科技产业园管理委员会')).toBe(levelOf('桃园开发区管委会'));
+    expect(extractMeta([], '如对本报告有疑问,请联系重庆市江北区教育委员会办公室,联系电话:023-…').issuer).toBe('重庆市江北区教育委员会');
+    // 区政府办公室 is an abbreviation: no name, rather than 办公室
+    expect(extractMeta([], '现将我办2022年度政府信息公开情况报告如下:\n一、总体情况\n2022年,区政府办公室认真贯彻执行《条例》').issuer).toBeNull();
+  });
   it('keeps a second name in brackets (2022年高新区(新市区)…, uhdz.gov.cn) and takes 截至2023年12月31日 as the year last', () => {
     expect(extractMeta([], '2022年高新区(新市区)政府信息公开工作年度报告\n')).toMatchObject({ issuer: '高新区(新市区)', year: 2022, level: 'district' });
     expect(extractMeta([], '一、总体情况\n截止2023年12月31日我局通过官方网站发布政务类信息34条').year).toBe(2023);

@@ -3,7 +3,7 @@ import type { Level } from '../codes.ts';
 
 // "<name>2024年度政府信息公开工作年度报告" or "2019年<name>政府信息公开工作年度报告"; some titles say
 // 信息公开年报 or 政务公开工作年度报告
-const REPORT_TITLE = /(\d{4})\s*年\s*度?\s*(?:的)?([\u3400-\u9fffA-Za-z()（）\s]{0,40}?)(?:政\s*[府务]\s*信\s*息|信\s*息|政\s*务)\s*公\s*开\s*(?:工\s*作\s*)?(?:年\s*度\s*)?(?:报\s*告|年\s*报)/u;
+const REPORT_TITLE = /(\d{4})\s*年\s*度?\s*(?:的)?([\u3400-\u9fffA-Za-z()（）\s]{0,40}?)(?:政\s*[府务]\s*信\s*息|信\s*息|政\s*务)\s*公\s*开\s*(?:工\s*作\s*)?(?:的\s*)?(?:年\s*度\s*)?(?:报\s*告|年\s*报)/u;
 const REPORT_TITLES = new RegExp(REPORT_TITLE.source, 'gu');
 // Names end with one of these; the longest run of name characters before the year is the issuer.
 const ORG_SUFFIX =
@@ -40,6 +40,10 @@ export interface Meta {
 
 // Section 一 opens with the year and, often, the body as the subject of its first sentence:
 // `一、总体情况 2023年，在区委、区政府的坚强领导下，官洲街道办事处认真贯彻落实…`.
+const SUBJECT_SENTENCE =
+  String.raw`(\d{4})\s*年\s*度?\s*(?:以来)?\s*[,，]?\s*(?:在[^,，。]{2,40}?[下中][,，]\s*)?([\u3400-\u9fff()（）]{2,40}?)(?:在[^,，。]{2,40}?[下中][,，]\s*)?(?:认真|坚持|紧紧|严格|深入|全面|按照|持续|不断|积极|始终|高度|扎实|切实|进一步|围绕|聚焦|贯彻|依法|共)`;
+// any sentence of section 一 that opens so (`（一）主动公开情况。2022年宜城市教育局全面贯彻落实…`)
+const SUBJECT_ANYWHERE = new RegExp(`(?<=[。：:\n)）]|^)\s*${SUBJECT_SENTENCE}`, 'gu');
 const OPENING =
   /(?:一\s*[、.]|[(（]\s*一\s*[)）])\s*总\s*体\s*情\s*况\s*(\d{4})\s*年\s*度?\s*(?:以来)?\s*[,，]?\s*(?:在[^,，。]{2,40}?[下中][,，]\s*)?([\u3400-\u9fff()（）]{2,40}?)(?:在[^,，。]{2,40}?[下中][,，]\s*)?(?:认真|坚持|紧紧|严格|深入|全面|按照|持续|不断|积极|始终|高度|扎实|切实|进一步|围绕|聚焦|贯彻|依法|共)/u;
 
@@ -48,11 +52,23 @@ const NOT_A_NAME = /^(?:[我本该各全]|[区县市省](?![中辖]))/u;
 
 /** The year and the subject of section 一's first sentence; a subject that is a pronoun (我局) or an abbreviation (区…局) is no name. */
 function opening(text: string): { year: number | null; subject: string | null } {
-  const m = OPENING.exec(text.replace(/\s*\n\s*/gu, ''));
-  if (!m) return { year: null, subject: null };
+  const flat = text.replace(/\s*\n\s*/gu, '');
+  const m = OPENING.exec(flat);
   // `区人民政府北京街道办事处`: the street office, under its district's government named without its name
-  const name = cleanName(m[2]!)?.replace(/^[区县市](?:人民)?政府(?=.{2,})/u, '') ?? null;
-  return { year: plausibleYear(Number(m[1])), subject: name && !NOT_A_NAME.test(name) ? name : null };
+  const subject = (raw: string) => {
+    const name = cleanName(raw)?.replace(/^[区县市](?:人民)?政府(?=.{2,}(?:街道办事处|街道|镇|乡)$)/u, '') ?? null;
+    return name && !NOT_A_NAME.test(name) ? name : null;
+  };
+  const first = m ? subject(m[2]!) : null;
+  if (first !== null) return { year: plausibleYear(Number(m![1])), subject: first };
+  // else the first sentence of section 一 that opens with a year and a body
+  const from = /总\s*体\s*情\s*况/u.exec(flat)?.index ?? 0;
+  SUBJECT_ANYWHERE.lastIndex = from;
+  for (let a = SUBJECT_ANYWHERE.exec(flat); a && a.index - from < 1500; a = SUBJECT_ANYWHERE.exec(flat)) {
+    const name = subject(a[2]!);
+    if (name !== null) return { year: m ? plausibleYear(Number(m[1])) : plausibleYear(Number(a[1])), subject: name };
+  }
+  return { year: m ? plausibleYear(Number(m[1])) : null, subject: null };
 }
 
 /**
@@ -74,12 +90,16 @@ function siteName(titles: string[], text: string): string | null {
 }
 
 function cleanName(raw: string): string | null {
+  // `石牛江镇  桃江县石牛江镇人民政府`: a breadcrumb's short name before the full one
+  const pieces = raw.trim().split(/\s+/u);
+  if (pieces.length > 1 && pieces.slice(0, -1).every((p) => p.length >= 2 && pieces[pieces.length - 1]!.includes(p))) raw = pieces[pieces.length - 1]!;
   let s = raw.replace(/\s+/gu, '').replace(/^[(（][^)）]*[)）]/u, '');
   // take the last name-like run (spam is separated by _ | - > etc.)
   const m = NAME_CHARS.exec(s);
   if (!m) return null;
   // "…局关于2021年…" / "…县的2021年…": words between the name and the year
-  s = m[0].replace(/(?:关于|的|印发|发布|公布)+$/u, '');
+  // (`编制万源市玉带乡2024年…`: the verb before the name; 机构编制委员会 is a name)
+  s = m[0].replace(/(?:关于|的|印发|发布|公布)+$/u, '').replace(/^编制(?!委员会|办)/u, '');
   const noise = s.match(new RegExp(NOISE.source, 'gu'));
   if (noise) s = s.slice(s.lastIndexOf(noise[noise.length - 1]!) + noise[noise.length - 1]!.length);
   // 本镇 / 我局 / 该委: a pronoun, not a name (本溪市 is one)
@@ -107,7 +127,7 @@ function nameBeforeTitleWords(raw: string): string | null {
   return cleanName(raw) ?? (/人\s*民$/u.test(raw) ? cleanName(`${raw}政府`) : null);
 }
 
-const ZONE = /(?:综合实验区|开发区|高新区|高新技术产业开发区|经济技术开发区|园区|管理区|保税区|试验区|示范区)$/u;
+const ZONE = /(?:综合实验区|开发区|高新区|产业园|科技园|工业园|高新技术产业开发区|经济技术开发区|园区|管理区|保税区|保税港区|试验区|示范区)$/u;
 
 /** A county-level or higher region name gets 人民政府, as the body that reports is its government. */
 export function canonicalIssuer(name: string): string {
@@ -121,6 +141,8 @@ export function levelOf(named: string): Level {
   if (/(?:街道|办事处)$/u.test(issuer)) return 'street';
   if (/(?:镇|乡|苏木)(?:人民)?(?:政府)?$/u.test(issuer)) return 'township';
   const gov = /^(.*?)(?:人民政府|管理委员会|管委会)?$/u.exec(issuer)![1]!;
+  // a zone's 管理委员会 governs it like a district's government (管委会 and its long form alike)
+  if (/(?:管理委员会|管委会)$/u.test(issuer) && ZONE.test(gov)) return 'district';
   if (/(?:局|厅|委员会|委|办公室|办公厅|办|署|院|中心|所|站|队|馆|社|部|处|室)$/u.test(issuer) && !/人民政府$/u.test(issuer)) {
     return 'department';
   }
@@ -184,7 +206,8 @@ export function extractMeta(rawTitles: string[], rawText: string, publisher?: st
       // a title wrapped inside the name (`…裕民县人民` / `政府2023年…`, `班` / `玛县人民政府2023年…`): the
       // line before, all name characters and not itself ending in a body's word, is its start
       const head = i > 0 && t === m && before !== null && line.slice(0, t.index).trim() !== '' ? cands[i - 1]!.replace(/\s+/gu, '') : '';
-      if (head && head.length <= 40 && NAME_LINE.test(head) && !BODY_END.test(head) && !/信息公开|报告|年报|首页|专栏|目录/u.test(head)) before = cleanName(head + line.slice(0, t.index)) ?? before;
+      // (a breadcrumb's short name on the line before the full one, `石牛江镇` / `桃江县石牛江镇人民政府2025年…`, is no start)
+      if (head && head.length <= 40 && NAME_LINE.test(head) && !BODY_END.test(head) && !line.slice(0, t.index).includes(head) && !/信息公开|报告|年报|首页|专栏|目录/u.test(head)) before = cleanName(head + line.slice(0, t.index)) ?? before;
       // "2019年上海市人民政府办公厅政府信息公开…": the name stands between the year and 政府信息公开
       // (`2022年某县人民政府信息公开年报`: the lazy name stops before 政府, which the title words took)
       const between = nameBeforeTitleWords(t[2] ?? '');
@@ -198,7 +221,9 @@ export function extractMeta(rawTitles: string[], rawText: string, publisher?: st
     // "如对本报告有任何疑问，请与平潭综合实验区社会事业局联系", "本报告…由两城镇人民政府党政办公室编制"
     const contact =
       /请\s*与\s*([\u3400-\u9fff()（）\s]{2,50}?)(?:政府信息公开(?:工作)?(?:领导小组)?办公室|政务公开办公室)?\s*联系/u.exec(text) ??
-      /由\s*([\u3400-\u9fff()（）\s]{2,50}?)(?:政府信息公开(?:工作)?(?:领导小组)?办公室|政务公开办公室)?\s*(?:负责)?编\s*制/u.exec(text);
+      /由\s*([\u3400-\u9fff()（）\s]{2,50}?)(?:政府信息公开(?:工作)?(?:领导小组)?办公室|政务公开办公室)?\s*(?:负责)?编\s*制/u.exec(text) ??
+      // `如有疑问，请联系重庆市江北区教育委员会办公室（地址：…）`
+      /请\s*联\s*系\s*([\u3400-\u9fff()（）]{2,50}?)\s*(?=[,，;；。(（:：]|\n|地址|电话|联系电话)/u.exec(text);
     if (contact) issuer = cleanName(withoutInternalOffice(contact[1]!.replace(/\s+/gu, '')));
   }
   year = yearFromText(text) ?? year;
