@@ -8,6 +8,7 @@ import path from 'node:path';
 import { type Db, query } from './duck.ts';
 import { checkRowNames } from './rownames.ts';
 import type { Database } from './tables.ts';
+import { sqlString } from './duck.ts';
 
 const columnsCache = new Map<string, { name: string; type: string }[]>();
 
@@ -45,7 +46,7 @@ export async function insertNdjson(db: Db, table: string, files: string[], names
       return c;
     });
   }
-  const list = files.map((f) => `'${f.replaceAll("'", "''")}'`).join(', ');
+  const list = files.map(sqlString).join(', ');
   const spec = cols.map((c) => `'${c.name}': '${c.type}'`).join(', ');
   const target = names ? `${table} (${cols.map((c) => `"${c.name}"`).join(', ')})` : table;
   await db.conn.run(

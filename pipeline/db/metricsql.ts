@@ -15,6 +15,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { FORMATS, type Format } from '../codes.ts';
 import { ROOT, UserError } from './common.ts';
+import { sqlString } from './duck.ts';
 
 export const GENERATED_HEADER = '-- generated from data/reference/metrics.csv by scripts/gen-metric-sql.ts — edit the CSV';
 export const METRICS_CSV = 'data/reference/metrics.csv';
@@ -180,7 +181,7 @@ export function placed(dict: MetricDictionary, kind: 'table' | 'view', id: strin
   return { metrics: rows.map((x) => x.m.code), ranked: rows.filter((x) => x.p!.ranked).map((x) => x.m.code) };
 }
 
-const sqlList = (xs: string[]) => xs.map((x) => `'${x}'`).join(', ');
+const sqlList = (xs: string[]) => xs.map(sqlString).join(', ');
 
 /** One line of report_metrics_base's union: the value (NULL outside its formats) and the base. */
 function unionLine(m: MetricDef, first: boolean): string {

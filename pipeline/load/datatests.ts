@@ -18,6 +18,7 @@ import { parse } from 'csv-parse/sync';
 import { type Db, openRead, query, SQL_DIR, UserError } from '../db/duck.ts';
 import { LAYERS } from '../db/sqlfiles.ts';
 import { timing } from './timing.ts';
+import { sqlString } from '../db/duck.ts';
 
 export const TEST_KINDS = ['unique', 'not_null', 'relationships', 'accepted_values', 'expression', 'singular'] as const;
 export type TestKind = (typeof TEST_KINDS)[number];
@@ -46,7 +47,7 @@ export interface TestFailure {
 
 const SAMPLE = 5;
 const ident = (s: string) => `"${s.replaceAll('"', '""')}"`;
-const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
+const lit = sqlString;
 const list = (s: string) =>
   s
     .split(',')

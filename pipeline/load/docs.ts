@@ -15,6 +15,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { type Db, query, REFERENCE_DIR, SQL_DIR } from '../db/duck.ts';
 import { LAYERS } from '../db/sqlfiles.ts';
+import { sqlString } from '../db/duck.ts';
 
 export interface DocRow {
   model: string;
@@ -137,7 +138,7 @@ export function resolveDocs(catalog: Catalog, rows: DocRow[], metrics: MetricRow
   return { models, columns, stale };
 }
 
-const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
+const lit = sqlString;
 const ident = (s: string) => `"${s.replaceAll('"', '""')}"`;
 
 /** The COMMENT ON statements for what `resolveDocs` found. */

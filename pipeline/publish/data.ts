@@ -2,6 +2,7 @@
 import { type Db, query } from '../db/duck.ts';
 import { CORRECTED_KEY, CORRECTED_MARK } from './format.ts';
 import { BODY_COLUMNS, type Column, type ColumnKind, METRIC_TABLES, NOTES_COLUMN, QUALITY_TABLE, REPORT_QUALITY_TABLE } from './tables.ts';
+import { sqlString } from '../db/duck.ts';
 
 export interface Published {
   id: string;
@@ -112,7 +113,7 @@ export async function trendSeries(db: Db, year: number, group: string | undefine
      )
      SELECT c.body, m.year, m.metric, m.value
      FROM report_metrics m JOIN chosen c USING (body_id)
-     WHERE m.year <= $1 AND list_contains([${metrics.map((x) => `'${x}'`).join(', ')}], m.metric)
+     WHERE m.year <= $1 AND list_contains([${metrics.map(sqlString).join(', ')}], m.metric)
      ORDER BY c.new_applications DESC, c.body, m.metric, m.year`,
     [year, ...g.params],
   );

@@ -9,6 +9,7 @@ import { type Db, query, UserError } from '../db/duck.ts';
 import { runLoad, withDb, type Log } from '../stages.ts';
 import { type Correction, correctionsFile, SHA256, syncCorrections, tableCorrections, replaceTableCorrections, writeCorrectionsFile } from './file.ts';
 import { cellText, type Corrected, formatProblem, isCellCode, parseCorrected } from './values.ts';
+import { sqlString } from '../db/duck.ts';
 
 const REQUIRED = ['document_sha256', 'cell', 'corrected_value'] as const;
 
@@ -93,7 +94,7 @@ async function validate(db: Db, rows: InputRow[], now: Date) {
   const targets = new Map<string, Target>();
   const known = new Map<string, string>();
   if (shas.length > 0) {
-    const list = `[${shas.map((s) => `'${s}'`).join(', ')}]`;
+    const list = `[${shas.map(sqlString).join(', ')}]`;
     for (const t of await query<Target & { sha256: string }>(
       db,
       `SELECT d.sha256, d.document_id, d.path, e.format, e.t2_format FROM documents d JOIN extractions e USING (document_id)

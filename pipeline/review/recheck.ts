@@ -7,6 +7,7 @@ import { type Db, query } from '../db/duck.ts';
 import { checkTable2, checkTable3, checkTable4 } from '../extract/checks.ts';
 import { figureChecks, type ProseFigure } from '../extract/prose.ts';
 import type { Cell, Check, Grid } from '../extract/result.ts';
+import { sqlString } from '../db/duck.ts';
 
 interface CellRow {
   document_id: string;
@@ -51,7 +52,7 @@ export async function recomputeChecks(db: Db, documentIds?: string[]): Promise<M
     documentIds ?? (await query<{ id: string }>(db, `SELECT DISTINCT document_id AS id FROM stg_cell_corrections WHERE status = 'applied' ORDER BY 1`)).map((r) => r.id);
   const out = new Map<string, Check[]>();
   if (ids.length === 0) return out;
-  const list = `[${ids.map((i) => `'${i.replaceAll("'", "''")}'`).join(', ')}]`;
+  const list = `[${ids.map(sqlString).join(', ')}]`;
   const cells = await query<CellRow>(db, `SELECT document_id, table_code, row_code, col_code, value, cell_kind, raw_text, loc, corrected FROM stg_cells WHERE list_contains(${list}, document_id)`);
   const meta = await query<{ document_id: string; format: Format | null; t2_format: Format | null }>(
     db,
