@@ -81,4 +81,14 @@ describe('real crawl excerpts', () => {
     for (const g of ['review', 'lit_direct', 'lit_after_review']) expect(t4[g]).toEqual({ upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 });
     expect(r.flags.filter((f) => f.cell.startsWith('t4'))).toEqual([]);
   });
+  it('黄陂 2020: row words inside another row’s annotation (其他对外管理服务事项(指…行政处罚、行政强制…)) are not labels', async () => {
+    const r = await extractPath(path.join(REAL, 'huangpi-2020-annotated-excerpt.txt'));
+    const t2 = JSON.parse(valuesOf(r.t2));
+    expect(t2.normative_docs).toEqual({ newly_made: 87, newly_published: 0, published_total: 0 });
+    expect(t2.other_external_services).toEqual({ prev_year_items: 0, items_change: 0, decisions: 0 });
+    expect(t2.admin_penalty).toEqual({ prev_year_items: 0, items_change: 0, decisions: 0 });
+    // the page is cut inside the 行政强制 row: its cells are flagged, not the annotation's values
+    expect(t2.admin_coercion).toBeUndefined();
+    expect(r.flags.filter((f) => f.cell.startsWith('t2.admin_coercion.') && f.reason === 'row_not_found')).toHaveLength(3);
+  });
 });

@@ -79,12 +79,47 @@ export function findAnchors<R extends string>(
   for (const label of labels) {
     const re = labelRegex(label);
     re.lastIndex = pos;
-    const m = re.exec(hay);
+    let m = re.exec(hay);
+    // a row's words inside another row's annotation (`其他对外管理服务事项(指…行政处罚、行政强制…)`) are not its label
+    while (m && m.index < to && insideAnnotation(hay, m.index)) {
+      re.lastIndex = m.index + 1;
+      m = re.exec(hay);
+    }
     if (!m || m.index >= to || (out.length > 0 && m.index - pos > maxGap)) continue;
     out.push({ row: label.row, start: m.index, end: m.index + m[0].length, inner: innerNumbers(m[0]) });
     pos = m.index + m[0].length;
   }
   return out;
+}
+
+/**
+ * `at` is inside a bracketed annotation of words: an opening bracket before it and its closing
+ * bracket after it (within 300 characters, also over a line wrap), no digits in between (cells
+ * between are not an annotation).
+ */
+function insideAnnotation(text: string, at: number): boolean {
+  const bracket = (from: number, step: 1 | -1, open: string, close: string): boolean => {
+    let depth = 0;
+    for (let i = from; i >= 0 && i < text.length && Math.abs(i - at) <= 300; i += step) {
+      const c = text[i]!;
+      if (c >= '0' && c <= '9') {
+        // a line of numbers a wrap printed inside the annotation (`行政许可（不含行政处罚、行政` / `8` / `强制事项）`) is skipped
+        const lineStart = text.lastIndexOf('\n', i) + 1;
+        const nl = text.indexOf('\n', i);
+        const lineEnd = nl < 0 ? text.length : nl;
+        if (!/^[\d\s.,+-]+$/u.test(text.slice(lineStart, lineEnd))) return false;
+        i = step === 1 ? lineEnd : lineStart - 1;
+        continue;
+      }
+      if (close.includes(c)) depth++;
+      else if (open.includes(c)) {
+        if (depth === 0) return true;
+        depth--;
+      }
+    }
+    return false;
+  };
+  return bracket(at - 1, -1, '(（', ')）') && bracket(at, 1, ')）', '(（');
 }
 
 const keyRegexes = new Map<string, RegExp>();

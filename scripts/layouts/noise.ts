@@ -67,6 +67,11 @@ export const NOISE: Record<string, Noise> = {
   countunits: { what: 'count units on some cells (`5个`, `9人次`, `2项`)', html: (h) => suffixCells('人次')(suffixCells('个')(h)) },
   notes: { what: 'a note after some numbers (`5（注）`): unreadable, so flagged', html: suffixCells('（注）'), lossy: true },
   blankwu: { what: 'empty cells printed 无', html: (h) => h.replace(emptyCell, '<td$1><p>无</p></td>') },
+  // (武汉's variant of the 2019 template: `其他对外管理服务事项(指…行政处罚、行政强制…)`)
+  annotated: {
+    what: 'row labels with annotations that name later rows (`行政许可（不含行政处罚、行政强制）`)',
+    html: (h) => h.replace(/>行政许可</gu, '>行政许可（不含行政处罚、行政强制事项）<').replace(/>其他对外管理服务事项</gu, '>其他对外管理服务事项（指行政许可以外的事项，含行政处罚、行政强制）<'),
+  },
   blankslash: { what: 'empty cells printed /', html: (h) => h.replace(emptyCell, '<td$1><p>/</p></td>') },
   // (a real 龙华区 page prints its empty cells `_`)
   blankunderscore: { what: 'empty cells printed _', html: (h) => h.replace(emptyCell, '<td$1><p>_</p></td>') },
