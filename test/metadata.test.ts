@@ -103,6 +103,9 @@ describe('metadata from the text when the title has none', () => {
     expect(extractMeta([], '石牛江镇\n\n桃江县石牛江镇人民政府 2025年政府信息公开工作年度报告\n').issuer).toBe('桃江县石牛江镇人民政府');
     expect(levelOf('五华科技产业园管理委员会')).toBe(levelOf('桃园开发区管委会'));
     expect(extractMeta([], '如对本报告有疑问,请联系重庆市江北区教育委员会办公室,联系电话:023-…').issuer).toBe('重庆市江北区教育委员会');
+    expect(extractMeta([], '一、总体情况\n2025年,铁东区退役军人事务局通过区政府网站主动公开政府信息8条。')).toMatchObject({ issuer: '铁东区退役军人事务局', year: 2025 });
+    expect(extractMeta([], '登录| 注册\n公主岭市档案局2021年政府信息公开工作年度报告').issuer).toBe('公主岭市档案局');
+    expect(extractMeta([], '截至2019年底,我局共公开信息…').year).toBe(2019);
     // 区政府办公室 is an abbreviation: no name, rather than 办公室
     expect(extractMeta([], '现将我办2022年度政府信息公开情况报告如下:\n一、总体情况\n2022年,区政府办公室认真贯彻执行《条例》').issuer).toBeNull();
   });

@@ -91,4 +91,11 @@ describe('real crawl excerpts', () => {
     expect(t2.admin_coercion).toBeUndefined();
     expect(r.flags.filter((f) => f.cell.startsWith('t2.admin_coercion.') && f.reason === 'row_not_found')).toHaveLength(3);
   });
+  it('遂溪 2019 and 绥江: 未增未减 is a change of 0; the misspelt 行政事业型收费 is the fee row (it vanished without a flag)', async () => {
+    const a = JSON.parse(valuesOf((await extractPath(path.join(REAL, 'suixi-tyjrswj-2019-nochange-excerpt.txt'))).t2));
+    for (const row of ['admin_licensing', 'other_external_services', 'admin_penalty', 'admin_coercion']) expect(a[row]).toEqual({ prev_year_items: 0, items_change: 0, decisions: 0 });
+    expect(a.central_procurement.procurement_items).toBe(26);
+    const b = await extractPath(path.join(REAL, 'suijiang-fee-typo-excerpt.txt'));
+    expect(JSON.parse(valuesOf(b.t2)).admin_fees).toEqual({ fee_amount_wan_yuan: 0 });
+  });
 });

@@ -71,7 +71,8 @@ export const COUNT_UNIT = '件|[个条项次人份户家宗起篇期场批]次?'
 export const SIGN_UP = '增加|增长|增';
 export const SIGN_DOWN = '减少|减|下降';
 const SIGN_WORD = `${SIGN_UP}|${SIGN_DOWN}`;
-const SINGLE_VALUE = new RegExp(`^\\s*(?:(?:[+-]|${SIGN_WORD})?\\d+(?:\\.\\d+)?\\s*(?:万元|元|${COUNT_UNIT}|%)?|[/／\\\\]|[-—–－]+|[_＿]+)\\s*$`, 'u');
+export const NO_CHANGE_WORDS = '未增未减|无增减|无增无减';
+const SINGLE_VALUE = new RegExp(`^\\s*(?:${NO_CHANGE_WORDS}|(?:[+-]|${SIGN_WORD})?\\d+(?:\\.\\d+)?\\s*(?:万元|元|${COUNT_UNIT}|%)?|[/／\\\\]|[-—–－]+|[_＿]+)\\s*$`, 'u');
 
 /**
  * True when a line or cell holds nothing but one value or marker: a cell of a one-cell-per-line

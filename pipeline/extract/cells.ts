@@ -1,6 +1,6 @@
 // Turning a stretch of the token stream (the text between two row labels) into value chunks.
 import type { CellKind } from '../codes.ts';
-import { COUNT_UNIT, SIGN_DOWN, SIGN_UP, type Stream, tokenAt, isSingleValue } from './blocks.ts';
+import { COUNT_UNIT, NO_CHANGE_WORDS, SIGN_DOWN, SIGN_UP, type Stream, tokenAt, isSingleValue } from './blocks.ts';
 import { EMPTY, EMPTY_WEAK } from './readers/pdfgrid.ts';
 
 /**
@@ -59,7 +59,10 @@ function ocrWordEnd(s: string, i: number): number {
 // A sign word before its number (`增5`, `减少3`, at a cell's or a word's start) is the sign.
 // (a flipbook's space between Chinese and digits may stand between them)
 const SIGN_WORDS = new RegExp(`(^|[\\s|\u0001])(?:(${SIGN_UP})|(?:${SIGN_DOWN}))[ \\t]?(?=\\d)`, 'gu');
-const signWords = (s: string) => (s.includes('增') || s.includes('减') || s.includes('下降') ? s.replace(SIGN_WORDS, (_, pre: string, up: string | undefined) => `${pre}${up ? '+' : '-'}`) : s);
+// `未增未减` (no change) in the 本年增/减 column is a change of 0
+const NO_CHANGE = new RegExp(`(^|[\\s|\u0001])(?:${NO_CHANGE_WORDS})(?=[\\s|\u0001]|$)`, 'gu');
+const signWords = (s: string) =>
+  s.includes('增') || s.includes('减') || s.includes('下降') ? s.replace(NO_CHANGE, '$10').replace(SIGN_WORDS, (_, pre: string, up: string | undefined) => `${pre}${up ? '+' : '-'}`) : s;
 const SPACED_DIGITS = /^\s*\d(?: \d)+\s*$/u;
 const UNIT_WORD = new RegExp(`^(?:万元|${COUNT_UNIT})$`, 'u');
 const VALUE = /([+-])?(\d+)(?:\.(\d+))?\s*(万元|元)?/uy;

@@ -182,6 +182,6 @@ export const T2_LABELS: RowLabel<T2Row>[] = [
   { row: 'other_external_services', keys: ['其他对外管理服务事项', '其他对外管理'] },
   { row: 'admin_penalty', keys: ['行政处罚'] },
   { row: 'admin_coercion', keys: ['行政强制'] },
-  { row: 'admin_fees', keys: ['行政事业性收费', '事业性收费'] },
+  { row: 'admin_fees', keys: ['行政事业性收费', '事业性收费', '行政事业型收费'] },
   { row: 'central_procurement', keys: ['政府集中采购', '集中采购'] },
 ];

@@ -25,7 +25,7 @@ const NAME_CHARS = /[\u3400-\u9fff()（）]+$/u;
 // Words that are never part of a body's name but precede it in spammy titles.
 // Mirror sites glue SEO spam onto titles; the name is what follows the last spam word.
 const NOISE =
-  /(?:关于|印发|发布|公布|公开|转发|现将|特将|兹将|现就|现把|专区|在线|视频|免费|精品|一区|二区|无码|中文字幕|当前位置|首页|娱乐|彩票|棋牌|博彩|投注|赌场|赌博|葡京|威尼斯人|官网|下载|开户|真人|毛片|成人|长者模式|关怀版|无障碍|适老化|繁体|简体|向社会)/u;
+  /(?:关于|印发|发布|公布|公开|转发|现将|特将|兹将|现就|现把|专区|在线|视频|免费|精品|一区|二区|无码|中文字幕|当前位置|首页|娱乐|彩票|棋牌|博彩|投注|赌场|赌博|葡京|威尼斯人|官网|下载|开户|真人|毛片|成人|长者模式|关怀版|无障碍|适老化|繁体|简体|向社会|登录|注册)/u;
 
 export interface Meta {
   issuer: string | null;
@@ -41,9 +41,9 @@ export interface Meta {
 // Section 一 opens with the year and, often, the body as the subject of its first sentence:
 // `一、总体情况 2023年，在区委、区政府的坚强领导下，官洲街道办事处认真贯彻落实…`.
 const SUBJECT_SENTENCE =
-  String.raw`(\d{4})\s*年\s*度?\s*(?:以来)?\s*[,，]?\s*(?:在[^,，。]{2,40}?[下中][,，]\s*)?([\u3400-\u9fff()（）]{2,40}?)(?:在[^,，。]{2,40}?[下中][,，]\s*)?(?:认真|坚持|紧紧|严格|深入|全面|按照|持续|不断|积极|始终|高度|扎实|切实|进一步|围绕|聚焦|贯彻|依法|共)`;
+  String.raw`(\d{4})\s*年\s*度?\s*(?:以来)?\s*[,，]?\s*(?:在[^,，。]{2,40}?[下中][,，]\s*)?([\u3400-\u9fff()（）]{2,40}?)(?:在[^,，。]{2,40}?[下中][,，]\s*)?(?:认真|坚持|紧紧|严格|深入|全面|按照|持续|不断|积极|始终|高度|扎实|切实|进一步|围绕|聚焦|贯彻|依法|共|通过|未发生|未收到|政府信息公开工作)`;
 // any sentence of section 一 that opens so (`（一）主动公开情况。2022年宜城市教育局全面贯彻落实…`)
-const SUBJECT_ANYWHERE = new RegExp(`(?<=[。：:\n)）]|^)\s*${SUBJECT_SENTENCE}`, 'gu');
+const SUBJECT_ANYWHERE = new RegExp(`(?<!\\d)${SUBJECT_SENTENCE}`, 'gu');
 const OPENING =
   /(?:一\s*[、.]|[(（]\s*一\s*[)）])\s*总\s*体\s*情\s*况\s*(\d{4})\s*年\s*度?\s*(?:以来)?\s*[,，]?\s*(?:在[^,，。]{2,40}?[下中][,，]\s*)?([\u3400-\u9fff()（）]{2,40}?)(?:在[^,，。]{2,40}?[下中][,，]\s*)?(?:认真|坚持|紧紧|严格|深入|全面|按照|持续|不断|积极|始终|高度|扎实|切实|进一步|围绕|聚焦|贯彻|依法|共)/u;
 
@@ -239,7 +239,7 @@ export function extractMeta(rawTitles: string[], rawText: string, publisher?: st
   // last: `截至2023年12月31日，我局…` (the year's figures counted to its last day; a later year can
   // be named so too, hence after the title and the opening)
   if (year === null) {
-    const until = /截\s*[至止]\s*(\d{4})\s*年\s*12\s*月\s*[23]\d\s*日/u.exec(text);
+    const until = /截\s*[至止]\s*(\d{4})\s*年\s*(?:12\s*月\s*[23]\d\s*日|底)/u.exec(text);
     if (until) year = plausibleYear(Number(until[1]));
   }
   // `汇报我镇2023年政府信息公开工作`, `2019年我局政府信息公开工作运行良好`: the year of the work reported
