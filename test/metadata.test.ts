@@ -100,6 +100,8 @@ describe('metadata from the text when the title has none', () => {
     expect(extractMeta([], '共和乡关于2020年度政府信息公开工作的年度报告\n')).toMatchObject({ issuer: '共和乡', year: 2020 });
     expect(extractMeta([], '根据…等相关规定,编制万源市玉带乡2024年政府信息公开工作年度报告。').issuer).toBe('万源市玉带乡');
     expect(extractMeta([], '某区机构编制委员会办公室2023年政府信息公开工作年度报告').issuer).toBe('某区机构编制委员会办公室');
+    expect(extractMeta([], '结合工作实际,特编制和平县林寨镇2023年政府信息公开工作年度报告。').issuer).toBe('和平县林寨镇');
+    expect(extractMeta([], '现编制了特克斯县2022年政府信息公开工作年度报告。').issuer).toBe('特克斯县人民政府');
     expect(extractMeta([], '石牛江镇\n\n桃江县石牛江镇人民政府 2025年政府信息公开工作年度报告\n').issuer).toBe('桃江县石牛江镇人民政府');
     expect(levelOf('五华科技产业园管理委员会')).toBe(levelOf('桃园开发区管委会'));
     expect(extractMeta([], '如对本报告有疑问,请联系重庆市江北区教育委员会办公室,联系电话:023-…').issuer).toBe('重庆市江北区教育委员会');

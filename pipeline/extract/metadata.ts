@@ -98,8 +98,8 @@ function cleanName(raw: string): string | null {
   const m = NAME_CHARS.exec(s);
   if (!m) return null;
   // "…局关于2021年…" / "…县的2021年…": words between the name and the year
-  // (`编制万源市玉带乡2024年…`: the verb before the name; 机构编制委员会 is a name)
-  s = m[0].replace(/(?:关于|的|印发|发布|公布)+$/u, '').replace(/^编制(?!委员会|办)/u, '');
+  // (`编制万源市玉带乡2024年…`, `特编制…`, `现编制了…`: the verb before the name; 机构编制委员会 is a name)
+  s = m[0].replace(/(?:关于|的|印发|发布|公布)+$/u, '').replace(/^(?:特此|[特现兹])?编制了?(?!委员会|办)/u, '');
   const noise = s.match(new RegExp(NOISE.source, 'gu'));
   if (noise) s = s.slice(s.lastIndexOf(noise[noise.length - 1]!) + noise[noise.length - 1]!.length);
   // 本镇 / 我局 / 该委: a pronoun, not a name (本溪市 is one)
