@@ -6,29 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractBytes } from '../pipeline/extract/extract.ts';
-import type { ExtractResult } from '../pipeline/extract/result.ts';
-import { CORPUS, flagCovers } from './helpers.ts';
+import { CORPUS, reasons, silentlyLost } from './helpers.ts';
 
 const cut = (file: string, at: number) => extractBytes(file, new Uint8Array(fs.readFileSync(path.join(CORPUS, file))).slice(0, at));
-const reasons = (r: ExtractResult, key: string) => r.flags.filter((f) => flagCovers(f.cell, key)).map((f) => f.reason);
-
-/** Every cell of the whole file's reading that the cut one has as a different number, or lacks without a flag. */
-function silentlyLost(whole: ExtractResult, part: ExtractResult): string[] {
-  const out: string[] = [];
-  for (const t of ['t2', 't3', 't4'] as const) {
-    for (const [row, cols] of Object.entries(whole[t] as Record<string, Record<string, { value: number | null }>>)) {
-      for (const [col, c] of Object.entries(cols)) {
-        const key = `${t}.${row}.${col}`;
-        const got = (part[t] as Record<string, Record<string, { value: number | null }>>)[row]?.[col]?.value ?? null;
-        if (got === c.value) continue;
-        if (got !== null) out.push(`${key}: ${c.value} -> ${got}`);
-        else if (reasons(part, key).length === 0) out.push(`${key}: ${c.value} -> lost`);
-      }
-    }
-  }
-  return out;
-}
-
 describe('a file cut short', () => {
   it('inside a number at the very end: 行政许可12 cut to 行政许可1 is left blank and flagged, the rows after it are not found', async () => {
     const file = 'pingtan-lyy_2022_1.txt';

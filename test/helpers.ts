@@ -55,6 +55,26 @@ export function flagCovers(flagCell: string, key: string): boolean {
   return flagCell === key || key.startsWith(`${flagCell}.`);
 }
 
+/** The reasons of the flags that cover `key`. */
+export const reasons = (r: ExtractResult, key: string) => r.flags.filter((f) => flagCovers(f.cell, key)).map((f) => f.reason);
+
+/** Every cell of the whole file's reading that the cut one has as a different number, or lacks without a flag. */
+export function silentlyLost(whole: ExtractResult, part: ExtractResult): string[] {
+  const out: string[] = [];
+  for (const t of ['t2', 't3', 't4'] as const) {
+    for (const [row, cols] of Object.entries(whole[t] as Record<string, Record<string, { value: number | null }>>)) {
+      for (const [col, c] of Object.entries(cols)) {
+        const key = `${t}.${row}.${col}`;
+        const got = (part[t] as Record<string, Record<string, { value: number | null }>>)[row]?.[col]?.value ?? null;
+        if (got === c.value) continue;
+        if (got !== null) out.push(`${key}: ${c.value} -> ${got}`);
+        else if (reasons(part, key).length === 0) out.push(`${key}: ${c.value} -> lost`);
+      }
+    }
+  }
+  return out;
+}
+
 export type CellOutcome = 'exact' | 'flagged' | 'wrong' | 'missing';
 
 /**

@@ -44,7 +44,8 @@ function readTables(stream: Stream): Tables & { sections: Sections } {
  * rows are those of its own format, or of both when it stops before （六） tells which (table 2's
  * format is no guide: mixed layouts exist). Table 2's rows are often left out by a body that has
  * none (规章), so only those after its last row read are, when the table runs to the end of
- * the text, those before the first row read but 规章, and those between two rows read (their label was not recognised); the extra rows
+ * the text or a block caption follows (their label was not recognised), those before the first
+ * row read but 规章, and those between two rows read (the same); the extra rows
  * some reports add (x_…) are never expected.
  */
 function missingRows(t2: Tables['t2'], t3: Tables['t3']): Flag[] {
@@ -64,11 +65,18 @@ function missingRows(t2: Tables['t2'], t3: Tables['t3']): Flag[] {
     // every template prints 行政规范性文件 (only 规章 is left out by bodies that make none)
     for (const row of firstRead < 0 ? [] : rows.slice(0, firstRead)) {
       if (row !== 'regulations') out.push({ cell: `t2.${row}`, reason: 'row_not_found', detail: 'the row label was not found in table 2, though rows after it were read' });
+      else if (t2.regulationsUnread) out.push({ cell: `t2.${row}`, reason: 'row_not_found', detail: 'numbers are printed before 行政规范性文件 under a label that was not recognised as 规章' });
     }
     // (a table 2 that runs to the end always has its header words, hence its format: table2.ts)
-    if (t2.toEnd) {
+    if (t2.toEnd || t2.captionAfterLast) {
       for (const row of rows.slice(lastRead + 1)) {
-        out.push({ cell: `t2.${row}`, reason: 'row_not_found', detail: 'table 2 runs to the end of the text without this row: the file may have been cut short' });
+        out.push({
+          cell: `t2.${row}`,
+          reason: 'row_not_found',
+          detail: t2.captionAfterLast
+            ? 'the row label was not found in table 2, though a block caption or header (第二十条…, 信息内容) follows the last row read'
+            : 'table 2 runs to the end of the text without this row: the file may have been cut short',
+        });
       }
     }
   }

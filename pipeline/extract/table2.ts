@@ -14,6 +14,10 @@ export interface Table2 extends TableResult<T2Row, T2Col> {
   format: Format | null;
   /** no table 3 heading follows: the table runs to the end of the text, and may have been cut off there */
   toEnd: boolean;
+  /** a block caption (第二十条…) or header (信息内容…) follows the last row read: the table goes on with rows whose labels were not recognised */
+  captionAfterLast: boolean;
+  /** numbers under an unrecognised label before 行政规范性文件: the 规章 row, not read */
+  regulationsUnread: boolean;
 }
 
 const FORMAT_WORDS = (['f2021', 'f2019'] as const).map((f) => ({ format: f, re: spacedWords(TABLE_SPECS.t2[f].formatWords) }));
@@ -31,19 +35,26 @@ function detectFormat(raw: string): Format | null {
 // the last header word of block （一）, after which its first row (规章) starts
 const FIRST_BLOCK_HEADER_END = /现\s*行\s*有\s*效(?:\s*件)?(?:\s*数)?|对\s*外\s*公\s*开\s*总(?:\s*数)?(?:\s*量)?/gu;
 
-/**
- * 规章 printed without its label (a crawl that lost the label cell: `现行有效件数` / ` ` / `0` `0` `0` /
- * `行政规范性文件`): numbers and nothing else between the block's header and its second row can only
- * be the first row of the national template.
- */
-function unlabelledRegulations(text: string, first: Anchor<T2Row>, start: number): Anchor<T2Row> | null {
+/** What is printed between block （一）'s header and its second row (行政规范性文件), or null. */
+function firstBlockGap(text: string, first: Anchor<T2Row>, start: number): { gap: string; at: number } | null {
   if (first.row !== 'normative_docs') return null;
   let headerEnd = -1;
   FIRST_BLOCK_HEADER_END.lastIndex = start;
   for (let m = FIRST_BLOCK_HEADER_END.exec(text); m && m.index < first.start; m = FIRST_BLOCK_HEADER_END.exec(text)) headerEnd = m.index + m[0].length;
-  if (headerEnd < 0) return null;
-  const gap = text.slice(headerEnd, first.start);
-  return /\d/u.test(gap) && /^[\s|\d.,，+\-/—]*$/u.test(gap) ? { row: 'regulations', start: headerEnd, end: headerEnd, inner: [] } : null;
+  return headerEnd < 0 ? null : { gap: text.slice(headerEnd, first.start), at: headerEnd };
+}
+
+/**
+ * 规章 printed without its label (a crawl that lost the label cell: `现行有效件数` / ` ` / `0` `0` `0` /
+ * `行政规范性文件`): numbers and nothing else between the block's header and its second row can only
+ * be the first row of the national template. Numbers with words that are no label (`徢章000`: a
+ * misspelt or garbled 规章) are a row not read: `regulationsUnread`, flagged.
+ */
+function unlabelledRegulations(text: string, first: Anchor<T2Row>, start: number): { anchor: Anchor<T2Row> | null; unread: boolean } {
+  const g = firstBlockGap(text, first, start);
+  if (!g || !/\d/u.test(g.gap)) return { anchor: null, unread: false };
+  if (/^[\s|\d.,，+\-/—]*$/u.test(g.gap)) return { anchor: { row: 'regulations', start: g.at, end: g.at, inner: [] }, unread: false };
+  return { anchor: null, unread: true };
 }
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
@@ -85,7 +96,7 @@ function normaliseMoney(row: T2Row, col: T2Col, cell: Cell, unit: string | undef
 /** `region`: table 2's slice from the sections step (sections.ts). */
 export function extractTable2(stream: Stream, region: Sections['t2']): Table2 {
   const text = stream.text;
-  const none: Table2 = { found: false, format: null, toEnd: false, cells: {}, flags: [], notes: [] };
+  const none: Table2 = { found: false, format: null, toEnd: false, captionAfterLast: false, regulationsUnread: false, cells: {}, flags: [], notes: [] };
   if (region === null) return none;
   const { start, end, toEnd } = region;
   const format = detectFormat(text.slice(start, end));
@@ -95,17 +106,19 @@ export function extractTable2(stream: Stream, region: Sections['t2']): Table2 {
   const spec = TABLE_SPECS.t2[format ?? 'f2021'];
   const anchors = findAnchors(text, spec.rows, start, end);
   if (anchors.length === 0) return none;
-  const unlabelled = unlabelledRegulations(text, anchors[0]!, start);
+  const { anchor: unlabelled, unread: regulationsUnread } = unlabelledRegulations(text, anchors[0]!, start);
   if (unlabelled) anchors.unshift(unlabelled);
 
   const units: Unit[] = [];
   const units2: { row: T2Row; cols: readonly T2Col[]; unitOf: (string | undefined)[][]; headerUnit?: '元' | '万元'; flagged?: boolean; chunks: Chunk[] }[] = [];
   const unsure: Flag[] = [];
+  let captionAfterLast = false;
   anchors.forEach((a, i) => {
     const cols = spec.columns(a.row);
     let to = i + 1 < anchors.length ? anchors[i + 1]!.start : cutAfterValues(stream, a.end, end);
     const nextCaption = firstMatch(text, ['第二十条'], a.end, to);
     if (nextCaption) to = nextCaption.start;
+    if (i === anchors.length - 1) captionAfterLast = firstMatch(text, ['第二十条', '信息内容'], a.end, end) !== null;
     const chunks = rowChunks(stream, a, to);
     const seg = segment(chunks, cols.length, 200);
     // Table 2 has no sums to check a split against. A run of glued digits (规章000) prints every
@@ -152,5 +165,5 @@ export function extractTable2(stream: Stream, region: Sections['t2']): Table2 {
     });
   }
   const notes = unlabelled ? [...res.notes, 't2.regulations: printed without its row label; read as the first row of block （一） by its position'] : res.notes;
-  return { found: true, format, toEnd, cells, flags, notes };
+  return { found: true, format, toEnd, captionAfterLast, regulationsUnread, cells, flags, notes };
 }

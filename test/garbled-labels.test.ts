@@ -1,0 +1,52 @@
+// A row label the extractor cannot read (a misspelling, a crawl's garbled character) loses that
+// row: it must be flagged row_not_found, never vanish as if the report had no such row. Corpus
+// reports with the mutations the fuzz harness (`npm run fuzz`) found losing cells silently.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractBytes } from '../pipeline/extract/extract.ts';
+import { CORPUS, reasons, silentlyLost } from './helpers.ts';
+
+const read = (file: string, edit: (s: string) => string = (s) => s) => {
+  const text = fs.readFileSync(path.join(CORPUS, file), 'utf8');
+  const changed = edit(text);
+  expect(changed).not.toBe(text); // the edit applies to this report
+  return extractBytes(file, new TextEncoder().encode(changed));
+};
+
+describe('a garbled row label in table 2', () => {
+  it('the last row (行政事业性费, 收 lost), with the block caption before it: flagged, the other rows kept', async () => {
+    const file = 'pingtan-zrz_2022_1.txt';
+    const whole = await read(file, (s) => s + ' ');
+    const r = await read(file, (s) => s.replace('行政事业性收费', '行政事业性费'));
+    expect(whole.t2.admin_fees?.fee_amount_wan_yuan?.value).toBe(0);
+    expect(r.t2.admin_fees).toBeUndefined();
+    expect(reasons(r, 't2.admin_fees.fee_amount_wan_yuan')).toEqual(['row_not_found']);
+    expect(r.t2.admin_coercion).toEqual(whole.t2.admin_coercion);
+    expect(silentlyLost(whole, r)).toEqual([]);
+  });
+
+  it('the last row with its caption garbled too (笾二十条, 行政事业怔收费): the block header 信息内容 still says the table goes on', async () => {
+    const file = 'unknown-szfgs_2024_fragment.txt';
+    const whole = await read(file, (s) => s + ' ');
+    const r = await read(file, (s) => s.replace('第二十条 第（八）项', '笾二十条 第（八）项').replace('行政事业性收费', '行政事业怔收费'));
+    expect(whole.t2.admin_fees?.fee_amount_wan_yuan?.value).toBe(96171.6);
+    expect(reasons(r, 't2.admin_fees.fee_amount_wan_yuan')).toEqual(['row_not_found']);
+    expect(silentlyLost(whole, r)).toEqual([]);
+  });
+
+  it('the first row (徢章000 before 行政规范性文件): flagged, not read by position as an unlabelled 规章 would be', async () => {
+    const file = 'pingtan-zrz_2022_1.txt';
+    const whole = await read(file, (s) => s + ' ');
+    const r = await read(file, (s) => s.replace('规章000', '徢章000'));
+    expect(whole.t2.regulations?.issued?.value).toBe(0);
+    expect(r.t2.regulations).toBeUndefined();
+    for (const col of ['issued', 'repealed', 'in_force']) expect(reasons(r, `t2.regulations.${col}`)).toEqual(['row_not_found']);
+    expect(silentlyLost(whole, r)).toEqual([]);
+  });
+
+  it('a report that prints no 规章 row and ends table 2 at 行政事业性收费 gets no row_not_found', async () => {
+    const r = await read('pingtan-zrz_2022_1.txt', (s) => s.replace('规章000', ''));
+    expect(r.flags.filter((f) => f.reason === 'row_not_found')).toEqual([]);
+  });
+});
