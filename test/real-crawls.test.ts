@@ -98,4 +98,12 @@ describe('real crawl excerpts', () => {
     const b = await extractPath(path.join(REAL, 'suijiang-fee-typo-excerpt.txt'));
     expect(JSON.parse(valuesOf(b.t2)).admin_fees).toEqual({ fee_amount_wan_yuan: 0 });
   });
+  it('岳阳楼区 2023: a text cut inside a row label (`6.属`) does not give its item number 6 to the row above', async () => {
+    const r = await extractPath(path.join(REAL, 'yueyanglou-2023-cut-label-excerpt.txt'));
+    const t3 = JSON.parse(valuesOf(r.t3));
+    const blanks = { natural_person: null, commercial_enterprise: null, research_institution: null, social_welfare_org: null, legal_service_org: null, other_org: null };
+    expect(t3.denied_internal_affairs).toEqual({ ...blanks, total: 0 });
+    expect(r.t3.denied_internal_affairs?.other_org?.kind).toBe('blank');
+    expect(r.flags.some((f) => f.cell.startsWith('t3.denied_process_info') && f.reason === 'row_not_found')).toBe(true);
+  });
 });
