@@ -106,4 +106,10 @@ describe('real crawl excerpts', () => {
     expect(r.t3.denied_internal_affairs?.other_org?.kind).toBe('blank');
     expect(r.flags.some((f) => f.cell.startsWith('t3.denied_process_info') && f.reason === 'row_not_found')).toBe(true);
   });
+  it('庄窠乡 2020: numbers in rows whose dropped empty cells hide their columns are flagged, and the report is kept (not rejected as an unfilled template)', async () => {
+    const r = await extractPath(path.join(REAL, 'quyang-zhuangke-2020-excerpt.txt'));
+    expect(r).toMatchObject({ status: 'partial', issuer: '庄窠乡', year: 2020 });
+    expect(r.t2.normative_docs?.newly_made).toMatchObject({ value: null, kind: 'unreadable', raw: '2' });
+    expect(r.flags.some((f) => f.cell === 't2.normative_docs.newly_made')).toBe(true);
+  });
 });

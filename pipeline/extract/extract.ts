@@ -16,10 +16,18 @@ import { extractTable2 } from './table2.ts';
 import { extractTable3 } from './table3.ts';
 import { extractTable4 } from './table4.ts';
 
+/**
+ * No cell holds a printed number: an unfilled template. A cell left unreadable with digits in it
+ * counts as printed (`规章` / `0` / `规范性文件` / `2`: short rows whose columns cannot be told are
+ * flagged, and the report must stay, with its flags, issuer and year).
+ */
 function allBlank(grids: object[]): boolean {
   for (const g of grids) {
     for (const cols of Object.values(g)) {
-      for (const cell of Object.values(cols as object)) if ((cell as { kind: string }).kind === 'number') return false;
+      for (const cell of Object.values(cols as object)) {
+        const { kind, raw } = cell as { kind: string; raw: string };
+        if (kind === 'number' || (kind === 'unreadable' && /\d/u.test(raw))) return false;
+      }
     }
   }
   return true;
