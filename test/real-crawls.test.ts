@@ -112,4 +112,9 @@ describe('real crawl excerpts', () => {
     expect(r.t2.normative_docs?.newly_made).toMatchObject({ value: null, kind: 'unreadable', raw: '2' });
     expect(r.flags.some((f) => f.cell === 't2.normative_docs.newly_made')).toBe(true);
   });
+  it('螅镇 2022: a report published with every table cell empty is rejected, and keeps who published it for which year', async () => {
+    const r = await extractPath(path.join(REAL, 'jiaxian-xiezhen-2022-blank-excerpt.txt'));
+    expect(r).toMatchObject({ status: 'rejected', error: expect.stringMatching(/every table cell is blank/u), issuer: '螅镇', year: 2022, level: 'township' });
+    expect(r.t2).toEqual({});
+  });
 });

@@ -174,11 +174,12 @@ export async function extractBytes(file: string, bytes: Uint8Array, read: typeof
     const hint = /政府信息公开/u.test(stream.text) ? ' (it mentions 政府信息公开 but has no report tables: a news page or an index?)' : '';
     return rejected(file, `not a report: no table 2, 3 or 4 of the annual report format was found${hint}`);
   }
+  const meta = extractMeta(doc.titles, stream.text.slice(0, WINDOWS.metadata), doc.publisher);
   if (allBlank([t2.cells, t3.cells, t4.cells])) {
-    return rejected(file, 'no values: every table cell is blank (an unfilled template?)');
+    // who published an empty report, and for which year, is still worth knowing (document_status)
+    return { ...rejected(file, 'no values: every table cell is blank (an unfilled template?)'), issuer: meta.issuer, year: meta.year, level: meta.level };
   }
 
-  const meta = extractMeta(doc.titles, stream.text.slice(0, WINDOWS.metadata), doc.publisher);
   const format = t3.format ?? t2.format;
   const flags: Flag[] = [...t2.flags, ...t3.flags, ...t4.flags];
   flags.push(...flagImplausible('t2', t2.cells), ...flagImplausible('t3', t3.cells), ...flagImplausible('t4', t4.cells));
