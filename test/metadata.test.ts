@@ -102,6 +102,9 @@ describe('metadata from the text when the title has none', () => {
     expect(extractMeta([], '某区机构编制委员会办公室2023年政府信息公开工作年度报告').issuer).toBe('某区机构编制委员会办公室');
     expect(extractMeta([], '结合工作实际,特编制和平县林寨镇2023年政府信息公开工作年度报告。').issuer).toBe('和平县林寨镇');
     expect(extractMeta([], '现编制了特克斯县2022年政府信息公开工作年度报告。').issuer).toBe('特克斯县人民政府');
+    // held-out real pages: a title line without a year, a level word or 政府 alone as the subject
+    expect(extractMeta([], '驼峰路街道办事处政府信息公开工作年度报告\n\n一、总体情况\n\n2020年驼峰路街道办未发生因政府信息公开申请提起的行政复议。')).toMatchObject({ issuer: '驼峰路街道办事处', year: 2020 });
+    expect(extractMeta([], '政府信息公开工作年度报告\n2019年度街道共有专职信息人员2名,负责信息报送。')).toMatchObject({ issuer: null, year: 2019 });
     expect(extractMeta([], '石牛江镇\n\n桃江县石牛江镇人民政府 2025年政府信息公开工作年度报告\n').issuer).toBe('桃江县石牛江镇人民政府');
     expect(levelOf('五华科技产业园管理委员会')).toBe(levelOf('桃园开发区管委会'));
     expect(extractMeta([], '如对本报告有疑问,请联系重庆市江北区教育委员会办公室,联系电话:023-…').issuer).toBe('重庆市江北区教育委员会');

@@ -14,6 +14,8 @@ const TITLE_YEAR_AFTER = /政\s*府\s*信\s*息\s*公\s*开\s*(?:工\s*作\s*)?(
 const TITLE_BARE_YEAR = /(?<!\d)(\d{4})\s*政\s*府\s*信\s*息\s*公\s*开\s*(?:工\s*作\s*)?(?:年\s*度\s*)?(?:报\s*告|年\s*报)/u;
 // "某某区政府信息公开工作2023年度报告": the year inside the title words
 const TITLE_YEAR_INSIDE = /政\s*府\s*信\s*息\s*公\s*开\s*(?:工\s*作\s*)?(\d{4})\s*年\s*度?\s*(?:报\s*告|年\s*报)/u;
+// "某某街道办事处政府信息公开工作年度报告": a whole line that is a title without a year
+const TITLE_NO_YEAR = /^([\u3400-\u9fff()（）]{2,40}?)(?:政[府务]信息|信息|政务)公开工作(?:的)?(?:年度)?(?:报告|年报)$/u;
 // 二〇二三年: a year in Chinese numerals
 const CN_DIGIT: Record<string, string> = { 〇: '0', 零: '0', Ｏ: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 const CN_YEAR = /二[〇零Ｏ][一二三][〇零Ｏ一二三四五六七八九](?=\s*年)/gu;
@@ -47,11 +49,11 @@ const SUBJECT_ANYWHERE = new RegExp(`(?<!\\d)${SUBJECT_SENTENCE}`, 'gu');
 const OPENING =
   /(?:一\s*[、.]|[(（]\s*一\s*[)）])\s*总\s*体\s*情\s*况\s*(\d{4})\s*年\s*度?\s*(?:以来)?\s*[,，]?\s*(?:在[^,，。]{2,40}?[下中][,，]\s*)?([\u3400-\u9fff()（）]{2,40}?)(?:在[^,，。]{2,40}?[下中][,，]\s*)?(?:认真|坚持|紧紧|严格|深入|全面|按照|持续|不断|积极|始终|高度|扎实|切实|进一步|围绕|聚焦|贯彻|依法|共)/u;
 
-// 我局 / 本单位 / 该局, and 区… / 市… without the region's name (市中区 is a name)
-const NOT_A_NAME = /^(?:[我本该各全]|[区县市省](?![中辖]))/u;
+// 我局 / 本单位 / 该局, 区… / 市… without the region's name (市中区 is a name), a level word alone (街道, 政府)
+const NOT_A_NAME = /^(?:[我本该各全]|[区县市省](?![中辖])|(?:街道|街道办|街道办事处|镇|乡|社区|苏木|办事处|(?:人民)?政府)$)/u;
 
 /** The year and the subject of section 一's first sentence; a subject that is a pronoun (我局) or an abbreviation (区…局) is no name. */
-function opening(text: string): { year: number | null; subject: string | null } {
+function opening(text: string): { year: number | null; subject: string | null; looseYear?: number | null } {
   const flat = text.replace(/\s*\n\s*/gu, '');
   const m = OPENING.exec(flat);
   // `区人民政府北京街道办事处`: the street office, under its district's government named without its name
@@ -64,11 +66,14 @@ function opening(text: string): { year: number | null; subject: string | null } 
   // else the first sentence of section 一 that opens with a year and a body
   const from = /总\s*体\s*情\s*况/u.exec(flat)?.index ?? 0;
   SUBJECT_ANYWHERE.lastIndex = from;
+  // (a sentence whose subject is no name, `2019年度街道共有…`, still gives the year)
+  let firstYear: number | null = null;
   for (let a = SUBJECT_ANYWHERE.exec(flat); a && a.index - from < 1500; a = SUBJECT_ANYWHERE.exec(flat)) {
     const name = subject(a[2]!);
     if (name !== null) return { year: m ? plausibleYear(Number(m[1])) : plausibleYear(Number(a[1])), subject: name };
+    firstYear ??= plausibleYear(Number(a[1]));
   }
-  return { year: m ? plausibleYear(Number(m[1])) : null, subject: null };
+  return { year: m ? plausibleYear(Number(m[1])) : null, subject: null, looseYear: firstYear };
 }
 
 /**
@@ -217,6 +222,12 @@ export function extractMeta(rawTitles: string[], rawText: string, publisher?: st
     }
   }
   if (issuer === null && publisher) issuer = cleanName(publisher);
+  // `驼峰路街道办事处政府信息公开工作年度报告`: a title line without a year still names the body
+  for (let i = 0; i < cands.length && issuer === null; i++) {
+    const bare = TITLE_NO_YEAR.exec(cands[i]!.replace(/\s+/gu, ''));
+    const name = bare ? nameBeforeTitleWords(bare[1]!) : null;
+    if (name && !NOT_A_NAME.test(name)) issuer = name;
+  }
   if (issuer === null) {
     // "如对本报告有任何疑问，请与平潭综合实验区社会事业局联系", "本报告…由两城镇人民政府党政办公室编制"
     const contact =
@@ -228,8 +239,10 @@ export function extractMeta(rawTitles: string[], rawText: string, publisher?: st
   }
   year = yearFromText(text) ?? year;
   let inferred: Meta['issuerInferred'];
+  let looseYear: number | null = null;
   if (issuer === null || year === null) {
     const o = opening(text);
+    looseYear = o.looseYear ?? null;
     year ??= o.year;
     if (issuer === null && o.subject !== null) {
       issuer = o.subject;
@@ -252,6 +265,7 @@ export function extractMeta(rawTitles: string[], rawText: string, publisher?: st
     const first = /总\s*体\s*情\s*况[^]{0,300}?(?<!\d)(\d{4})\s*年(?!\s*\d{1,2}\s*月)(?!\s*(?:新)?修订)/u.exec(text);
     if (first) year = plausibleYear(Number(first[1]));
   }
+  year ??= looseYear;
   if (issuer === null) {
     issuer = siteName(titles, text);
     if (issuer !== null) inferred = 'site';
