@@ -45,6 +45,15 @@ describe('a garbled row label in table 2', () => {
     expect(silentlyLost(whole, r)).toEqual([]);
   });
 
+  it('the whole first block (both labels garbled): 规章 is flagged with 行政规范性文件, not taken as left out', async () => {
+    const file = 'pingtan-zrz_2022_1.txt';
+    const whole = await read(file, (s) => s + ' ');
+    const r = await read(file, (s) => s.replace('规章000行政规范性文件', '徢章000行政规范徃文件'));
+    expect(Object.keys(r.t2)).not.toContain('normative_docs');
+    for (const row of ['regulations', 'normative_docs']) expect(reasons(r, `t2.${row}.issued`)).toEqual(['row_not_found']);
+    expect(silentlyLost(whole, r)).toEqual([]);
+  });
+
   it('a report that prints no 规章 row and ends table 2 at 行政事业性收费 gets no row_not_found', async () => {
     const r = await read('pingtan-zrz_2022_1.txt', (s) => s.replace('规章000', ''));
     expect(r.flags.filter((f) => f.reason === 'row_not_found')).toEqual([]);

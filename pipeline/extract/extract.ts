@@ -70,9 +70,11 @@ function missingRows(t2: Tables['t2'], t3: Tables['t3']): Flag[] {
     for (const row of firstRead < 0 ? [] : rows.slice(firstRead + 1, lastRead)) {
       if (!t2.cells[row]) out.push({ cell: `t2.${row}`, reason: 'row_not_found', detail: 'the row label was not found in table 2, though rows before and after it were read' });
     }
-    // every template prints 行政规范性文件 (only 规章 is left out by bodies that make none)
+    // every template prints 行政规范性文件 (only 规章 is left out by bodies that make none; when
+    // 行政规范性文件 was not read either, block （一） as a whole was not, 规章 with it)
+    const blockOneUnread = firstRead > rows.indexOf('normative_docs');
     for (const row of firstRead < 0 ? [] : rows.slice(0, firstRead)) {
-      if (row !== 'regulations') out.push({ cell: `t2.${row}`, reason: 'row_not_found', detail: 'the row label was not found in table 2, though rows after it were read' });
+      if (row !== 'regulations' || blockOneUnread) out.push({ cell: `t2.${row}`, reason: 'row_not_found', detail: 'the row label was not found in table 2, though rows after it were read' });
       else if (t2.regulationsUnread) out.push({ cell: `t2.${row}`, reason: 'row_not_found', detail: 'numbers are printed before 行政规范性文件 under a label that was not recognised as 规章' });
     }
     // (a table 2 that runs to the end always has its header words, hence its format: table2.ts)
