@@ -1,9 +1,11 @@
-// `npm run fuzz [-- --n 10000 --seed 1 --jobs 2]`: mutants of the corpus fixtures through the
+// `npm run fuzz [-- --n 10000 --seed 1 --jobs 2 --dir test/fixtures/made/layouts]`: mutants of the
+// corpus fixtures (or of the files in --dir: the made layouts, the real excerpts) through the
 // extractor, reported as a table of outcomes per kind of mutation (see test/fuzz-engine.ts for
 // what each outcome means). Exit 1 when anything crashed, was rejected as an internal error, or
 // a single-cell mutation was silently misattributed. The mutants are split over child processes.
 import { fork } from 'node:child_process';
 import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { count, emptyTally, formatTally, judge, KINDS, loadSources, mutants, type Tally } from '../test/fuzz-engine.ts';
 
@@ -20,8 +22,15 @@ interface PartResult {
 }
 
 /** One child's share: the mutants whose index is `part` modulo `parts`. */
+/** `--dir DIR`: the folder whose files are mutated (default: the corpus fixtures) */
+function dirArg(): string | undefined {
+  const i = process.argv.indexOf('--dir');
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
 async function runPart(n: number, seed: number, part: number, parts: number): Promise<PartResult> {
-  const sources = await loadSources();
+  const dir = dirArg();
+  const sources = await loadSources(dir === undefined ? undefined : path.resolve(dir));
   const tally = emptyTally();
   const bad: string[] = [];
   let i = 0;
@@ -50,7 +59,8 @@ if (part >= 0) {
   const results = await Promise.all(
     Array.from({ length: jobs }, (_, i) =>
       new Promise<PartResult>((resolve, reject) => {
-        const child = fork(self, ['--part', `${i}/${jobs}`, '--n', String(n), '--seed', String(seed)], { execArgv: process.execArgv });
+        const dir = dirArg();
+        const child = fork(self, ['--part', `${i}/${jobs}`, '--n', String(n), '--seed', String(seed), ...(dir === undefined ? [] : ['--dir', dir])], { execArgv: process.execArgv });
         child.on('message', (m) => resolve(m as PartResult));
         child.on('exit', (code) => code !== 0 && reject(new Error(`fuzz part ${i} exited with ${code}`)));
       }),
@@ -61,7 +71,7 @@ if (part >= 0) {
   const severity = ['crash', 'internal', 'silent', 'lost'];
   const bad = results.flatMap((r) => r.bad).sort((a, b) => severity.indexOf(a.split('\t')[0]!) - severity.indexOf(b.split('\t')[0]!));
   const total = (c: keyof Tally[(typeof KINDS)[number]]) => KINDS.reduce((s, k) => s + tally[k][c], 0);
-  console.log(`xxgk fuzz: ${total('n')} mutants of the corpus fixtures, seed ${seed}, ${jobs} processes, ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
+  console.log(`xxgk fuzz: ${total('n')} mutants of ${dirArg() ?? 'the corpus fixtures'}, seed ${seed}, ${jobs} processes, ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
   console.log(formatTally(tally));
   console.log(
     '\nsame: nothing changed · flagged: a changed cell is NULL and flagged · as_printed: the mutated cell reads its new printed value (or a cell printed blank now) · caught: a changed number is covered by a check that now fails (other_caught: not the mutated cell) · lost: a cell vanished without a flag · silent: a number changed with no flag and no failing check',

@@ -63,15 +63,15 @@ export function cellValues(r: ExtractResult): Map<string, number | null> {
 }
 
 /** The corpus fixtures with their baselines (the rejected blank template stays: it must stay rejected, not crash). */
-export async function loadSources(): Promise<Source[]> {
+export async function loadSources(dir = CORPUS): Promise<Source[]> {
   const out: Source[] = [];
-  for (const file of fs.readdirSync(CORPUS).sort()) {
-    if (/\.gold\.json$|\.md$/u.test(file)) continue;
-    const bytes = new Uint8Array(fs.readFileSync(path.join(CORPUS, file)));
+  for (const file of fs.readdirSync(dir).sort()) {
+    if (/\.gold\.json$|\.md$/u.test(file) || !fs.statSync(path.join(dir, file)).isFile()) continue;
+    const bytes = new Uint8Array(fs.readFileSync(path.join(dir, file)));
     const decoded = new TextDecoder('utf-8').decode(bytes);
     const text = /\.(?:txt|html?|json)$/u.test(file) && !decoded.includes('\ufffd') ? decoded : null;
     const baseline = await extractBytes(file, bytes);
-    const gold = fs.existsSync(path.join(CORPUS, `${file}.gold.json`)) ? readGold(file) : null;
+    const gold = dir === CORPUS && fs.existsSync(path.join(CORPUS, `${file}.gold.json`)) ? readGold(file) : null;
     out.push({ file, bytes, text, baseline, cells: cellValues(baseline), prov: provenance(baseline), gold });
   }
   return out;
