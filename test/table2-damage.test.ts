@@ -1,11 +1,13 @@
-// A row label the extractor cannot read (a misspelling, a crawl's garbled character) loses that
-// row: it must be flagged row_not_found, never vanish as if the report had no such row. Corpus
-// reports with the mutations the fuzz harness (`npm run fuzz`) found losing cells silently.
+// Table 2 damaged as crawls and the fuzz harness (`npm run fuzz`, also with `--dir` over the made
+// layouts) damage it. A row label the extractor cannot read (a misspelling, a garbled character)
+// loses that row: it must be flagged row_not_found, never vanish as if the report had no such row.
+// A cell that vanished leaves fewer numbers than columns: flagged, never made up by splitting a
+// number into digits.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractBytes } from '../pipeline/extract/extract.ts';
-import { CORPUS, reasons, silentlyLost } from './helpers.ts';
+import { CORPUS, MADE, reasons, silentlyLost } from './helpers.ts';
 
 const read = (file: string, edit: (s: string) => string = (s) => s) => {
   const text = fs.readFileSync(path.join(CORPUS, file), 'utf8');
@@ -57,5 +59,26 @@ describe('a garbled row label in table 2', () => {
   it('a report that prints no 规章 row and ends table 2 at 行政事业性收费 gets no row_not_found', async () => {
     const r = await read('pingtan-zrz_2022_1.txt', (s) => s.replace('规章000', ''));
     expect(r.flags.filter((f) => f.reason === 'row_not_found')).toEqual([]);
+  });
+});
+
+describe('a table 2 cell that vanished from a spaced dump', () => {
+  const made = (file: string, from: string, to: string) => {
+    const text = fs.readFileSync(path.join(MADE, 'layouts', file), 'utf8');
+    expect(text).toContain(from);
+    return extractBytes(file, new TextEncoder().encode(text.replace(from, to)));
+  };
+  it('leaves one number for two columns: flagged, never split into digits where the report glues none (45 is not 4 and 5)', async () => {
+    const file = 'pingtan-zrz-2020--flipbook.txt';
+    const r = await made(file, '政府集中采购 43 45 元', '政府集中采购 45 元');
+    expect(r.t2.central_procurement?.procurement_items?.value ?? null).toBeNull();
+    expect(r.t2.central_procurement?.procurement_amount?.value ?? null).toBeNull();
+    expect(reasons(r, 't2.central_procurement.procurement_items')).toContain('ambiguous');
+    // as printed, the row is read
+    expect((await made(file, '政府集中采购 43 45 元', '政府集中采购 43 45 元')).t2.central_procurement?.procurement_items?.value).toBe(43);
+  });
+  it('still splits a glued run where the report glues its digits (a run with a leading zero: 规章000)', async () => {
+    const r = await read('pingtan-zrz_2022_1.txt', (s) => s + ' ');
+    expect(r.t2.regulations).toMatchObject({ issued: { value: 0 }, repealed: { value: 0 }, in_force: { value: 0 } });
   });
 });

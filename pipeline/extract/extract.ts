@@ -42,7 +42,7 @@ function readTables(stream: Stream): Tables & { sections: Sections } {
   const sections = locateSections(stream);
   const t3 = extractTable3(stream, sections.t3);
   const t4 = extractTable4(stream, t3.found ? t3.end : 0, t3.glued);
-  const t2 = extractTable2(stream, sections.t2);
+  const t2 = extractTable2(stream, sections.t2, t3.glued);
   return { t2, t3, t4, sections };
 }
 

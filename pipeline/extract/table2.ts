@@ -3,6 +3,7 @@ import type { Format, T2Col, T2Row } from '../codes.ts';
 import type { Stream } from './blocks.ts';
 import { type Chunk, cutAfterValues, rowChunks, unsureCell } from './cells.ts';
 import { type Anchor, findAnchors, firstMatch } from './labels.ts';
+import { gluedProof } from './readrow.ts';
 import { resolveUnits, type Unit } from './resolve.ts';
 import type { Cell, Flag, Grid, TableResult } from './result.ts';
 import type { Sections } from './sections.ts';
@@ -94,7 +95,8 @@ function normaliseMoney(row: T2Row, col: T2Col, cell: Cell, unit: string | undef
 }
 
 /** `region`: table 2's slice from the sections step (sections.ts). */
-export function extractTable2(stream: Stream, region: Sections['t2']): Table2 {
+/** `gluedElsewhere`: table 3 proves the report's digits glued (Table3.glued). */
+export function extractTable2(stream: Stream, region: Sections['t2'], gluedElsewhere = false): Table2 {
   const text = stream.text;
   const none: Table2 = { found: false, format: null, toEnd: false, captionAfterLast: false, regulationsUnread: false, cells: {}, flags: [], notes: [] };
   if (region === null) return none;
@@ -112,14 +114,20 @@ export function extractTable2(stream: Stream, region: Sections['t2']): Table2 {
   const units: Unit[] = [];
   const units2: { row: T2Row; cols: readonly T2Col[]; unitOf: (string | undefined)[][]; headerUnit?: '元' | '万元'; flagged?: boolean; chunks: Chunk[] }[] = [];
   const unsure: Flag[] = [];
-  let captionAfterLast = false;
-  anchors.forEach((a, i) => {
-    const cols = spec.columns(a.row);
+  const captionAfterLast = firstMatch(text, ['第二十条', '信息内容'], anchors[anchors.length - 1]!.end, end) !== null;
+  const rowsChunks = anchors.map((a, i) => {
     let to = i + 1 < anchors.length ? anchors[i + 1]!.start : cutAfterValues(stream, a.end, end);
     const nextCaption = firstMatch(text, ['第二十条'], a.end, to);
     if (nextCaption) to = nextCaption.start;
-    if (i === anchors.length - 1) captionAfterLast = firstMatch(text, ['第二十条', '信息内容'], a.end, end) !== null;
-    const chunks = rowChunks(stream, a, to);
+    return rowChunks(stream, a, to);
+  });
+  // digits are glued somewhere in the report (a run with a leading zero here or in table 3): a run
+  // may print several cells; elsewhere one run is one number, and a row of fewer runs than columns
+  // has lost a blank (`39` for 上一年项目数量 and 本年增/减 is not 3 and 9)
+  const glued = gluedElsewhere || rowsChunks.some((cs) => cs.some(gluedProof));
+  anchors.forEach((a, i) => {
+    const cols = spec.columns(a.row);
+    const chunks = rowsChunks[i]!;
     const seg = segment(chunks, cols.length, 200);
     // Table 2 has no sums to check a split against. A run of glued digits (规章000) prints every
     // cell; but fewer space-separated values than columns may have lost a blank cell.
@@ -128,7 +136,7 @@ export function extractTable2(stream: Stream, region: Sections['t2']): Table2 {
     // more printed values than columns, read only by gluing spaced numbers together: a guess
     // numbers on consecutive lines joined as one cut by a wrap: with no sum to confirm it, the lines
     // may as well be cells of a row whose label was not recognised (`+9` / `0` / `0` read as 900)
-    if ((seg.split && (seg.spaced || signedGlue)) || seg.spacingIgnored || seg.wrapJoined) {
+    if ((seg.split && (seg.spaced || signedGlue || !glued)) || seg.spacingIgnored || seg.wrapJoined) {
       cols.forEach((col, c) => {
         const options = [...new Set(seg.candidates.map((cand) => cand[c]!.value))];
         unsure.push({
@@ -136,7 +144,7 @@ export function extractTable2(stream: Stream, region: Sections['t2']): Table2 {
           reason: 'ambiguous',
           detail: seg.wrapJoined
             ? `"${chunks.map((x) => x.raw).join(' ')}" has more values than the ${cols.length} columns: numbers cut by a line wrap, or values of a row whose label was not recognised`
-            : `"${chunks.map((x) => x.raw).join(' ')}" has fewer ${signedGlue ? 'printed values (one signed and glued)' : 'values'} than the ${cols.length} columns: a blank cell may have vanished`,
+            : `"${chunks.map((x) => x.raw).join(' ')}" has fewer ${signedGlue ? 'printed values (one signed and glued)' : 'values'} than the ${cols.length} columns${seg.spaced || signedGlue ? '' : ', and the report prints no glued digits'}: a blank cell may have vanished`,
           candidates: options.slice(0, 12),
         });
       });
