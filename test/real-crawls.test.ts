@@ -118,4 +118,12 @@ describe('real crawl excerpts', () => {
     expect(r).toMatchObject({ status: 'rejected', error: expect.stringMatching(/every table cell is blank/u), issuer: '螅镇', year: 2022, level: 'township' });
     expect(r.t2).toEqual({});
   });
+  it('汉阳 2022: a text that ends after table 3\'s first two rows reads them, and flags the rows it does not have', async () => {
+    const r = await extractPath(path.join(REAL, 'hanyang-2022-cut-t3-excerpt.txt'));
+    const t3 = JSON.parse(valuesOf(r.t3));
+    expect(t3.new_received).toEqual({ natural_person: 8, commercial_enterprise: 0, research_institution: 0, social_welfare_org: 0, legal_service_org: 0, other_org: 0, total: 8 });
+    expect(t3.carried_over.total).toBe(0);
+    expect(r.flags.filter((f) => f.cell.startsWith('t3.new_received') || f.cell.startsWith('t3.carried_over'))).toEqual([]);
+    expect(r.flags.find((f) => f.cell === 't3.granted.total')?.reason).toBe('row_not_found');
+  });
 });

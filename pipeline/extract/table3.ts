@@ -51,7 +51,10 @@ export function extractTable3(stream: Stream, region: Sections['t3']): Table3 {
     anchors = anchors.map((a, i) => (i === anchors.length - 1 ? { ...a, row: GROUP_MARK } : a));
     format = null;
   }
-  if (anchors.filter((a) => a.row !== GROUP_MARK).length < 3) return empty;
+  // three rows make a table; two only where the text ends inside it (a page cut after its first
+  // rows: their numbers are printed, and the rows after them are flagged as not found)
+  const labelled = anchors.filter((a) => a.row !== GROUP_MARK).length;
+  if (labelled < 2 || (labelled === 2 && limit < text.length)) return empty;
 
   const units: Unit[] = [];
   const flags: Flag[] = [];
