@@ -158,22 +158,18 @@ export function textChunks(text: string, loc: string): Chunk[] {
     }
     VALUE.lastIndex = i;
     const m = VALUE.exec(s);
-    // A '-' touching the digits after it signs them, also glued to a previous value (`1-10`: the
-    // 2019 本年增/减 column); alone it is a marker or a dash.
     // a sub-row's item number (`6.属…`, `2、其他…`): label text, not a value. Glued to the value
     // before it (`02.其他法律…` in a flattened crawl) only its last digit is (item numbers are 1-8).
-    const itemNumber = m && m[3] === undefined && m[4] === undefined && !m[1] && /[.．、]/u.test(s[i + m[0].length] ?? '') && CJK.test(s[i + m[0].length + 1] ?? '');
-    if (m && itemNumber && m[2]!.length === 1) {
-      gapIsSoft = false;
-      i += m[0].length + 1;
-      continue;
-    }
-    if (m && itemNumber) {
-      out.push({ kind: 'number', digits: m[2]!.slice(0, -1), splittable: true, raw: m[2]!.slice(0, -1), loc, softAfterPrev: gapIsSoft && out.length > 0 });
-      i += m[0].length + 1;
+    const after = m ? i + m[0].length : -1;
+    if (m && m[1] === undefined && m[3] === undefined && m[4] === undefined && /[.．、]/u.test(s[after] ?? '') && CJK.test(s[after + 1] ?? '')) {
+      const value = m[2]!.slice(0, -1);
+      if (value !== '') out.push({ kind: 'number', digits: value, splittable: true, raw: value, loc, softAfterPrev: gapIsSoft && out.length > 0 });
+      i = after + 1;
       gapIsSoft = false;
       continue;
     }
+    // A '-' touching the digits after it signs them, also glued to a previous value (`1-10`: the
+    // 2019 本年增/减 column); alone it is a marker or a dash.
     if (m) {
       const hasSign = m[1] !== undefined;
       const frac = m[3];

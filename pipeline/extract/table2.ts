@@ -36,25 +36,22 @@ function detectFormat(raw: string): Format | null {
 // the last header word of block （一）, after which its first row (规章) starts
 const FIRST_BLOCK_HEADER_END = /现\s*行\s*有\s*效(?:\s*件)?(?:\s*数)?|对\s*外\s*公\s*开\s*总(?:\s*数)?(?:\s*量)?/gu;
 
-/** What is printed between block （一）'s header and its second row (行政规范性文件), or null. */
-function firstBlockGap(text: string, first: Anchor<T2Row>, start: number): { gap: string; at: number } | null {
-  if (first.row !== 'normative_docs') return null;
-  let headerEnd = -1;
-  FIRST_BLOCK_HEADER_END.lastIndex = start;
-  for (let m = FIRST_BLOCK_HEADER_END.exec(text); m && m.index < first.start; m = FIRST_BLOCK_HEADER_END.exec(text)) headerEnd = m.index + m[0].length;
-  return headerEnd < 0 ? null : { gap: text.slice(headerEnd, first.start), at: headerEnd };
-}
-
 /**
  * 规章 printed without its label (a crawl that lost the label cell: `现行有效件数` / ` ` / `0` `0` `0` /
  * `行政规范性文件`): numbers and nothing else between the block's header and its second row can only
  * be the first row of the national template. Numbers with words that are no label (`徢章000`: a
- * misspelt or garbled 规章) are a row not read: `regulationsUnread`, flagged.
+ * misspelt or garbled 规章) are a row not read: `unread`, flagged.
  */
 function unlabelledRegulations(text: string, first: Anchor<T2Row>, start: number): { anchor: Anchor<T2Row> | null; unread: boolean } {
-  const g = firstBlockGap(text, first, start);
-  if (!g || !/\d/u.test(g.gap)) return { anchor: null, unread: false };
-  if (/^[\s|\d.,，+\-/—]*$/u.test(g.gap)) return { anchor: { row: 'regulations', start: g.at, end: g.at, inner: [] }, unread: false };
+  const none = { anchor: null, unread: false };
+  if (first.row !== 'normative_docs') return none;
+  let headerEnd = -1;
+  FIRST_BLOCK_HEADER_END.lastIndex = start;
+  for (let m = FIRST_BLOCK_HEADER_END.exec(text); m && m.index < first.start; m = FIRST_BLOCK_HEADER_END.exec(text)) headerEnd = m.index + m[0].length;
+  if (headerEnd < 0) return none;
+  const gap = text.slice(headerEnd, first.start);
+  if (!/\d/u.test(gap)) return none;
+  if (/^[\s|\d.,，+\-/—]*$/u.test(gap)) return { anchor: { row: 'regulations', start: headerEnd, end: headerEnd, inner: [] }, unread: false };
   return { anchor: null, unread: true };
 }
 
@@ -94,8 +91,7 @@ function normaliseMoney(row: T2Row, col: T2Col, cell: Cell, unit: string | undef
   return cell;
 }
 
-/** `region`: table 2's slice from the sections step (sections.ts). */
-/** `gluedElsewhere`: table 3 proves the report's digits glued (Table3.glued). */
+/** `region`: table 2's slice from the sections step (sections.ts); `gluedElsewhere`: table 3 proves the report's digits glued (Table3.glued). */
 export function extractTable2(stream: Stream, region: Sections['t2'], gluedElsewhere = false): Table2 {
   const text = stream.text;
   const none: Table2 = { found: false, format: null, toEnd: false, captionAfterLast: false, regulationsUnread: false, cells: {}, flags: [], notes: [] };
