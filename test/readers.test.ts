@@ -134,3 +134,27 @@ describe('bar dumps of HTML tables', () => {
     ]);
   });
 });
+
+describe('a pipe row broken inside a cell', () => {
+  // the Huai'an report as a `label | v | v |` dump, every row closed by its bar; a line break (or a
+  // vertical tab, form feed or CR, which the repair turns into one) lands inside a number
+  const whole = fs.readFileSync(path.join(MADE, 'layouts/huaian-2024--pipe-row.txt'), 'utf8');
+  const broken = (from: string, to: string) => {
+    expect(whole).toContain(from);
+    return extractBytes('broken.txt', Buffer.from(whole.replace(from, to)));
+  };
+  it('leaves the cell unsure instead of reading the piece before the break', async () => {
+    for (const cut of ['\n', '\v', '\f', '\r']) {
+      const r = await broken('| 96171.6 |', `| 9617${cut}1.6 |`);
+      expect(r.t2.admin_fees?.fee_amount_wan_yuan?.value ?? null).toBeNull();
+      expect(r.flags.some((f) => f.cell.startsWith('t2.admin_fees'))).toBe(true);
+    }
+  });
+  it('reads the rest of the row from the next line, its closing bar included', async () => {
+    for (const rest of ['61\n | 4 | 3119 |', '61 | 4\n | 3119 |']) {
+      const r = await broken('| 61 | 4 | 3119 |', `| ${rest}`);
+      expect(Object.values(r.t3.new_received ?? {}).map((c) => c.value)).toEqual([3001, 53, 0, 0, 61, 4, 3119]);
+      expect(r.flags.filter((f) => f.cell.startsWith('t3.new_received'))).toEqual([]);
+    }
+  });
+});

@@ -60,6 +60,22 @@ export function rowsOpenWithBar(lines: string[]): boolean {
 }
 
 /**
+ * Whether a dump closes its table rows with a bar (`a | b |`): nearly all of its lines of two or
+ * more cells end with one. There a row line without its closing bar was broken by a line break
+ * inside a cell (`收费 | 9617` then `1.6 |`), and the next line is the rest of that row.
+ */
+export function rowsCloseWithBar(lines: string[]): boolean {
+  let rows = 0;
+  let closed = 0;
+  for (const l of lines) {
+    if ((l.match(/[|｜]/gu) ?? []).length < 2 || barsOnly(l) || RULE.test(l)) continue;
+    rows++;
+    if (/[|｜]\s*$/u.test(l)) closed++;
+  }
+  return rows >= 5 && closed >= rows * 0.9;
+}
+
+/**
  * Whether a one-cell-per-line dump opens each row with a lone `|` line: nearly every row label
  * (a line of words ending with its bar, after the previous row's values) then has one above it. A lone bar can also be an empty
  * cell or one cell's padding, which stands before some labels only.

@@ -1,7 +1,7 @@
 // Plain text and Markdown: one cell per line, pipe tables, tab/space separated cells, glued runs.
 import type { Block, GridCell, ReadDocument } from '../blocks.ts';
 import { repairText } from '../repair.ts';
-import { type BarCell, barCells, barsOnly, contentCount, rowsOpenWithBar, rowsOpenWithLoneBar } from './bars.ts';
+import { type BarCell, barCells, barsOnly, contentCount, rowsCloseWithBar, rowsOpenWithBar, rowsOpenWithLoneBar } from './bars.ts';
 
 // Page furniture left by PDF-to-text tools and flipbook pages: "- 4 -", "第 4 页", "4 / 6",
 // "共6页", "P. 4", "Page 4 - <title>" (a page number inside a table must not become a cell).
@@ -45,6 +45,9 @@ export function readText(raw: string, locs?: string[]): ReadDocument {
   const spacesAreCells = lines.some((l, i) => l.length === 0 && i < lines.length - 1);
   const opening = rowsOpenWithBar(lines);
   const openers = rowsOpenWithLoneBar(lines);
+  const closing = rowsCloseWithBar(lines);
+  // the last grid row's line lacked the closing bar that every other row has: it may go on below
+  let rowGoesOn = false;
   const where = (i: number) => locs?.[i] ?? `line ${i + 1}`;
   // the previous non-empty line was text without a closing bar
   let prevEndsOpen = false;
@@ -79,6 +82,18 @@ export function readText(raw: string, locs?: string[]): ReadDocument {
     if (!line.trim()) return;
     const bars = barCells(line, opening);
     if (bars && bars.length === 0 && !barsOnly(line)) return; // a Markdown rule line
+    const goesOn = rowGoesOn;
+    rowGoesOn = false;
+    if (goesOn && table && bars && bars.length > 0 && !barsOnly(line) && /^\s*[\d.|｜]/u.test(line)) {
+      // the rest of a row a line break cut inside a cell (`收费 | 9617` / `1.6 |`): the cell's two
+      // pieces are kept apart by a space, so that it reads as unsure rather than as 9617 or 96171.6
+      const row = (table as GridCell[][])[(table as GridCell[][]).length - 1]!;
+      const last = row[row.length - 1]!;
+      last.text = `${last.text} ${bars[0]!.text}`.trim();
+      for (const c of bars.slice(1)) row.push({ text: c.text, origin: true, weak: c.weak });
+      rowGoesOn = !/[|｜]\s*$/u.test(line);
+      return;
+    }
     // (tabs before the first cell are indentation: `\t\t\t0` is one value, not a row of three blanks)
     const tabs = bars ? null : line.trimStart().split('\t');
     if (bars && barsOnly(line)) {
@@ -108,6 +123,7 @@ export function readText(raw: string, locs?: string[]): ReadDocument {
       }
       table.push(row.map((c) => ({ text: c.text, origin: true, weak: c.weak })));
       if (/[|｜]{2}/u.test(line)) padded = true;
+      rowGoesOn = closing && !/[|｜]\s*$/u.test(line);
       return;
     }
     endTable();
