@@ -38,3 +38,21 @@ describe.skipIf(!havePoppler && !ci)('pdftotext and pdf.js read every PDF to the
     });
   }
 });
+
+describe('a damaged PDF', () => {
+  it('is rejected naming the page pdf.js cannot read, not thrown out of the extractor', async () => {
+    // one byte of an object reference in a real LibreOffice PDF: pdf.js opens the file and then
+    // fails on page 1 with its own exception class (found by `npm run fuzz`, random bytes)
+    const bytes = fs.readFileSync(path.join(MADE, 'layouts/pingtan-2019--lo-pdf.pdf'));
+    bytes[143] = 187;
+    const before = process.env.XXGK_PDF_READER;
+    process.env.XXGK_PDF_READER = 'pdfjs';
+    try {
+      const r = await extractBytes('damaged.pdf', bytes);
+      expect(r).toMatchObject({ status: 'rejected', error: expect.stringMatching(/^PDF page 1 cannot be read .*damaged file/u) });
+    } finally {
+      if (before === undefined) delete process.env.XXGK_PDF_READER;
+      else process.env.XXGK_PDF_READER = before;
+    }
+  });
+});

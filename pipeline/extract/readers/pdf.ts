@@ -21,7 +21,13 @@ async function pdfjsWords(bytes: Uint8Array): Promise<PdfItem[][]> {
   const pages: PdfItem[][] = [];
   try {
     for (let p = 1; p <= pdf.numPages; p++) {
-      const content = await (await pdf.getPage(p)).getTextContent();
+      // a damaged page (broken content stream or font) is bad input, like a damaged file
+      const content = await pdf
+        .getPage(p)
+        .then((page) => page.getTextContent())
+        .catch((e: unknown) => {
+          throw new RejectError(`PDF page ${p} cannot be read (${String((e as Error)?.message ?? e).split('\n')[0] || 'pdf.js error'}); damaged file?`);
+        });
       const items: PdfItem[] = [];
       for (const it of content.items) {
         if (!('str' in it) || it.str.trim() === '') continue;
