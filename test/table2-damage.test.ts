@@ -82,3 +82,21 @@ describe('a table 2 cell that vanished from a spaced dump', () => {
     expect(r.t2.regulations).toMatchObject({ issued: { value: 0 }, repealed: { value: 0 }, in_force: { value: 0 } });
   });
 });
+
+describe('table 2 read only as far as block （一）', () => {
+  it('flags the rows of the other blocks instead of leaving them out (a PDF-to-Markdown dump that printed them elsewhere)', async () => {
+    const text = fs.readFileSync(path.join(MADE, 'layouts/huaian-2024--pipe-row.txt'), 'utf8');
+    // the blocks after （一） moved up into section 一's prose, where no table 2 is looked for
+    const lines = text.split('\n');
+    const head = lines.indexOf('二、主动公开政府信息情况');
+    const from = lines.findIndex((l) => l.startsWith('第二十条第（五）项'));
+    const to = lines.findIndex((l) => l.startsWith('三、收到和处理'));
+    expect(0 < head && head < from && from < to).toBe(true);
+    const moved = [...lines.slice(0, head - 1), ...lines.slice(from, to), ...lines.slice(head - 1, from), ...lines.slice(to)].join('\n');
+    const r = await extractBytes('moved.txt', new TextEncoder().encode(moved));
+    expect(r.t2.normative_docs?.in_force?.value).toBe(66);
+    for (const key of ['admin_licensing.decisions', 'admin_penalty.decisions', 'admin_coercion.decisions', 'admin_fees.fee_amount_wan_yuan']) {
+      expect(reasons(r, `t2.${key}`), key).toContain('row_not_found');
+    }
+  });
+});

@@ -78,14 +78,18 @@ function missingRows(t2: Tables['t2'], t3: Tables['t3']): Flag[] {
       else if (t2.regulationsUnread) out.push({ cell: `t2.${row}`, reason: 'row_not_found', detail: 'numbers are printed before 行政规范性文件 under a label that was not recognised as 规章' });
     }
     // (a table 2 that runs to the end always has its header words, hence its format: table2.ts)
-    if (t2.toEnd || t2.captionAfterLast) {
+    // every template prints all its blocks: a table 2 read only up to 行政规范性文件 lost the rest
+    const blockOneOnly = lastRead >= 0 && lastRead <= rows.indexOf('normative_docs');
+    if (t2.toEnd || t2.captionAfterLast || blockOneOnly) {
       for (const row of rows.slice(lastRead + 1)) {
         out.push({
           cell: `t2.${row}`,
           reason: 'row_not_found',
           detail: t2.captionAfterLast
             ? 'the row label was not found in table 2, though a block caption or header (第二十条…, 信息内容) follows the last row read'
-            : 'table 2 runs to the end of the text without this row: the file may have been cut short',
+            : t2.toEnd
+              ? 'table 2 runs to the end of the text without this row: the file may have been cut short'
+              : 'table 2 was read only up to 行政规范性文件: the rows of its other blocks were not found',
         });
       }
     }
