@@ -127,3 +127,12 @@ describe('real crawl excerpts', () => {
     expect(r.flags.find((f) => f.cell === 't3.granted.total')?.reason).toBe('row_not_found');
   });
 });
+
+describe('a real report page without its tables', () => {
+  it('背荫河镇 2022: rejected for its missing tables, keeping who published it and for which year', async () => {
+    const r = await extractPath(path.join(REAL, 'beiyinhe-2022-no-tables-excerpt.txt'));
+    expect(r.status).toBe('rejected');
+    expect(r.error).toMatch(/^no tables: the headings of sections 二, 三 and 四/u);
+    expect([r.issuer, r.year]).toEqual(['五常市背荫河镇', 2022]);
+  });
+});
