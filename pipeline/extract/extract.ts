@@ -176,23 +176,19 @@ export async function extractBytes(file: string, bytes: Uint8Array, read: typeof
   const stream = toStream(doc.blocks);
   const { t2, t3, t4, sections } = readTables(stream);
 
+  const meta = extractMeta(doc.titles, stream.text.slice(0, WINDOWS.metadata), doc.publisher);
+  // a report rejected for its tables: who published it, and for which year, is still worth knowing (document_status)
+  const rejectedReport = (why: string): ExtractResult => ({ ...rejected(file, why), issuer: meta.issuer, year: meta.year, level: meta.level });
   if (!t3.found && !t4.found && !t2.found) {
-    // the headings of sections 二 to 四 with nothing under them: a report whose tables were images
-    // or were lost by the crawl; who published it, and for which year, is still worth knowing
+    // the headings of sections 二 to 四 with nothing under them: tables printed as images, or lost by the crawl
     const codes = new Set(sections.headings.map((h) => h.code));
     if (codes.has('s2.proactive') && codes.has('s3.requests') && codes.has('s4.review_litigation')) {
-      const meta = extractMeta(doc.titles, stream.text.slice(0, WINDOWS.metadata), doc.publisher);
-      const why = 'no tables: the headings of sections 二, 三 and 四 are there but no table text under them (tables printed as images, or lost by the crawl?)';
-      return { ...rejected(file, why), issuer: meta.issuer, year: meta.year, level: meta.level };
+      return rejectedReport('no tables: the headings of sections 二, 三 and 四 are there but no table text under them (tables printed as images, or lost by the crawl?)');
     }
     const hint = /政府信息公开/u.test(stream.text) ? ' (it mentions 政府信息公开 but has no report tables: a news page or an index?)' : '';
     return rejected(file, `not a report: no table 2, 3 or 4 of the annual report format was found${hint}`);
   }
-  const meta = extractMeta(doc.titles, stream.text.slice(0, WINDOWS.metadata), doc.publisher);
-  if (allBlank([t2.cells, t3.cells, t4.cells])) {
-    // who published an empty report, and for which year, is still worth knowing (document_status)
-    return { ...rejected(file, 'no values: every table cell is blank (an unfilled template?)'), issuer: meta.issuer, year: meta.year, level: meta.level };
-  }
+  if (allBlank([t2.cells, t3.cells, t4.cells])) return rejectedReport('no values: every table cell is blank (an unfilled template?)');
 
   const format = t3.format ?? t2.format;
   const flags: Flag[] = [...t2.flags, ...t3.flags, ...t4.flags];

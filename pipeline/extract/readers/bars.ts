@@ -49,14 +49,20 @@ export const barsOnly = (line: string) => /^[\s|｜]+$/u.test(line) && BAR.test(
  * (Markdown, `| a | b | `). Otherwise a row printed as `| | 2 |` starts with an empty cell.
  */
 export function rowsOpenWithBar(lines: string[]): boolean {
+  const { rows, hits: open } = rowLines(lines, /^\s*[|｜]/u);
+  return rows === 0 || open * 2 >= rows;
+}
+
+/** How many lines print a table row (two bars or more; not bars alone, not a rule line), and how many of those match `test`. */
+function rowLines(lines: string[], test: RegExp): { rows: number; hits: number } {
   let rows = 0;
-  let open = 0;
+  let hits = 0;
   for (const l of lines) {
     if ((l.match(/[|｜]/gu) ?? []).length < 2 || barsOnly(l) || RULE.test(l)) continue;
     rows++;
-    if (/^\s*[|｜]/u.test(l)) open++;
+    if (test.test(l)) hits++;
   }
-  return rows === 0 || open * 2 >= rows;
+  return { rows, hits };
 }
 
 /**
@@ -65,13 +71,7 @@ export function rowsOpenWithBar(lines: string[]): boolean {
  * inside a cell (`收费 | 9617` then `1.6 |`), and the next line is the rest of that row.
  */
 export function rowsCloseWithBar(lines: string[]): boolean {
-  let rows = 0;
-  let closed = 0;
-  for (const l of lines) {
-    if ((l.match(/[|｜]/gu) ?? []).length < 2 || barsOnly(l) || RULE.test(l)) continue;
-    rows++;
-    if (/[|｜]\s*$/u.test(l)) closed++;
-  }
+  const { rows, hits: closed } = rowLines(lines, /[|｜]\s*$/u);
   return rows >= 5 && closed >= rows * 0.9;
 }
 

@@ -87,7 +87,7 @@ export function readText(raw: string, locs?: string[]): ReadDocument {
     if (goesOn && table && bars && bars.length > 0 && !barsOnly(line) && /^\s*[\d.|｜]/u.test(line)) {
       // the rest of a row a line break cut inside a cell (`收费 | 9617` / `1.6 |`): the cell's two
       // pieces are kept apart by a space, so that it reads as unsure rather than as 9617 or 96171.6
-      const row = (table as GridCell[][])[(table as GridCell[][]).length - 1]!;
+      const row = table[table.length - 1]!;
       const last = row[row.length - 1]!;
       last.text = `${last.text} ${bars[0]!.text}`.trim();
       for (const c of bars.slice(1)) row.push({ text: c.text, origin: true, weak: c.weak });
