@@ -8,6 +8,7 @@ import { toStream } from '../pipeline/extract/blocks.ts';
 import { readDocument } from '../pipeline/extract/readers/index.ts';
 import { locateSections, sectionText } from '../pipeline/extract/sections.ts';
 import { extractBytes } from '../pipeline/extract/extract.ts';
+import { STYLES } from '../scripts/layouts/styles.ts';
 import { CORPUS, MADE, compareCells, goldFiles, readGold } from './helpers.ts';
 
 async function sectionsOf(p: string) {
@@ -87,6 +88,26 @@ describe('headings that are not section headings', () => {
     ]);
     expect(s.headings[1]!.start).toBe(s.headings[0]!.end + '\n一、本年新收政府信息公开申请数量 1\n二、上年结转政府信息公开申请数量 0\n三、本年度办理结果\n四、结转下年度继续办理 0\n'.length);
   });
+  it('a report that nests the statistics numbers them anew: the full words make the heading (一、主动公开政府信息情况)', () => {
+    const s = at('一、总体情况\n二、工作机制保障\n三、主动公开工作情况\n一、主动公开政府信息情况\n第二十条\n二、收到和处理政府信息公开申请情况\n本年新收\n三、政府信息公开行政复议、行政诉讼情况\n');
+    expect(s.headings.map((h) => [h.code, h.start])).toEqual([
+      ['s1.overview', 0],
+      ['s2.proactive', '一、总体情况\n二、工作机制保障\n三、主动公开工作情况\n'.length],
+      ['s3.requests', expect.any(Number)],
+      ['s4.review_litigation', expect.any(Number)],
+    ]);
+    // the short keys keep their own ordinal: `三、主动公开工作情况` is not section 二
+    expect(at('一、总体情况\n三、主动公开工作情况\n').headings.map((h) => h.code)).toEqual(['s1.overview']);
+  });
+  it('a table caption (表二：主动公开政府信息情况) is the heading only where the report prints none', () => {
+    const both = at('二、主动公开政府信息情况\n行政许可 97\n表二：主动公开政府信息情况\n');
+    expect(both.headings).toEqual([{ code: 's2.proactive', start: 0, end: '二、主动公开政府信息情况'.length }]);
+    const text = '一、总体情况\n第二十条第（五）项\n行政许可 97\n表二：主动公开政府信息情况\n信息内容 本年制发件数\n';
+    const only = at(text);
+    expect(only.headings[1]).toMatchObject({ code: 's2.proactive', caption: true });
+    // table 2 is looked for from the heading before the caption: the rows a converter pulled out of it come first
+    expect(only.t2!.start).toBe(text.indexOf('第二十条'));
+  });
   it('keeps the heading variants of spec §8.1', () => {
     const s = at('五、政府信息公开工作存在的主要问题及改进情况\n问题。\n');
     expect(s.headings[0]).toMatchObject({ code: 's5.problems', start: 0, end: '五、政府信息公开工作存在的主要问题及改进情况'.length });
@@ -102,7 +123,8 @@ describe('sections of every generated layout', () => {
     for (const f of files) {
       const { sections } = await sectionsOf(path.join(dir, f));
       const codes = sections.headings.map((h) => h.code).join(' ');
-      if (codes !== SECTION_CODES.join(' ')) missing.push(`${f}: ${codes}`);
+      const lost = STYLES[f.replace(/^.*?--/u, '').replace(/\.[^.]+$/u, '')]?.lostHeadings ?? [];
+      if (codes !== SECTION_CODES.filter((c) => !lost.includes(c)).join(' ')) missing.push(`${f}: ${codes}`);
     }
     expect(files.length).toBeGreaterThan(100);
     expect(missing).toEqual([]);

@@ -11,13 +11,16 @@ export interface SectionSpec {
   code: SectionCode;
   ordinal: string;
   keys: string[];
+  /** the heading's full words, which make it a heading under any ordinal: a report that nests the
+   * statistics in a larger one numbers them anew (`一、主动公开政府信息情况`, `二、收到和处理…`) */
+  title?: string[];
 }
 
 export const SECTION_SPECS: readonly SectionSpec[] = [
   { code: 's1.overview', ordinal: '一', keys: ['总体情况', '概述', '基本情况'] },
-  { code: 's2.proactive', ordinal: '二', keys: ['主动公开政府信息情况', '主动公开情况', '主动公开'] },
-  { code: 's3.requests', ordinal: '三', keys: ['收到和处理政府信息公开申请', '依申请公开', '收到和处理'] },
-  { code: 's4.review_litigation', ordinal: '四', keys: ['行政复议', '行政诉讼'] },
+  { code: 's2.proactive', ordinal: '二', keys: ['主动公开政府信息情况', '主动公开情况', '主动公开'], title: ['主动公开政府信息情况'] },
+  { code: 's3.requests', ordinal: '三', keys: ['收到和处理政府信息公开申请', '依申请公开', '收到和处理'], title: ['收到和处理政府信息公开申请情况'] },
+  { code: 's4.review_litigation', ordinal: '四', keys: ['行政复议', '行政诉讼'], title: ['政府信息公开行政复议、行政诉讼情况', '被申请行政复议、提起行政诉讼情况'] },
   { code: 's5.problems', ordinal: '五', keys: ['存在的主要问题', '存在问题', '主要问题', '问题及改进'] },
   { code: 's6.other', ordinal: '六', keys: ['其他需要报告', '其他需要说明', '其他事项'] },
 ];
@@ -37,7 +40,7 @@ export const TABLE_BOUNDS = {
 } as const;
 
 /** After table 4's values: the next section heading bounds them. */
-const AFTER_T4 = /五\s*[、.]|存在的主要问题|其他需要报告/gu;
+const AFTER_T4 = /五\s*[、.]|存在的主要问题|存在问题|改进情况|其他需要报告/gu;
 
 export interface Heading {
   code: SectionCode;
@@ -45,6 +48,8 @@ export interface Heading {
   start: number;
   /** offset just after the heading's words */
   end: number;
+  /** a table's caption (`表二：…`) standing in for the heading the report does not print */
+  caption?: true;
 }
 
 export interface Sections {
@@ -70,18 +75,50 @@ function headingRegex(spec: SectionSpec): RegExp {
   let re = headingRegexes.get(spec.code);
   if (!re) {
     const keys = spec.keys.map(keyPattern).join('|');
-    re = new RegExp(`(?<![（(第])${spec.ordinal}${ORDINAL_MARK}[^\\n。]{0,16}?(?:${keys})(?:[^\\n。，,]{0,12}?(?:情况|措施|事项))?`, 'gu');
+    re = new RegExp(`(?<![（(第表])${spec.ordinal}${ORDINAL_MARK}[^\\n。]{0,16}?(?:${keys})(?:[^\\n。，,]{0,12}?(?:情况|措施|事项))?`, 'gu');
     headingRegexes.set(spec.code, re);
   }
   return re;
 }
 
+const captionRegexes = new Map<SectionCode, RegExp>();
+
+/** A table caption in the section's words (`表二：主动公开政府信息情况`): the heading where no other is found. */
+function captionRegex(spec: SectionSpec): RegExp {
+  let re = captionRegexes.get(spec.code);
+  if (!re) {
+    re = new RegExp(`(?<=表\\s*)${spec.ordinal}${ORDINAL_MARK}[^\\n。]{0,16}?(?:${spec.keys.map(keyPattern).join('|')})`, 'gu');
+    captionRegexes.set(spec.code, re);
+  }
+  return re;
+}
+
+const titleRegexes = new Map<SectionCode, RegExp | null>();
+
+/** A heading by its full words under any ordinal (`一、` to `十、`, not `（一）`). */
+function titleRegex(spec: SectionSpec): RegExp | null {
+  let re = titleRegexes.get(spec.code);
+  if (re === undefined) {
+    re = spec.title ? new RegExp(`(?<![（(第表])[一二三四五六七八九十]${ORDINAL_MARK}\\s*(?:政府信息公开)?(?:${spec.title.map(keyPattern).join('|')})`, 'gu') : null;
+    titleRegexes.set(spec.code, re);
+  }
+  return re;
+}
+
 function findHeading(text: string, spec: SectionSpec, from: number, to: number): Heading | null {
-  const re = headingRegex(spec);
-  re.lastIndex = from;
-  const m = re.exec(text);
-  if (!m || m.index >= to) return null;
-  return { code: spec.code, start: m.index, end: m.index + m[0].length };
+  const first = (res: (RegExp | null)[]) => {
+    let best: RegExpExecArray | null = null;
+    for (const re of res) {
+      if (!re) continue;
+      re.lastIndex = from;
+      const m = re.exec(text);
+      if (m && m.index < to && (!best || m.index < best.index)) best = m;
+    }
+    return best;
+  };
+  const heading = first([headingRegex(spec), titleRegex(spec)]);
+  const m = heading ?? first([captionRegex(spec)]);
+  return m && { code: spec.code, start: m.index, end: m.index + m[0].length, ...(heading ? {} : { caption: true }) };
 }
 
 /** Table 3 starts at 本年新收 when 上年结转 follows within a window (a 本年新收 in prose has none). */
@@ -123,7 +160,11 @@ export function locateSections(stream: Stream): Sections {
     return caption === undefined ? header : header === undefined ? caption : Math.min(caption, header);
   };
   const t2Open = (at: number) => t2Table(at) ?? firstMatch(text, [...TABLE_BOUNDS.t2Open[1]], at)?.start;
-  const t2Start = t2Open(from('s2.proactive')) ?? t2Open(0);
+  // (a caption standing in for section 二's heading may follow rows of its table that a converter
+  // pulled out of it, `行政许可 97`: the table is looked for from the heading before it)
+  const s2 = headings.findIndex((h) => h.code === 's2.proactive');
+  const t2From = s2 < 0 ? 0 : headings[s2]!.caption ? (headings[s2 - 1]?.end ?? 0) : headings[s2]!.start;
+  const t2Start = t2Open(t2From) ?? t2Open(0);
   const t2End = t2Start === undefined ? null : firstMatch(text, [...TABLE_BOUNDS.t2Close], t2Start)?.start;
   const t3Start = table3Start(text, from('s3.requests')) ?? table3Start(text, 0);
   const t3Close = t3Start === null ? null : firstMatch(text, [...TABLE_BOUNDS.t3Close], t3Start);

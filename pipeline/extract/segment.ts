@@ -144,6 +144,11 @@ export function segment(chunks: Chunk[], n: number, limit = 5000, accept?: (v: V
   // Empty lines read as cells go first: they may be mere spacing around a table.
   while (cs.length > n && cs[cs.length - 1]!.spacing) cs = cs.slice(0, -1);
   while (cs.length > n && cs[0]!.spacing) cs = cs.slice(1);
+  // ... and between the parts of a table printed as several (a Markdown table per group of table 4)
+  if (cs.length > n) {
+    const kept = cs.filter((c) => !c.spacing);
+    if (kept.length === n) cs = kept;
+  }
   let padding: 'start' | 'end' | undefined;
   if (cs.length > n && cs.every((c) => c.aligned)) {
     let lead = cs;

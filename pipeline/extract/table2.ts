@@ -2,7 +2,7 @@
 import type { Format, T2Col, T2Row } from '../codes.ts';
 import type { Stream } from './blocks.ts';
 import { type Chunk, cutAfterValues, rowChunks, unsureCell } from './cells.ts';
-import { type Anchor, findAnchors, firstMatch } from './labels.ts';
+import { type Anchor, type RowLabel, findAnchors, firstMatch, labelRegex } from './labels.ts';
 import { gluedProof } from './readrow.ts';
 import { resolveUnits, type Unit } from './resolve.ts';
 import type { Cell, Flag, Grid, TableResult } from './result.ts';
@@ -55,6 +55,56 @@ function unlabelledRegulations(text: string, first: Anchor<T2Row>, start: number
   return { anchor: null, unread: true };
 }
 
+/**
+ * After a label, the rest of a line that holds its values only (`行政许可 97`, `行政事业性收费 12.5`,
+ * `行政许可（不含…） 8`, `行政处罚 27 增5 31`, `政府集中采购 43 45元`): numbers, an annotation in
+ * brackets, a few unit or sign words, no sentence (`办理行政许可97件，…`).
+ */
+function valuesOnly(rest: string): boolean {
+  const nl = rest.indexOf('\n');
+  const line = (nl < 0 ? rest : rest.slice(0, nl)).replace(/^\s*[（(][^（()）\n]*[）)]/u, '');
+  return /\d/u.test(line) && !/[。，,；;：:、]/u.test(line) && (line.match(/[\u3400-\u9fff]/gu)?.length ?? 0) <= 4;
+}
+
+/**
+ * Blocks printed out of their order: PDF-to-Markdown converters write the one-row blocks （五） to
+ * （八） as plain lines (`行政许可 97`) before the table of block （一）. A label the ordered search
+ * missed is taken from before the first row found, but only on a line of its own with nothing but
+ * numbers after it: a label in prose (`办理行政许可97件`) is not a row.
+ */
+function outOfOrderAnchors(text: string, labels: RowLabel<T2Row>[], found: Anchor<T2Row>[], start: number): Anchor<T2Row>[] {
+  const have = new Set(found.map((a) => a.row));
+  const before = text.slice(0, found[0]!.start);
+  const out: Anchor<T2Row>[] = [];
+  let pos = start;
+  for (const label of labels) {
+    if (have.has(label.row)) continue;
+    const re = labelRegex(label);
+    re.lastIndex = pos;
+    for (let m = re.exec(before); m; m = re.exec(before)) {
+      const end = m.index + m[0].length;
+      const lineStart = before.lastIndexOf('\n', m.index) + 1;
+      if (/^[ \t|]*$/u.test(before.slice(lineStart, m.index)) && valuesOnly(before.slice(end, end + 200))) {
+        out.push({ row: label.row, start: m.index, end, inner: [] });
+        pos = end;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** A block caption (第二十条…) between `from` and `to` with no row anchor after it before the next caption or `to`. */
+function emptyCaption(text: string, anchors: Anchor<T2Row>[], from: number, to: number): boolean {
+  for (let c = firstMatch(text, ['第二十条'], from, to); c; ) {
+    const next = firstMatch(text, ['第二十条'], c.end, to);
+    const stop = next ? next.start : to;
+    if (!anchors.some((a) => a.start > c!.end && a.start < stop)) return true;
+    c = next;
+  }
+  return false;
+}
+
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 // the unit a money column's header names: `采购总金额(万元)`, `本年收费金额（单位：元）`
@@ -102,15 +152,17 @@ export function extractTable2(stream: Stream, region: Sections['t2'], gluedElsew
   // short in section 一, whose prose names 主动公开 and 行政处罚 too): nothing of the table is here
   if (!format && toEnd) return none;
   const spec = TABLE_SPECS.t2[format ?? 'f2021'];
-  const anchors = findAnchors(text, spec.rows, start, end);
-  if (anchors.length === 0) return none;
-  const { anchor: unlabelled, unread: regulationsUnread } = unlabelledRegulations(text, anchors[0]!, start);
-  if (unlabelled) anchors.unshift(unlabelled);
+  const ordered = findAnchors(text, spec.rows, start, end);
+  if (ordered.length === 0) return none;
+  const { anchor: unlabelled, unread: regulationsUnread } = unlabelledRegulations(text, ordered[0]!, start);
+  const anchors = [...outOfOrderAnchors(text, spec.rows, ordered, start), ...(unlabelled ? [unlabelled] : []), ...ordered];
 
   const units: Unit[] = [];
   const units2: { row: T2Row; cols: readonly T2Col[]; unitOf: (string | undefined)[][]; headerUnit?: '元' | '万元'; flagged?: boolean; chunks: Chunk[] }[] = [];
   const unsure: Flag[] = [];
-  const captionAfterLast = firstMatch(text, ['第二十条', '信息内容'], anchors[anchors.length - 1]!.end, end) !== null;
+  // (or, with blocks out of order, a caption with no row read before the next: `第二十条第（九）项`
+  // over a 政府集中采购 whose label was not recognised, before block （一）)
+  const captionAfterLast = firstMatch(text, ['第二十条', '信息内容'], anchors[anchors.length - 1]!.end, end) !== null || (anchors[0] !== ordered[0] && emptyCaption(text, anchors, start, ordered[0]!.start));
   const rowsChunks = anchors.map((a, i) => {
     let to = i + 1 < anchors.length ? anchors[i + 1]!.start : cutAfterValues(stream, a.end, end);
     const nextCaption = firstMatch(text, ['第二十条'], a.end, to);

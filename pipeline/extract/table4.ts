@@ -49,6 +49,8 @@ function locateHeader(text: string, after: number): { start: number; valuesFrom:
   return null;
 }
 
+const SUB_HEADING = /[（(][一二三四五六七八九十][）)]/gu;
+
 /** `gluedBefore`: table 3 of the same report proved its digits glued. */
 export function extractTable4(stream: Stream, after: number, gluedBefore = false): Table4 {
   const text = stream.text;
@@ -58,8 +60,13 @@ export function extractTable4(stream: Stream, after: number, gluedBefore = false
   const valuesFrom = skipLinePadding(stream, header.valuesFrom);
   // Table 4 ends at section 五 when that follows closely (its values may be split over two header
   // blocks), else, or when that reading fails, at the first words after the values.
-  const heading = afterTable4(text, valuesFrom);
-  const cut = cutAfterValues(stream, valuesFrom, text.length);
+  // A sub-heading (`（一）2024 年工作中存在问题…`, under a section 五 heading the crawl lost) ends
+  // the table too: table 4 has none.
+  SUB_HEADING.lastIndex = valuesFrom;
+  const limit = SUB_HEADING.exec(text)?.index ?? text.length;
+  const next = afterTable4(text, valuesFrom);
+  const heading = next === null ? (limit < text.length ? limit : null) : Math.min(next, limit);
+  const cut = cutAfterValues(stream, valuesFrom, limit);
   const ends = heading !== null && heading - valuesFrom < WINDOWS.t4ValuesToSection5 && heading !== cut ? [heading, cut] : [cut];
   const read = (end: number) => {
     const chunks = regionChunks(stream, valuesFrom, end);

@@ -8,6 +8,7 @@
 // a run of bars `|||`; an empty cell prints as one bar with its own separator (`| |`).
 import { type ChildNode, type Element, isTag, isText } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
+import type { SectionCode } from '../../pipeline/codes.ts';
 
 export interface PCell {
   text: string;
@@ -263,6 +264,48 @@ function markdownPlainT2(p: Page): string {
   return render(p, (t) => (t.cls === 't2' ? [...t.rows.map((r) => r.map((c) => oneLine(c.text)).filter((x) => x).join(' ')), ''] : mdTable(t)), mdLine);
 }
 
+/**
+ * A PDF-to-Markdown conversion of a report that nests the statistics in a larger one (as 上海's
+ * 政务公开 reports of 2024-25 do): sections 二 to 四 renumbered 一 to 三; table 2's one-row blocks as
+ * plain lines (`行政许可 97`) before block （一）, which follows as a pipe table under a `## 表二：…`
+ * caption; table 4 as a `###`-headed table per group; section 五's heading lost, so that its first
+ * sub-heading (`（一）2024 年工作中存在问题的改进情况`) follows table 4.
+ */
+function markdownConverted(p: Page): string {
+  const renumber: Record<string, string> = { 二: '一', 三: '二', 四: '三' };
+  const out: string[] = [];
+  for (const b of p.blocks) {
+    if (b.kind === 'line') {
+      const ord = isHeading(b.text) ? b.text[0]! : '';
+      if (ord === '五') out.push('（一）2024 年工作中存在问题的改进情况', '');
+      else out.push(renumber[ord] ? `${renumber[ord]}${b.text.slice(1)}` : b.text, '');
+    } else if (b.cls === 't2') {
+      const caption = (r: PCell[]) => r.some((c) => c.text.startsWith('第二十条'));
+      const blocks: PCell[][][] = [];
+      for (const r of b.rows) {
+        if (caption(r) || blocks.length === 0) blocks.push([r]);
+        else blocks[blocks.length - 1]!.push(r);
+      }
+      const [first, ...rest] = blocks;
+      // the header line loses its spaces (`信息内容本年处理决定数量`), as the converter prints it
+      for (const blk of rest) out.push(...blk.map((r, i) => r.map((c) => oneLine(c.text)).filter((x) => x).join(i === 1 ? '' : ' ')));
+      const [head, ...rows] = first!.slice(caption(first![0]!) ? 1 : 0).map((r) => r.map((c) => spaced(c.text)));
+      out.push('## 表二：主动公开政府信息情况', mdRow(head!), mdRow(head!.map(() => '---')), ...rows.map(mdRow), '');
+    } else if (b.cls === 't4') {
+      const head = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+      // the values' row is the fourth (Word adds a hidden row of empty cells at a table's end), its
+      // first value under 行政复议 (a table may have an empty column at its left)
+      // (a table 4 split at a page break: its header part prints nothing, its numbers part the tables)
+      const row = b.rows.length >= 4 ? b.rows[3]! : b.rows.length === 1 ? b.rows[0]! : null;
+      if (!row) continue;
+      const skip = b.rows.length >= 4 && b.rows[0]![0]!.text === '' ? 1 : 0;
+      const values = row.slice(skip, skip + 15).map((c) => c.text);
+      ['行政复议', '行政诉讼（未经复议直接起诉）', '行政诉讼（复议后起诉）'].forEach((h, g) => out.push(`### ${h}`, mdRow(head), mdRow(head.map(() => '---')), mdRow(values.slice(g * 5, g * 5 + 5)), ''));
+    } else out.push(...mdTable(b));
+  }
+  return `${out.join('\n')}\n`;
+}
+
 // ---- paged flipbook text ----
 
 const WRAP = 28;
@@ -326,6 +369,8 @@ export interface Style {
   render: (p: Page) => string;
   /** false: a blank cell leaves no trace, so a report with blanks can only be read with flags */
   keepsBlanks: boolean;
+  /** section headings the style does not print (a converter lost them) */
+  lostHeadings?: SectionCode[];
 }
 
 export const STYLES: Record<string, Style> = {
@@ -346,6 +391,7 @@ export const STYLES: Record<string, Style> = {
   'markdown-mini': { ext: 'md', keepsBlanks: true, render: markdownMini, describe: 'table 3 as Markdown mini-tables: a `###` heading per row over a one-row table with headers `数据1 … 数据6`, an extra empty cell at the end, group-label fragments at the start (`| （三）不 | 4.保护第三方… |`), row labels cut at 12 characters' },
   'markdown-html-tables': { ext: 'md', keepsBlanks: true, render: markdownHtmlTables, describe: 'Markdown text with each table as one line of bare HTML (`<table><tr><td colspan="4">…`), as OCR and PDF-to-Markdown converters write it' },
   'markdown-plain-t2': { ext: 'md', keepsBlanks: true, render: markdownPlainT2, describe: 'table 2 items as plain lines (`行政许可 97`), tables 3 and 4 as Markdown pipe tables' },
+  'markdown-converted': { ext: 'md', keepsBlanks: true, lostHeadings: ['s5.problems'], render: markdownConverted, describe: 'a PDF-to-Markdown conversion of a report that nests the statistics in a larger one: sections 二 to 四 renumbered 一 to 三, table 2\'s one-row blocks as plain lines before block （一）\'s table, table 4 as a `###`-headed table per group, section 五\'s heading lost (`（一）2024 年工作中存在问题的改进情况` follows table 4)' },
   flipbook: { ext: 'txt', keepsBlanks: false, render: flipbook, describe: 'paged flipbook text: `Page N - title` / `P. N` at the top of each page, wrapped at 28 characters, spaces between Chinese and digits, long labels wrapped around their numbers, table 4 header one or two characters per line' },
 };
 
@@ -402,6 +448,7 @@ export const SOURCES: Record<string, { url: string; excerpt: string }[]> = {
   'markdown-mini': [{ url: 'issue 7 ("Markdown mini-tables")', excerpt: '### 4.保护第三方合法权益\n| 数据1 | … | 数据6 |\n| （三）不 | 4.保护第三方… |' }],
   'markdown-html-tables': [{ url: 'issue 7 ("OCR Markdown", "PDF-to-Markdown" sets); the HTML-table form is how MinerU-style converters write tables', excerpt: '# 某某局2023年政府信息公开工作年度报告\n<table><tbody><tr><td colspan="4">第二十条第（一）项</td></tr>…' }],
   'markdown-plain-t2': [{ url: 'issue 7 ("Table 2 items as plain lines … as PDF-to-Markdown converters write them")', excerpt: '行政许可 97\n行政事业性收费 12.5' }],
+  'markdown-converted': [{ url: 'a PDF-to-Markdown conversion of 上海市人民政府办公厅 2025 and of 上海市科学技术委员会 2024 (public repository zxj6827111-blip/KIROGOVCOMPARE, tests/fixtures/annual-report/; held out, read by hand)', excerpt: '行政许可 97\n第二十条第（六）项\n信息内容本年处理决定数量' }],
   flipbook: [
     { url: 'http://180.76.149.248:88/book/dzs/shenji/files/basic-html/page9.html (format-spec §1.4, §8.3)', excerpt: '结 结 其 尚\n果 果 他 未\n维 纠 结 审' },
     { url: 'http://180.76.149.248:88/book/2022dzs/xinfang/files/basic-html/page8.html (format-spec §8.1)', excerpt: '四、因政府信息公开工作被申请行政复议提起行政诉讼情况' },

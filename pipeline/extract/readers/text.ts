@@ -96,6 +96,11 @@ export function readText(raw: string, locs?: string[]): ReadDocument {
     }
     // (tabs before the first cell are indentation: `\t\t\t0` is one value, not a row of three blanks)
     const tabs = bars ? null : line.trimStart().split('\t');
+    if (bars && barsOnly(line) && table && opening && bars.length >= 2 && bars.length === table[table.length - 1]!.length && !/[|｜]{2}/u.test(line)) {
+      // a Markdown table's row of empty cells (`|  |  |  |`): as wide as the row above, its bars apart
+      table.push(bars.map(() => ({ text: '', origin: true, weak: false })));
+      return;
+    }
     if (bars && barsOnly(line)) {
       // a lone `|` after a value printed without its bar is that value's terminator, and after a
       // row's closing padding (`8 | ||||`) it opens the next row where the dump opens rows with
