@@ -65,3 +65,32 @@ describe('table 4 as a Markdown table per group', () => {
     expect(r.t4.review?.upheld?.value).toBe(gold(f).t4.review.upheld);
   });
 });
+
+describe('table 3 rows whose labels were printed apart from their numbers', () => {
+  // a label of several lines leaves the converted table as text lines; its numbers stay a row
+  const file = 'pingtan-2021--markdown-converted.md';
+  const detach = (s: string) =>
+    s.replace('|  |  | 7.属于行政执法案卷 |', '7.属于行政执法\n案卷\n|  |  |  |').replace('|  |  | 8.属于行政查询事项 |', '|  |  |  |');
+  it('are read from the unlabelled number rows at their place, with a note', async () => {
+    const r = await read(file, detach);
+    const g = gold(file).t3;
+    for (const row of ['denied_enforcement_file', 'denied_admin_query'] as const) {
+      expect(Object.fromEntries(Object.entries(r.t3[row] ?? {}).map(([c, v]) => [c, v?.value]))).toEqual(g[row]);
+      expect(r.notes.some((n) => n.startsWith(`t3.${row}: its label is printed apart`))).toBe(true);
+    }
+    expect(r.flags.filter((f) => f.cell.startsWith('t3'))).toEqual([]);
+  });
+  it('not when the unlabelled rows are fewer than the rows missing there (one was lost): flagged', async () => {
+    const r = await read(file, (s) => detach(s).replace(/\|  \|  \|  \| 1 \| 0 \| 0 \| 0 \| 0 \| 0 \| 1 \|\n/u, ''));
+    for (const row of ['denied_enforcement_file', 'denied_admin_query']) {
+      expect(r.t3[row as 'denied_admin_query']?.total?.value ?? null).toBeNull();
+      expect(reasons(r, `t3.${row}.total`).length).toBeGreaterThan(0);
+    }
+  });
+  it('an unlabelled row that does not add up (6 0 0 0 0 0 7) is flagged at its place; the other is still read', async () => {
+    const r = await read(file, (s) => detach(s).replace('|  |  |  | 6 | 0 | 0 | 0 | 0 | 0 | 6 |', '|  |  |  | 6 | 0 | 0 | 0 | 0 | 0 | 7 |'));
+    expect(r.t3.denied_enforcement_file?.total?.value ?? null).toBeNull();
+    expect(reasons(r, 't3.denied_enforcement_file.total')).toEqual(['unsatisfiable']);
+    expect(r.t3.denied_admin_query?.total?.value).toBe(gold(file).t3.denied_admin_query.total);
+  });
+});

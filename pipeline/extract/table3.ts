@@ -1,11 +1,12 @@
 // Table 3 (requests received and how they were answered), both formats.
 import { type Format, type T3Col, type T3Row, T3_COLS } from '../codes.ts';
-import type { Stream } from './blocks.ts';
-import { cutAfterValues, rowChunks, unsureCell } from './cells.ts';
+import { type Stream, type Token, tokenAt } from './blocks.ts';
+import { type Chunk, cellChunk, cutAfterValues, rowChunks, unsureCell } from './cells.ts';
+import { gridRows, type UnlabelledRow, unlabelledRows } from './placed.ts';
 import { type Anchor, type RowLabel, T3_OTHER_GROUP, findAnchors } from './labels.ts';
 import { resolveUnits, type Unit } from './resolve.ts';
 import type { Cell, Flag, Grid, TableResult } from './result.ts';
-import { gluedProof, readRow } from './readrow.ts';
+import { gluedProof, readRow, type RowReading } from './readrow.ts';
 import type { Sections } from './sections.ts';
 import { TABLE_SPECS } from './tablespec.ts';
 import { ROW_SUM, canHoldAt, compiledColumnIdentities, rowCanHold } from './spec.ts';
@@ -61,7 +62,10 @@ export function extractTable3(stream: Stream, region: Sections['t3']): Table3 {
   const rowNotes: string[] = [];
   const lastEnd = anchors[anchors.length - 1]!.end;
   const tableEnd = cutAfterValues(stream, lastEnd, limit);
-  const rows = anchors.flatMap((a, i) => (a.row === GROUP_MARK ? [] : [{ a, chunks: rowChunks(stream, a, i + 1 < anchors.length ? anchors[i + 1]!.start : tableEnd) }]));
+  const rows = anchors.flatMap((a, i) => {
+    const to = i + 1 < anchors.length ? anchors[i + 1]!.start : tableEnd;
+    return a.row === GROUP_MARK ? [] : [{ a, to, chunks: rowChunks(stream, a, to) }];
+  });
   const glued = rows.some((r) => r.chunks.some(gluedProof));
   const readings = rows.map(({ a, chunks }) => ({ a, ...readRow(chunks, T3_COLS.length, rowSumOk, 'its total', glued) }));
   // The first row's blanks are in doubt when a line of bare numbers stands just above its label
@@ -83,6 +87,7 @@ export function extractTable3(stream: Stream, region: Sections['t3']): Table3 {
     next.candidates = [];
     next.flag = { reason: 'ambiguous', detail: `printed blanks after t3.${r.a.row}, which printed more pieces than its cells: their numbers may have been read with that row; left blank` };
   });
+  if (format) rowNotes.push(...placeUnlabelled(stream, format, rows, readings, glued, tableEnd));
   // Markdown rows longer than the table's 7 values: a converter pads them either before the values
   // (spans expanded) or after them (spans dropped), the same way in the whole table. Rows whose sum
   // decided the end vote; a row it could not decide (zeros and blanks) follows a clear majority.
@@ -115,6 +120,78 @@ export function extractTable3(stream: Stream, region: Sections['t3']): Table3 {
   }
   // rows of the format that were not found are flagged by extract.ts, which knows table 2's format too
   return { found: true, format, end: tableEnd, glued, cells, flags: [...flags, ...res.flags], notes };
+}
+
+type Row = { a: Anchor<T3Row>; to: number; chunks: Chunk[] };
+
+const WORDS = /[\u3400-\u9fff].*[\u3400-\u9fff]/u;
+
+/**
+ * The seven cells of an unlabelled row: those after its label fragments and emptied label and
+ * group columns (`| 行政机关不再处理其政府信息公 | 40 | …`, `|  |  |  | 6 | 0 | …`), when exactly seven
+ * are left and the last, the total, is a number. Null otherwise (a spam row, a row whose columns
+ * cannot be told, a blank that may be a value's or the label column's).
+ */
+function unlabelledCells(row: UnlabelledRow): Chunk[] | null {
+  let first = 0;
+  while (first < row.cells.length && (row.cells[first]!.text.trim() === '' || WORDS.test(row.cells[first]!.text))) first++;
+  const cells = row.cells.slice(first).map((t) => cellChunk(t.text, t.loc));
+  return cells.length === T3_COLS.length && cells[cells.length - 1]!.kind === 'number' && !row.cells.slice(first).some((t) => WORDS.test(t.text)) ? cells : null;
+}
+
+/**
+ * Rows whose labels a converter printed apart from their numbers (placed.ts). Between two rows
+ * read from their own grid rows, the template's rows there are the unlabelled number rows printed
+ * between them, when there are as many and each adds up: a converted table keeps its rows in
+ * order, only the labels leave it, before or after their numbers. A label printed apart took the
+ * numbers below it, which may be the next row's: where the count does not match, such a reading is
+ * not trusted either. Changes `rows` and `readings` in place; returns the notes.
+ */
+function placeUnlabelled(stream: Stream, format: Format, rows: Row[], readings: (RowReading & { a: Anchor<T3Row> })[], glued: boolean, tableEnd: number): string[] {
+  const notes: string[] = [];
+  const template = TABLE_SPECS.t3[format].rows.filter((l) => l !== T3_OTHER_GROUP).map((l) => l.row);
+  const inGrid = (at: number) => stream.tokens[tokenAt(stream, at)]?.gridRow !== undefined;
+  const solid = readings.filter((r) => r.candidates.length > 0 && template.includes(r.a.row) && inGrid(r.a.start));
+  if (solid.length < 2) return notes;
+  const loose = unlabelledRows(gridRows(stream, solid[0]!.a.start, tableEnd), rows.map((r) => r.a.start));
+  for (let k = 0; k + 1 < solid.length; k++) {
+    const [from, to] = [solid[k]!.a, solid[k + 1]!.a];
+    const gap = template.slice(template.indexOf(from.row) + 1, template.indexOf(to.row));
+    const between = loose.filter((u) => u.start > from.start && u.start < to.start).flatMap((u) => {
+      const cells = unlabelledCells(u);
+      return cells ? [{ start: u.start, cells }] : [];
+    });
+    if (gap.length === 0 || between.length === 0) continue;
+    const fits = between.length === gap.length;
+    gap.forEach((row, g) => {
+      const at = readings.findIndex((r) => r.a.row === row);
+      if (!fits) {
+        if (at >= 0 && readings[at]!.candidates.length > 0) {
+          readings[at] = {
+            a: readings[at]!.a,
+            candidates: [],
+            flag: { reason: 'ambiguous', detail: `its label is printed apart from the table's rows, among ${between.length} unlabelled rows of numbers for ${gap.length} rows: which are its numbers cannot be told; left blank` },
+          };
+        }
+        return;
+      }
+      const got = readRow(between[g]!.cells, T3_COLS.length, rowSumOk, 'its total', glued);
+      const adds = got.candidates.length === 1 && !got.note && rowSumOk(got.candidates[0]!);
+      const a = { row, start: between[g]!.start, end: between[g]!.start, inner: [] };
+      const reading: RowReading & { a: Anchor<T3Row> } = adds
+        ? { a, candidates: got.candidates }
+        : { a, candidates: [], flag: got.flag ?? { reason: 'unsatisfiable', detail: `its label is printed apart from its numbers; the unlabelled row at its place, "${between[g]!.cells.map((c) => c.raw).join(' ')}", does not add up to its total: left blank` } };
+      if (at >= 0) {
+        readings[at] = reading;
+        rows[at] = { ...rows[at]!, chunks: [] };
+      } else {
+        readings.push(reading);
+        rows.push({ a, to: a.start, chunks: [] });
+      }
+      if (adds) notes.push(`t3.${row}: its label is printed apart from its numbers (a converted table): read from the unlabelled row of numbers at its place between t3.${from.row} and t3.${to.row}`);
+    });
+  }
+  return notes;
 }
 
 /**
