@@ -1,6 +1,6 @@
 // Table 3 (requests received and how they were answered), both formats.
 import { type Format, type T3Col, type T3Row, T3_COLS } from '../codes.ts';
-import { type Stream, type Token, tokenAt } from './blocks.ts';
+import { type Stream, tokenAt } from './blocks.ts';
 import { type Chunk, cellChunk, cutAfterValues, rowChunks, unsureCell } from './cells.ts';
 import { gridRows, type UnlabelledRow, unlabelledRows } from './placed.ts';
 import { type Anchor, type RowLabel, T3_OTHER_GROUP, findAnchors } from './labels.ts';
