@@ -127,16 +127,30 @@ type Row = { a: Anchor<T3Row>; to: number; chunks: Chunk[] };
 const WORDS = /[\u3400-\u9fff].*[\u3400-\u9fff]/u;
 
 /**
- * The seven cells of an unlabelled row: those after its label fragments and emptied label and
- * group columns (`| 行政机关不再处理其政府信息公 | 40 | …`, `|  |  |  | 6 | 0 | …`), when exactly seven
- * are left and the last, the total, is a number. Null otherwise (a spam row, a row whose columns
- * cannot be told, a blank that may be a value's or the label column's).
+ * The seven cells of an unlabelled row. Those after its label fragments and emptied label and group
+ * columns (`| 行政机关不再处理其政府信息公 | 40 | …`, `|  |  |  | 6 | 0 | …`) when exactly seven are
+ * left and the last, the total, is a number; or, in a rectangular table (`width`: every row of the
+ * stretch as wide), those at the values' places (`at`: the column after the label of the rows read),
+ * with nothing but blanks around them. Null otherwise: a spam row, a row whose columns cannot be told.
  */
-function unlabelledCells(row: UnlabelledRow): Chunk[] | null {
-  let first = 0;
-  while (first < row.cells.length && (row.cells[first]!.text.trim() === '' || WORDS.test(row.cells[first]!.text))) first++;
-  const cells = row.cells.slice(first).map((t) => cellChunk(t.text, t.loc));
-  return cells.length === T3_COLS.length && cells[cells.length - 1]!.kind === 'number' && !row.cells.slice(first).some((t) => WORDS.test(t.text)) ? cells : null;
+function unlabelledCells(row: UnlabelledRow, width: number | null, at: number): Chunk[] | null {
+  const n = T3_COLS.length;
+  const blank = (ts: { text: string }[]) => ts.every((t) => t.text.trim() === '');
+  // (padding after the values is dropped too)
+  // the values start after the last label fragment, or, with none, after the emptied columns
+  let lead = 0;
+  while (lead < row.cells.length && (row.cells[lead]!.text.trim() === '' || WORDS.test(row.cells[lead]!.text))) lead++;
+  let first = lead;
+  while (first > 0 && !WORDS.test(row.cells[first - 1]!.text)) first--;
+  if (first === 0) first = lead;
+  let stripped = row.cells.slice(first).map((t) => cellChunk(t.text, t.loc));
+  // (not when a blank leads as well: an emptied column before the values, or a blank value?)
+  while (stripped.length > n && stripped[0]!.kind !== 'blank' && stripped[stripped.length - 1]!.kind === 'blank') stripped = stripped.slice(0, -1);
+  let cells: Chunk[] | null = stripped.length === n && stripped[n - 1]!.kind === 'number' ? stripped : null;
+  if (!cells && width === row.cells.length && row.cells.slice(0, at).every((t) => t.text.trim() === '' || WORDS.test(t.text)) && blank(row.cells.slice(at + n))) cells = row.cells.slice(at, at + n).map((t) => cellChunk(t.text, t.loc));
+  if (!cells || cells.some((c) => WORDS.test(c.raw))) return null;
+  // words and no number: a spam row, a note across the table
+  return first > 0 && !blank(row.cells.slice(0, first)) && !cells.some((c) => c.kind === 'number') ? null : cells;
 }
 
 /**
@@ -153,24 +167,38 @@ function placeUnlabelled(stream: Stream, format: Format, rows: Row[], readings: 
   const inGrid = (at: number) => stream.tokens[tokenAt(stream, at)]?.gridRow !== undefined;
   const solid = readings.filter((r) => r.candidates.length > 0 && template.includes(r.a.row) && inGrid(r.a.start));
   if (solid.length < 2) return notes;
-  const loose = unlabelledRows(gridRows(stream, solid[0]!.a.start, tableEnd), rows.map((r) => r.a.start));
+  const grid = gridRows(stream, solid[0]!.a.start, tableEnd);
+  const loose = unlabelledRows(grid, rows.map((r) => r.a.start));
   for (let k = 0; k + 1 < solid.length; k++) {
     const [from, to] = [solid[k]!.a, solid[k + 1]!.a];
     const gap = template.slice(template.indexOf(from.row) + 1, template.indexOf(to.row));
-    const between = loose.filter((u) => u.start > from.start && u.start < to.start).flatMap((u) => {
-      const cells = unlabelledCells(u);
+    // (a row without a number, a spam row or a note across the table, is not one of them)
+    const inGap = loose.filter((u) => u.start > from.start && u.start < to.start && u.cells.some((t) => cellChunk(t.text, t.loc).kind === 'number'));
+    const own = (a: Anchor<T3Row>) => grid.find((r) => r.cells.some((t) => t.start <= a.start && a.start < t.start + t.text.length));
+    const [ra, rb] = [own(from), own(to)];
+    const widths = new Set([ra, rb, ...inGap].map((r) => r?.cells.length));
+    const width = widths.size === 1 && ra ? ra.cells.length : null;
+    const at = ra ? ra.cells.findIndex((t) => t.start <= from.start && from.start < t.start + t.text.length) + 1 : -1;
+    const between = inGap.flatMap((u) => {
+      const cells = unlabelledCells(u, width, at);
       return cells ? [{ start: u.start, cells }] : [];
     });
-    if (gap.length === 0 || between.length === 0) continue;
-    const fits = between.length === gap.length;
+    if (gap.length === 0 || inGap.length === 0) continue;
+    // (an unlabelled row whose seven cells cannot be told leaves the places unknown too)
+    const fits = between.length === gap.length && inGap.length === between.length;
+    // every label printed apart stands above its row (a `###` heading over it): the readings those
+    // labels took from the rows below them stand; a row of numbers before the first such label
+    // means the labels follow their rows, and those readings took the next row's numbers
+    const apart = readings.filter((r) => gap.includes(r.a.row) && !inGrid(r.a.start)).map((r) => r.a.start);
+    const labelsAbove = apart.length > 0 && inGap[0]!.start > Math.min(...apart);
     gap.forEach((row, g) => {
       const at = readings.findIndex((r) => r.a.row === row);
       if (!fits) {
-        if (at >= 0 && readings[at]!.candidates.length > 0) {
+        if (!labelsAbove && at >= 0 && readings[at]!.candidates.length > 0) {
           readings[at] = {
             a: readings[at]!.a,
             candidates: [],
-            flag: { reason: 'ambiguous', detail: `its label is printed apart from the table's rows, among ${between.length} unlabelled rows of numbers for ${gap.length} rows: which are its numbers cannot be told; left blank` },
+            flag: { reason: 'ambiguous', detail: `its label is printed apart from the table's rows, among ${inGap.length} unlabelled rows for ${gap.length} rows: which are its numbers cannot be told; left blank` },
           };
         }
         return;

@@ -269,7 +269,8 @@ function markdownPlainT2(p: Page): string {
  * 政务公开 reports of 2024-25 do): sections 二 to 四 renumbered 一 to 三; table 2's one-row blocks as
  * plain lines (`行政许可 97`) before block （一）, which follows as a pipe table under a `## 表二：…`
  * caption; table 4 as a `###`-headed table per group; section 五's heading lost, so that its first
- * sub-heading (`（一）2024 年工作中存在问题的改进情况`) follows table 4.
+ * sub-heading (`（一）2024 年工作中存在问题的改进情况`) follows table 4; table 3's long sub-row labels
+ * printed as text lines after their rows' numbers.
  */
 function markdownConverted(p: Page): string {
   const renumber: Record<string, string> = { 二: '一', 三: '二', 四: '三' };
@@ -301,6 +302,18 @@ function markdownConverted(p: Page): string {
       const skip = b.rows.length >= 4 && b.rows[0]![0]!.text === '' ? 1 : 0;
       const values = row.slice(skip, skip + 15).map((c) => c.text);
       ['行政复议', '行政诉讼（未经复议直接起诉）', '行政诉讼（复议后起诉）'].forEach((h, g) => out.push(`### ${h}`, mdRow(head), mdRow(head.map(() => '---')), mdRow(values.slice(g * 5, g * 5 + 5)), ''));
+    } else if (b.cls === 't3') {
+      // a sub-row label longer than its PDF cell leaves the table as text lines after the row's
+      // numbers, and the table goes on as a new piece
+      const g = expand(b);
+      const at = g[0]!.length - 8; // the label's column, before the seven values
+      out.push(mdRow(g[0]!), mdRow(g[0]!.map(() => '---')));
+      for (const r of g.slice(1)) {
+        const label = r[at]!;
+        if (!/^\d\./u.test(label) || label.length <= 12) out.push(mdRow(r));
+        else out.push(mdRow(r.map((c, k) => (k === at ? '' : c))), '', ...(label.match(/.{1,10}/gu) ?? []), '');
+      }
+      out.push('');
     } else out.push(...mdTable(b));
   }
   return `${out.join('\n')}\n`;
@@ -391,7 +404,7 @@ export const STYLES: Record<string, Style> = {
   'markdown-mini': { ext: 'md', keepsBlanks: true, render: markdownMini, describe: 'table 3 as Markdown mini-tables: a `###` heading per row over a one-row table with headers `数据1 … 数据6`, an extra empty cell at the end, group-label fragments at the start (`| （三）不 | 4.保护第三方… |`), row labels cut at 12 characters' },
   'markdown-html-tables': { ext: 'md', keepsBlanks: true, render: markdownHtmlTables, describe: 'Markdown text with each table as one line of bare HTML (`<table><tr><td colspan="4">…`), as OCR and PDF-to-Markdown converters write it' },
   'markdown-plain-t2': { ext: 'md', keepsBlanks: true, render: markdownPlainT2, describe: 'table 2 items as plain lines (`行政许可 97`), tables 3 and 4 as Markdown pipe tables' },
-  'markdown-converted': { ext: 'md', keepsBlanks: true, lostHeadings: ['s5.problems'], render: markdownConverted, describe: 'a PDF-to-Markdown conversion of a report that nests the statistics in a larger one: sections 二 to 四 renumbered 一 to 三, table 2\'s one-row blocks as plain lines before block （一）\'s table, table 4 as a `###`-headed table per group, section 五\'s heading lost (`（一）2024 年工作中存在问题的改进情况` follows table 4)' },
+  'markdown-converted': { ext: 'md', keepsBlanks: true, lostHeadings: ['s5.problems'], render: markdownConverted, describe: 'a PDF-to-Markdown conversion of a report that nests the statistics in a larger one: sections 二 to 四 renumbered 一 to 三, table 2\'s one-row blocks as plain lines before block （一）\'s table, table 4 as a `###`-headed table per group, section 五\'s heading lost (`（一）2024 年工作中存在问题的改进情况` follows table 4), table 3\'s long sub-row labels as text lines after their numbers' },
   flipbook: { ext: 'txt', keepsBlanks: false, render: flipbook, describe: 'paged flipbook text: `Page N - title` / `P. N` at the top of each page, wrapped at 28 characters, spaces between Chinese and digits, long labels wrapped around their numbers, table 4 header one or two characters per line' },
 };
 
