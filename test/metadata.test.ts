@@ -21,6 +21,8 @@ describe('metadata', () => {
     expect(extractMeta([], '2022年湖口县卫生健康委员会信息公开年报\n根据《中华人民共和国政府信息公开条例》')).toMatchObject({ issuer: '湖口县卫生健康委员会', year: 2022, level: 'department' });
     expect(extractMeta([], '2022年湖口县人民政府信息公开年报\n')).toMatchObject({ issuer: '湖口县人民政府', level: 'county' });
     expect(extractMeta([], '某某县统计局2023年政务公开工作年度报告\n')).toMatchObject({ issuer: '某某县统计局', year: 2023 });
+    // 政务信息公开工作开展年度报告 (a real page of 西藏自治区审计厅, 2025), whose first sentence names only 审计厅
+    expect(extractMeta([], '标      题 西藏自治区审计厅2025年政务信息公开工作开展年度报告\n在区党委、政府坚强领导下，审计厅认真贯彻中央决策部署。\n')).toMatchObject({ issuer: '西藏自治区审计厅', year: 2025 });
   });
   it('reads a year inside the title words (…政府信息公开工作2023年度报告) and a year in Chinese numerals (二〇二三年)', () => {
     expect(extractMeta(['某某区政府信息公开工作2023年度报告'], '')).toMatchObject({ issuer: '某某区人民政府', year: 2023, level: 'district' });

@@ -2,8 +2,8 @@
 import type { Level } from '../codes.ts';
 
 // "<name>2024年度政府信息公开工作年度报告" or "2019年<name>政府信息公开工作年度报告"; some titles say
-// 信息公开年报 or 政务公开工作年度报告
-const REPORT_TITLE = /(\d{4})\s*年\s*度?\s*(?:的)?([\u3400-\u9fffA-Za-z()（）\s]{0,40}?)(?:政\s*[府务]\s*信\s*息|信\s*息|政\s*务)\s*公\s*开\s*(?:工\s*作\s*)?(?:的\s*)?(?:年\s*度\s*)?(?:报\s*告|年\s*报)/u;
+// 信息公开年报, 政务公开工作年度报告 or 政务信息公开工作开展年度报告
+const REPORT_TITLE = /(\d{4})\s*年\s*度?\s*(?:的)?([\u3400-\u9fffA-Za-z()（）\s]{0,40}?)(?:政\s*[府务]\s*信\s*息|信\s*息|政\s*务)\s*公\s*开\s*(?:工\s*作\s*)?(?:开\s*展\s*)?(?:的\s*)?(?:年\s*度\s*)?(?:报\s*告|年\s*报)/u;
 const REPORT_TITLES = new RegExp(REPORT_TITLE.source, 'gu');
 // Names end with one of these; the longest run of name characters before the year is the issuer.
 const ORG_SUFFIX =
@@ -95,6 +95,8 @@ function siteName(titles: string[], text: string): string | null {
 }
 
 function cleanName(raw: string): string | null {
+  // a page's form label before the title (`标      题 西藏自治区审计厅2025年…`)
+  raw = raw.replace(/^\s*(?:文章|信息)?(?:标\s*题|名\s*称)\s*[:：]?\s*/u, '');
   // `石牛江镇  桃江县石牛江镇人民政府`: a breadcrumb's short name before the full one
   const pieces = raw.trim().split(/\s+/u);
   if (pieces.length > 1 && pieces.slice(0, -1).every((p) => p.length >= 2 && pieces[pieces.length - 1]!.includes(p))) raw = pieces[pieces.length - 1]!;

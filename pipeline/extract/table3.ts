@@ -127,24 +127,23 @@ type Row = { a: Anchor<T3Row>; to: number; chunks: Chunk[] };
 const WORDS = /[\u3400-\u9fff].*[\u3400-\u9fff]/u;
 
 /**
- * The seven cells of an unlabelled row. Those after its label fragments and emptied label and group
- * columns (`| 行政机关不再处理其政府信息公 | 40 | …`, `|  |  |  | 6 | 0 | …`) when exactly seven are
- * left and the last, the total, is a number; or, in a rectangular table (`width`: every row of the
- * stretch as wide), those at the values' places (`at`: the column after the label of the rows read),
- * with nothing but blanks around them. Null otherwise: a spam row, a row whose columns cannot be told.
+ * The seven cells of an unlabelled row. Either those after its label fragments, or with none after
+ * its emptied label and group columns (`| 行政机关不再处理其政府信息公 | 40 | …`, `|  |  |  | 6 | 0 | …`),
+ * when exactly seven are left (blank padding after them dropped, unless a blank leads too) and the
+ * last, the total, is a number; or, in a rectangular table (`width`: every row of the stretch as
+ * wide), those at the values' columns (`at`: the column after the label of the rows read), with
+ * only blanks and words before them and blanks after. Null otherwise: a spam row, a row whose
+ * columns cannot be told.
  */
 function unlabelledCells(row: UnlabelledRow, width: number | null, at: number): Chunk[] | null {
   const n = T3_COLS.length;
   const blank = (ts: { text: string }[]) => ts.every((t) => t.text.trim() === '');
-  // (padding after the values is dropped too)
-  // the values start after the last label fragment, or, with none, after the emptied columns
   let lead = 0;
   while (lead < row.cells.length && (row.cells[lead]!.text.trim() === '' || WORDS.test(row.cells[lead]!.text))) lead++;
   let first = lead;
   while (first > 0 && !WORDS.test(row.cells[first - 1]!.text)) first--;
   if (first === 0) first = lead;
   let stripped = row.cells.slice(first).map((t) => cellChunk(t.text, t.loc));
-  // (not when a blank leads as well: an emptied column before the values, or a blank value?)
   while (stripped.length > n && stripped[0]!.kind !== 'blank' && stripped[stripped.length - 1]!.kind === 'blank') stripped = stripped.slice(0, -1);
   let cells: Chunk[] | null = stripped.length === n && stripped[n - 1]!.kind === 'number' ? stripped : null;
   if (!cells && width === row.cells.length && row.cells.slice(0, at).every((t) => t.text.trim() === '' || WORDS.test(t.text)) && blank(row.cells.slice(at + n))) cells = row.cells.slice(at, at + n).map((t) => cellChunk(t.text, t.loc));
@@ -156,10 +155,11 @@ function unlabelledCells(row: UnlabelledRow, width: number | null, at: number): 
 /**
  * Rows whose labels a converter printed apart from their numbers (placed.ts). Between two rows
  * read from their own grid rows, the template's rows there are the unlabelled number rows printed
- * between them, when there are as many and each adds up: a converted table keeps its rows in
- * order, only the labels leave it, before or after their numbers. A label printed apart took the
- * numbers below it, which may be the next row's: where the count does not match, such a reading is
- * not trusted either. Changes `rows` and `readings` in place; returns the notes.
+ * between them, in order, when there are as many (a converted table keeps its rows in order; only
+ * the labels leave it, before or after their numbers); each is kept only if it adds up. A label
+ * printed apart took the numbers below it, which are the next row's where labels follow their
+ * rows: where the count does not match, such a reading stands only if every label stands above its
+ * row. Changes `rows` and `readings` in place; returns the notes.
  */
 function placeUnlabelled(stream: Stream, format: Format, rows: Row[], readings: (RowReading & { a: Anchor<T3Row> })[], glued: boolean, tableEnd: number): string[] {
   const notes: string[] = [];
@@ -192,11 +192,11 @@ function placeUnlabelled(stream: Stream, format: Format, rows: Row[], readings: 
     const apart = readings.filter((r) => gap.includes(r.a.row) && !inGrid(r.a.start)).map((r) => r.a.start);
     const labelsAbove = apart.length > 0 && inGap[0]!.start > Math.min(...apart);
     gap.forEach((row, g) => {
-      const at = readings.findIndex((r) => r.a.row === row);
+      const i = readings.findIndex((r) => r.a.row === row);
       if (!fits) {
-        if (!labelsAbove && at >= 0 && readings[at]!.candidates.length > 0) {
-          readings[at] = {
-            a: readings[at]!.a,
+        if (!labelsAbove && i >= 0 && readings[i]!.candidates.length > 0) {
+          readings[i] = {
+            a: readings[i]!.a,
             candidates: [],
             flag: { reason: 'ambiguous', detail: `its label is printed apart from the table's rows, among ${inGap.length} unlabelled rows for ${gap.length} rows: which are its numbers cannot be told; left blank` },
           };
@@ -209,9 +209,9 @@ function placeUnlabelled(stream: Stream, format: Format, rows: Row[], readings: 
       const reading: RowReading & { a: Anchor<T3Row> } = adds
         ? { a, candidates: got.candidates }
         : { a, candidates: [], flag: got.flag ?? { reason: 'unsatisfiable', detail: `its label is printed apart from its numbers; the unlabelled row at its place, "${between[g]!.cells.map((c) => c.raw).join(' ')}", does not add up to its total: left blank` } };
-      if (at >= 0) {
-        readings[at] = reading;
-        rows[at] = { ...rows[at]!, chunks: [] };
+      if (i >= 0) {
+        readings[i] = reading;
+        rows[i] = { ...rows[i]!, chunks: [] };
       } else {
         readings.push(reading);
         rows.push({ a, to: a.start, chunks: [] });
