@@ -69,8 +69,8 @@ function valuesOnly(rest: string): boolean {
 /**
  * Blocks printed out of their order: PDF-to-Markdown converters write the one-row blocks （五） to
  * （八） as plain lines (`行政许可 97`) before the table of block （一）. A label the ordered search
- * missed is taken from before the first row found, but only on a line of its own with nothing but
- * numbers after it: a label in prose (`办理行政许可97件`) is not a row.
+ * missed is taken from before the first row found, but only where it starts its line and the line
+ * holds nothing but its values (valuesOnly): a label in prose (`办理行政许可97件，…`) is not a row.
  */
 function outOfOrderAnchors(text: string, labels: RowLabel<T2Row>[], found: Anchor<T2Row>[], start: number): Anchor<T2Row>[] {
   const have = new Set(found.map((a) => a.row));
@@ -155,14 +155,15 @@ export function extractTable2(stream: Stream, region: Sections['t2'], gluedElsew
   const ordered = findAnchors(text, spec.rows, start, end);
   if (ordered.length === 0) return none;
   const { anchor: unlabelled, unread: regulationsUnread } = unlabelledRegulations(text, ordered[0]!, start);
-  const anchors = [...outOfOrderAnchors(text, spec.rows, ordered, start), ...(unlabelled ? [unlabelled] : []), ...ordered];
+  const early = outOfOrderAnchors(text, spec.rows, ordered, start);
+  const anchors = [...early, ...(unlabelled ? [unlabelled] : []), ...ordered];
 
   const units: Unit[] = [];
   const units2: { row: T2Row; cols: readonly T2Col[]; unitOf: (string | undefined)[][]; headerUnit?: '元' | '万元'; flagged?: boolean; chunks: Chunk[] }[] = [];
   const unsure: Flag[] = [];
   // (or, with blocks out of order, a caption with no row read before the next: `第二十条第（九）项`
   // over a 政府集中采购 whose label was not recognised, before block （一）)
-  const captionAfterLast = firstMatch(text, ['第二十条', '信息内容'], anchors[anchors.length - 1]!.end, end) !== null || (anchors[0] !== ordered[0] && emptyCaption(text, anchors, start, ordered[0]!.start));
+  const captionAfterLast = firstMatch(text, ['第二十条', '信息内容'], anchors[anchors.length - 1]!.end, end) !== null || (early.length > 0 && emptyCaption(text, anchors, start, ordered[0]!.start));
   const rowsChunks = anchors.map((a, i) => {
     let to = i + 1 < anchors.length ? anchors[i + 1]!.start : cutAfterValues(stream, a.end, end);
     const nextCaption = firstMatch(text, ['第二十条'], a.end, to);
