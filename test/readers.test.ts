@@ -102,6 +102,18 @@ describe('rejections: what is not a report is never half-read into numbers', () 
 });
 
 describe('bar dumps of HTML tables', () => {
+  it('where rows open with a lone bar, the one before a label opens its row: a lost value is flagged, not made up by that bar as an empty cell', async () => {
+    // (the fuzz harness: `0 |` of 行政强制 deleted left `+1 |`, `37 |`, `|`, read as 1, 37 and a blank)
+    const file = path.join(MADE, 'layouts', 'shanghai-bgt-2019--cell-bar-rowopen-padline.txt');
+    const text = fs.readFileSync(file, 'utf8');
+    const cut = text.replace('行政强制 |\n0 |\n', '行政强制 |\n');
+    expect(cut).not.toBe(text);
+    const whole = await extractBytes(file, new TextEncoder().encode(text));
+    const r = await extractBytes(file, new TextEncoder().encode(cut));
+    expect(whole.t2.admin_coercion?.items_change?.value).toBe(1);
+    expect(r.t2.admin_coercion?.items_change?.value ?? null).toBeNull();
+    expect(r.flags.some((f) => f.cell.startsWith('t2.admin_coercion'))).toBe(true);
+  });
   it('reads the padding of spanned cells and trailing empties as weak cells', () => {
     expect(barCells('行政许可 | 0 | ||')).toEqual([
       { text: '行政许可', weak: false },

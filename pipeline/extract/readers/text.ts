@@ -31,6 +31,15 @@ function emptyLinesAreCells(lines: string[]): boolean {
   return content > 0 && adjacent / content >= 0.5;
 }
 
+/** The next non-empty line is a label cell (`行政强制 |`): words ending with their bar, not a value, an empty cell or a heading. */
+function labelNext(lines: string[], i: number): boolean {
+  for (let k = i + 1; k < lines.length; k++) {
+    const t = lines[k]!.trim();
+    if (t !== '') return /^[\u3400-\u9fff（(][^|｜]*[|｜]$/u.test(t);
+  }
+  return false;
+}
+
 export function readText(raw: string, locs?: string[]): ReadDocument {
   const text = repairText(raw.replace(NBSP_LINE, EMPTY_CELL).replace(MD_EMPHASIS, '$2'));
   const titles: string[] = [];
@@ -109,7 +118,8 @@ export function readText(raw: string, locs?: string[]): ReadDocument {
       // A run of bars with nothing between them (`|||`) is padding only, also on a line of its own.
       const groups = line.trim().split(/\s+/u);
       const lone = groups.filter((g) => g.length === 1).length;
-      const n = groups.length === 1 && lone === 1 && (prevEndsOpen || (prevPadded && openers)) ? 0 : lone;
+      // (where rows open with lone bars, one right before a row's label opens that row too)
+      const n = groups.length === 1 && lone === 1 && (prevEndsOpen || (openers && (prevPadded || labelNext(lines, i)))) ? 0 : lone;
       prevEndsOpen = false;
       prevPadded = lone < groups.length;
       endTable();
