@@ -100,3 +100,23 @@ describe('table 2 read only as far as block （一）', () => {
     }
   });
 });
+
+describe('a money unit on a count', () => {
+  it('`45元` read as 采购项目数量 after the count\'s own cell was lost is flagged, not kept as 45 items', async () => {
+    const file = path.join(MADE, 'layouts', 'pingtan-2019--cell-bar-rowopen-padline.txt');
+    const text = fs.readFileSync(file, 'utf8');
+    const cut = text.replace('政府集中采购 |\n43 |\n', '政府集中采购 |\n');
+    expect(cut).not.toBe(text);
+    const whole = await extractBytes(file, new TextEncoder().encode(text));
+    const r = await extractBytes(file, new TextEncoder().encode(cut));
+    expect(whole.t2.central_procurement?.procurement_items?.value).toBe(43);
+    expect(r.t2.central_procurement?.procurement_items?.value ?? null).toBeNull();
+    expect(reasons(r, 't2.central_procurement.procurement_items')).toEqual(['ambiguous']);
+  });
+  it('a real page listing its purchases one by one (`政府集中采購 | 閻良區公務用車10輛 | 1530000元`): no item count of 1,530,000', async () => {
+    const file = path.resolve('test/fixtures/real/openings/b036.txt');
+    const r = await extractBytes(file, fs.readFileSync(file));
+    expect(r.t2.central_procurement?.procurement_items?.value ?? null).toBeNull();
+    expect(reasons(r, 't2.central_procurement.procurement_items')).toEqual(['ambiguous']);
+  });
+});

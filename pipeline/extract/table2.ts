@@ -119,9 +119,18 @@ function headerUnit(text: string, from: number, to: number): '元' | '万元' | 
 }
 
 /** Money cells: fees are in 万元, procurement in 元; a cell's own unit decides, then its column header's, a bare number is kept. */
-function normaliseMoney(row: T2Row, col: T2Col, cell: Cell, unit: string | undefined, flags: Flag[]): Cell {
+const MONEY_COLS: ReadonlySet<T2Col> = new Set(['fee_amount_wan_yuan', 'procurement_amount']);
+
+/** `own`: the unit printed with the value; `header`: the one its column's header names. */
+function normaliseMoney(row: T2Row, col: T2Col, cell: Cell, own: string | undefined, header: string | undefined, flags: Flag[]): Cell {
   if (cell.value === null) return cell;
   const key = `t2.${row}.${col}`;
+  // a money unit on a count (`45元` as 采购项目数量): the amount's cell, moved over a lost one
+  if ((own === '元' || own === '万元') && !MONEY_COLS.has(col)) {
+    flags.push({ cell: key, reason: 'ambiguous', detail: `"${cell.raw}" is printed with a money unit in a column that counts: an amount, not a count (a cell before it lost, or purchases listed one by one); left blank`, candidates: [cell.value] });
+    return { ...cell, value: null };
+  }
+  const unit = own ?? header;
   if (col === 'fee_amount_wan_yuan' && unit === '元') {
     flags.push({ cell: key, reason: 'unit_converted', detail: `printed "${cell.raw}" in 元, converted to 万元`, candidates: [cell.value] });
     return { ...cell, value: round6(cell.value / 10000) };
@@ -218,7 +227,7 @@ export function extractTable2(stream: Stream, region: Sections['t2'], gluedElsew
         if (!got && !u.flagged) flags.push({ cell: `t2.${u.row}.${col}`, reason: 'unsatisfiable', detail: 'no reading of the printed values fits the row' });
         return;
       }
-      cells[u.row]![col] = normaliseMoney(u.row, col, cell, u.unitOf[0]?.[c] ?? u.headerUnit, flags);
+      cells[u.row]![col] = normaliseMoney(u.row, col, cell, u.unitOf[0]?.[c], u.headerUnit, flags);
     });
   }
   const notes = unlabelled ? [...res.notes, 't2.regulations: printed without its row label; read as the first row of block （一） by its position'] : res.notes;
