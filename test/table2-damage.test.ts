@@ -120,3 +120,15 @@ describe('a money unit on a count', () => {
     expect(reasons(r, 't2.central_procurement.procurement_items')).toEqual(['ambiguous']);
   });
 });
+
+describe('a page cut short after table 2', () => {
+  it('a year after the last value (`21` / `2025年`, the next date or heading cut off) is no value of the row', async () => {
+    const file = path.join(MADE, 'layouts', 'pingtan-2021--cell-lines.txt');
+    const text = fs.readFileSync(file, 'utf8');
+    const at = text.indexOf('行政事业性收费\n21\n');
+    expect(at).toBeGreaterThan(0);
+    const r = await extractBytes(file, new TextEncoder().encode(`${text.slice(0, at)}行政事业性收费\n21\n\n2025年\n`));
+    expect(r.t2.admin_fees?.fee_amount_wan_yuan?.value).toBe(21);
+    expect(reasons(r, 't2.admin_fees.fee_amount_wan_yuan')).toEqual([]);
+  });
+});

@@ -301,6 +301,8 @@ export function skipLinePadding(stream: Stream, pos: number): number {
  * Where the value text after a table's last label stops: at the first words after a value. A
  * digit inside a label cell of a grid (`数据1`, a placeholder header) is not a value.
  */
+const YEAR = /(?<![\d.])(?:19|20)\d\d\s*年/gu;
+
 export function cutAfterValues(stream: Stream, from: number, to: number): number {
   const text = stream.text;
   const digit = /\d/gu;
@@ -318,5 +320,9 @@ export function cutAfterValues(stream: Stream, from: number, to: number): number
   let w = words.exec(text);
   // a two-character unit after a number (`9人次`) is part of the value, not the words after it
   while (w && w.index < to && UNIT_WORD.test(w[0]) && /\d\s*$/u.test(text.slice(Math.max(0, w.index - 3), w.index))) w = words.exec(text);
-  return w && w.index < to ? w.index : to;
+  const end = w && w.index < to ? w.index : to;
+  // a year (`2025年`, a page's next heading or date cut short) is no value either
+  YEAR.lastIndex = d.index;
+  const y = YEAR.exec(text);
+  return y && y.index < end ? y.index : end;
 }
