@@ -16,6 +16,8 @@ describe('label matcher', () => {
     expect(rows('5.属于三类内容事务信息 0')).toEqual(['denied_internal_affairs']);
     expect(rows('3.危及"三安全一稳定" 0')).toEqual(['denied_security_stability']);
     expect(rows('四、结转下一年继续办理 0')).toEqual(['carried_forward']);
+    // 开化县 2020 (a held-out page): 上年转结 for 上年结转
+    expect(rows('一、本年新收政府信息公开申请数量 0 二、上年转结政府信息公开申请数量 0')).toEqual(['new_received', 'carried_over']);
   });
   it('takes a bracketed or 、 ordinal into the label, and never the empty cells before it', () => {
     // the empty cells of the row before are empty lines of the stream: a match starting at them would take them

@@ -137,7 +137,8 @@ export function firstMatch(text: string, keys: string[], from = 0, to = text.len
 /** Table 3 rows before the （六） group, shared by both formats. */
 export const T3_LABELS_HEAD: RowLabel<T3Row>[] = [
   { row: 'new_received', keys: ['本年新收', '本年度新收', '新收政府信息'], ordinal: '一' },
-  { row: 'carried_over', keys: ['上年结转', '上年度结转', '上一年结转', '上一年度结转'], ordinal: '二' },
+  // (上年转结: a real report's transposition, 开化县 2020)
+  { row: 'carried_over', keys: ['上年结转', '上年度结转', '上一年结转', '上一年度结转', '上年转结', '上年度转结'], ordinal: '二' },
   { row: 'granted', keys: ['/(?<![不未])予以公开/'], ordinal: '一' },
   { row: 'partly_granted', keys: ['部分公开'], ordinal: '二' },
   { row: 'denied_state_secret', keys: ['属于国家秘密', '国家秘密'], ordinal: 1 },
