@@ -132,3 +132,18 @@ describe('a page cut short after table 2', () => {
     expect(reasons(r, 't2.admin_fees.fee_amount_wan_yuan')).toEqual([]);
   });
 });
+
+describe('a row printed on its label\'s line', () => {
+  // the end of a real page opening (川主乡 2019, dazhu.gov.cn): `行政事业性收费00` and then only empty lines
+  const page = (last: string) =>
+    `二、主动公开政府信息情况\n信息内容本年新制作数量本年新公开数量对外公开总数量\n规章000\n规范性文件000\n第二十条(八)项\n信息内容上一年项目数量本年增/减\n行政事业性收费${last}\n\n`;
+  const read = (last: string) => extractBytes('chuanzhu.txt', new TextEncoder().encode(page(last)));
+  it('the empty line after it is spacing, not its blank cell: `00` reads 0 and 0', async () => {
+    const r = await read('00');
+    expect([r.t2.admin_fees?.prev_year_items?.value, r.t2.admin_fees?.items_change?.value]).toEqual([0, 0]);
+  });
+  it('and `31` is not 31 and a blank made of that empty line', async () => {
+    const r = await read('31');
+    expect(r.t2.admin_fees?.items_change?.kind).not.toBe('blank');
+  });
+});

@@ -211,7 +211,13 @@ export function textChunks(text: string, loc: string): Chunk[] {
  * row (（三）不予公开 with nothing beside it) are not this row's blanks.
  */
 export function rowChunks(stream: Stream, anchor: { end: number; inner: string[] }, to: number, loc = ''): Chunk[] {
-  return [...anchor.inner.flatMap((t) => textChunks(t, loc)), ...regionChunks(stream, anchor.end, to, true)];
+  const chunks = [...anchor.inner.flatMap((t) => textChunks(t, loc)), ...regionChunks(stream, anchor.end, to, true)];
+  // A row printed on its label's line (`行政事业性收费00`): the empty lines after it are spacing, not
+  // its blank cells (`31` then an empty line is no 31 and a blank).
+  const line = anchor.end > 0 ? stream.tokens[tokenAt(stream, anchor.end - 1)]?.line : undefined;
+  const values = chunks.filter((c) => !c.spacing);
+  if (line !== undefined && values.length > 0 && values.length < chunks.length && values.every((c) => c.loc === line)) return values;
+  return chunks;
 }
 
 /**
