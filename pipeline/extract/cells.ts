@@ -212,12 +212,12 @@ export function textChunks(text: string, loc: string): Chunk[] {
  */
 export function rowChunks(stream: Stream, anchor: { end: number; inner: string[] }, to: number, loc = ''): Chunk[] {
   const chunks = [...anchor.inner.flatMap((t) => textChunks(t, loc)), ...regionChunks(stream, anchor.end, to, true)];
+  if (!chunks.some((c) => c.spacing)) return chunks;
   // A row printed on its label's line (`行政事业性收费00`): the empty lines after it are spacing, not
   // its blank cells (`31` then an empty line is no 31 and a blank).
   const line = anchor.end > 0 ? stream.tokens[tokenAt(stream, anchor.end - 1)]?.line : undefined;
   const values = chunks.filter((c) => !c.spacing);
-  if (line !== undefined && values.length > 0 && values.length < chunks.length && values.every((c) => c.loc === line)) return values;
-  return chunks;
+  return line !== undefined && values.length > 0 && values.every((c) => c.loc === line) ? values : chunks;
 }
 
 /**
@@ -303,12 +303,13 @@ export function skipLinePadding(stream: Stream, pos: number): number {
   return end;
 }
 
-/**
- * Where the value text after a table's last label stops: at the first words after a value. A
- * digit inside a label cell of a grid (`数据1`, a placeholder header) is not a value.
- */
 const YEAR = /(?<![\d.])(?:19|20)\d\d\s*年/gu;
 
+/**
+ * Where the value text after a table's last label stops: at the first words after a value, or at
+ * a year (`2025年`, a page's next heading or date cut short). A digit inside a label cell of a
+ * grid (`数据1`, a placeholder header) is not a value.
+ */
 export function cutAfterValues(stream: Stream, from: number, to: number): number {
   const text = stream.text;
   const digit = /\d/gu;
@@ -327,8 +328,9 @@ export function cutAfterValues(stream: Stream, from: number, to: number): number
   // a two-character unit after a number (`9人次`) is part of the value, not the words after it
   while (w && w.index < to && UNIT_WORD.test(w[0]) && /\d\s*$/u.test(text.slice(Math.max(0, w.index - 3), w.index))) w = words.exec(text);
   const end = w && w.index < to ? w.index : to;
-  // a year (`2025年`, a page's next heading or date cut short) is no value either
+  // (looked for only up to those words, whose first may be its 年: a search to the end of the
+  // text would rescan it for every row)
   YEAR.lastIndex = d.index;
-  const y = YEAR.exec(text);
+  const y = YEAR.exec(end + 1 < text.length ? text.slice(0, end + 1) : text);
   return y && y.index < end ? y.index : end;
 }

@@ -63,46 +63,34 @@ export interface Sections {
 }
 
 const ORDINAL_MARK = '\\s*[、.．,，:：]';
-const headingRegexes = new Map<SectionCode, RegExp>();
-
-/**
- * A heading: the ordinal (`五、`; `（五）` is a sub-heading and does not count), then within a few
- * characters one of the section's words (`五、政府信息公开工作存在的主要问题`), then the rest of the
- * heading's words up to 情况 / 措施 / 事项. Crawls that lost their line breaks glue headings to the
- * text before them (`…000五、存在的主要问题`), so a line start is not required.
- */
-function headingRegex(spec: SectionSpec): RegExp {
-  let re = headingRegexes.get(spec.code);
-  if (!re) {
-    const keys = spec.keys.map(keyPattern).join('|');
-    re = new RegExp(`(?<![（(第表])${spec.ordinal}${ORDINAL_MARK}[^\\n。]{0,16}?(?:${keys})(?:[^\\n。，,]{0,12}?(?:情况|措施|事项))?`, 'gu');
-    headingRegexes.set(spec.code, re);
-  }
-  return re;
+/** The three ways a section's heading is printed, compiled once per section. */
+interface HeadingRegexes {
+  /**
+   * The ordinal (`五、`; `（五）` is a sub-heading and does not count), then within a few characters
+   * one of the section's words (`五、政府信息公开工作存在的主要问题`), then the rest of the heading's
+   * words up to 情况 / 措施 / 事项. Crawls that lost their line breaks glue headings to the text
+   * before them (`…000五、存在的主要问题`), so a line start is not required.
+   */
+  heading: RegExp;
+  /** the full words under any ordinal (`一、` to `十、`, not `（一）`) */
+  title: RegExp | null;
+  /** a table caption in the section's words (`表二：主动公开政府信息情况`): the heading where no other is found */
+  caption: RegExp;
 }
+const headingRegexes = new Map<SectionCode, HeadingRegexes>();
 
-const captionRegexes = new Map<SectionCode, RegExp>();
-
-/** A table caption in the section's words (`表二：主动公开政府信息情况`): the heading where no other is found. */
-function captionRegex(spec: SectionSpec): RegExp {
-  let re = captionRegexes.get(spec.code);
-  if (!re) {
-    re = new RegExp(`(?<=表\\s*)${spec.ordinal}${ORDINAL_MARK}[^\\n。]{0,16}?(?:${spec.keys.map(keyPattern).join('|')})`, 'gu');
-    captionRegexes.set(spec.code, re);
+function regexesOf(spec: SectionSpec): HeadingRegexes {
+  let res = headingRegexes.get(spec.code);
+  if (!res) {
+    const words = `${spec.ordinal}${ORDINAL_MARK}[^\\n。]{0,16}?(?:${spec.keys.map(keyPattern).join('|')})`;
+    res = {
+      heading: new RegExp(`(?<![（(第表])${words}(?:[^\\n。，,]{0,12}?(?:情况|措施|事项))?`, 'gu'),
+      title: spec.title ? new RegExp(`(?<![（(第表])[一二三四五六七八九十]${ORDINAL_MARK}\\s*(?:政府信息公开)?(?:${spec.title.map(keyPattern).join('|')})`, 'gu') : null,
+      caption: new RegExp(`(?<=表\\s*)${words}`, 'gu'),
+    };
+    headingRegexes.set(spec.code, res);
   }
-  return re;
-}
-
-const titleRegexes = new Map<SectionCode, RegExp | null>();
-
-/** A heading by its full words under any ordinal (`一、` to `十、`, not `（一）`). */
-function titleRegex(spec: SectionSpec): RegExp | null {
-  let re = titleRegexes.get(spec.code);
-  if (re === undefined) {
-    re = spec.title ? new RegExp(`(?<![（(第表])[一二三四五六七八九十]${ORDINAL_MARK}\\s*(?:政府信息公开)?(?:${spec.title.map(keyPattern).join('|')})`, 'gu') : null;
-    titleRegexes.set(spec.code, re);
-  }
-  return re;
+  return res;
 }
 
 function findHeading(text: string, spec: SectionSpec, from: number, to: number): Heading | null {
@@ -116,8 +104,9 @@ function findHeading(text: string, spec: SectionSpec, from: number, to: number):
     }
     return best;
   };
-  const heading = first([headingRegex(spec), titleRegex(spec)]);
-  const m = heading ?? first([captionRegex(spec)]);
+  const res = regexesOf(spec);
+  const heading = first([res.heading, res.title]);
+  const m = heading ?? first([res.caption]);
   return m && { code: spec.code, start: m.index, end: m.index + m[0].length, ...(heading ? {} : { caption: true }) };
 }
 

@@ -1,8 +1,8 @@
 // Table 3 (requests received and how they were answered), both formats.
 import { type Format, type T3Col, type T3Row, T3_COLS } from '../codes.ts';
-import { type Stream, tokenAt } from './blocks.ts';
+import { type Stream, type Token, tokenAt } from './blocks.ts';
 import { type Chunk, cellChunk, cutAfterValues, rowChunks, unsureCell } from './cells.ts';
-import { gridRows, type UnlabelledRow, unlabelledRows } from './placed.ts';
+import { type GridRow, gridRows, unlabelledRows } from './placed.ts';
 import { type Anchor, type RowLabel, T3_OTHER_GROUP, findAnchors } from './labels.ts';
 import { resolveUnits, type Unit } from './resolve.ts';
 import type { Cell, Flag, Grid, TableResult } from './result.ts';
@@ -135,18 +135,20 @@ const WORDS = /[\u3400-\u9fff].*[\u3400-\u9fff]/u;
  * only blanks and words before them and blanks after. Null otherwise: a spam row, a row whose
  * columns cannot be told.
  */
-function unlabelledCells(row: UnlabelledRow, width: number | null, at: number): Chunk[] | null {
+const isBlank = (t: Token) => t.text.trim() === '';
+const blank = (ts: Token[]) => ts.every(isBlank);
+
+function unlabelledCells(row: GridRow, width: number | null, at: number): Chunk[] | null {
   const n = T3_COLS.length;
-  const blank = (ts: { text: string }[]) => ts.every((t) => t.text.trim() === '');
   let lead = 0;
-  while (lead < row.cells.length && (row.cells[lead]!.text.trim() === '' || WORDS.test(row.cells[lead]!.text))) lead++;
+  while (lead < row.cells.length && (isBlank(row.cells[lead]!) || WORDS.test(row.cells[lead]!.text))) lead++;
   let first = lead;
   while (first > 0 && !WORDS.test(row.cells[first - 1]!.text)) first--;
   if (first === 0) first = lead;
   let stripped = row.cells.slice(first).map((t) => cellChunk(t.text, t.loc));
   while (stripped.length > n && stripped[0]!.kind !== 'blank' && stripped[stripped.length - 1]!.kind === 'blank') stripped = stripped.slice(0, -1);
   let cells: Chunk[] | null = stripped.length === n && stripped[n - 1]!.kind === 'number' ? stripped : null;
-  if (!cells && width === row.cells.length && row.cells.slice(0, at).every((t) => t.text.trim() === '' || WORDS.test(t.text)) && blank(row.cells.slice(at + n))) cells = row.cells.slice(at, at + n).map((t) => cellChunk(t.text, t.loc));
+  if (!cells && width === row.cells.length && row.cells.slice(0, at).every((t) => isBlank(t) || WORDS.test(t.text)) && blank(row.cells.slice(at + n))) cells = row.cells.slice(at, at + n).map((t) => cellChunk(t.text, t.loc));
   if (!cells || cells.some((c) => WORDS.test(c.raw))) return null;
   // words and no number: a spam row, a note across the table
   return first > 0 && !blank(row.cells.slice(0, first)) && !cells.some((c) => c.kind === 'number') ? null : cells;
@@ -168,22 +170,25 @@ function placeUnlabelled(stream: Stream, format: Format, rows: Row[], readings: 
   const solid = readings.filter((r) => r.candidates.length > 0 && template.includes(r.a.row) && inGrid(r.a.start));
   if (solid.length < 2) return notes;
   const grid = gridRows(stream, solid[0]!.a.start, tableEnd);
-  const loose = unlabelledRows(grid, rows.map((r) => r.a.start));
+  // (a row without a number, a spam row or a note across the table, is not one of them)
+  const loose = unlabelledRows(grid, rows.map((r) => r.a.start)).filter((u) => u.cells.some((t) => cellChunk(t.text, t.loc).kind === 'number'));
+  // (a table whose every row has its label, as most have, ends here)
+  if (loose.length === 0) return notes;
+  const holds = (t: Token, at: number) => t.start <= at && at < t.start + t.text.length;
   for (let k = 0; k + 1 < solid.length; k++) {
     const [from, to] = [solid[k]!.a, solid[k + 1]!.a];
     const gap = template.slice(template.indexOf(from.row) + 1, template.indexOf(to.row));
-    // (a row without a number, a spam row or a note across the table, is not one of them)
-    const inGap = loose.filter((u) => u.start > from.start && u.start < to.start && u.cells.some((t) => cellChunk(t.text, t.loc).kind === 'number'));
-    const own = (a: Anchor<T3Row>) => grid.find((r) => r.cells.some((t) => t.start <= a.start && a.start < t.start + t.text.length));
+    const inGap = loose.filter((u) => u.start > from.start && u.start < to.start);
+    if (gap.length === 0 || inGap.length === 0) continue;
+    const own = (a: Anchor<T3Row>) => grid.find((r) => r.cells.some((t) => holds(t, a.start)));
     const [ra, rb] = [own(from), own(to)];
     const widths = new Set([ra, rb, ...inGap].map((r) => r?.cells.length));
     const width = widths.size === 1 && ra ? ra.cells.length : null;
-    const at = ra ? ra.cells.findIndex((t) => t.start <= from.start && from.start < t.start + t.text.length) + 1 : -1;
+    const at = ra ? ra.cells.findIndex((t) => holds(t, from.start)) + 1 : -1;
     const between = inGap.flatMap((u) => {
       const cells = unlabelledCells(u, width, at);
       return cells ? [{ start: u.start, cells }] : [];
     });
-    if (gap.length === 0 || inGap.length === 0) continue;
     // (an unlabelled row whose seven cells cannot be told leaves the places unknown too)
     const fits = between.length === gap.length && inGap.length === between.length;
     // every label printed apart stands above its row (a `###` heading over it): the readings those
