@@ -31,6 +31,15 @@ export async function extractPath(p: string): Promise<ExtractResult> {
   return extractBytes(path.basename(p), fs.readFileSync(p));
 }
 
+/** A file extracted as it is and after `edit`, which must change it (the case is really in the file). */
+export async function extractEdited(p: string, edit: (s: string) => string): Promise<{ whole: ExtractResult; edited: ExtractResult }> {
+  const text = fs.readFileSync(p, 'utf8');
+  const changed = edit(text);
+  if (changed === text) throw new Error(`the edit does not apply to ${p}`);
+  const enc = new TextEncoder();
+  return { whole: await extractBytes(p, enc.encode(text)), edited: await extractBytes(p, enc.encode(changed)) };
+}
+
 /** Every labelled cell of `gold` as [key, expected, got]. */
 export function compareCells(gold: Gold, r: ExtractResult): [string, number | null, number | null | undefined][] {
   const out: [string, number | null, number | null | undefined][] = [];
