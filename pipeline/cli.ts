@@ -85,7 +85,7 @@ export async function main(argv: string[]): Promise<number> {
       async (a) => {
         if (a.files && a.files.length > 0) {
           const { runExtract } = await import('./commands/extract.ts');
-          code = await runExtract(a.files, a.json, out, a.provenance);
+          code = await runExtract(a.files, a.json, out, a.provenance, { threads: a.jobs, workerMemoryMb: a.workerMemory });
           return;
         }
         const { runExtractStage, withDb } = await import('./stages.ts');

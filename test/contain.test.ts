@@ -5,13 +5,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { extractFile } from '../pipeline/commands/extract.ts';
 import { openRead, query } from '../pipeline/db/duck.ts';
 import { extractBytes } from '../pipeline/extract/extract.ts';
 import { runAll } from '../pipeline/stages.ts';
-import { CORPUS, MADE } from './helpers.ts';
+import { CORPUS, writeHugeDocx } from './helpers.ts';
 
 const BIN = path.resolve('bin/xxgk.js');
 let dir: string;
@@ -96,12 +95,7 @@ describe('a worker thread that dies', () => {
     fs.mkdirSync(input);
     const files = fs.readdirSync(CORPUS).filter((f) => !f.endsWith('.gold.json') && !f.endsWith('.md'));
     for (const f of files) fs.copyFileSync(path.join(CORPUS, f), path.join(input, f));
-    // 160 KB on disk, 16 MB of XML: far more than a 48 MB heap holds once it is parsed
-    const zip = await JSZip.loadAsync(fs.readFileSync(path.join(MADE, 'shs-2025.docx')));
-    const xml = await zip.file('word/document.xml')!.async('string');
-    const at = xml.indexOf('<w:body>') + '<w:body>'.length;
-    zip.file('word/document.xml', xml.slice(0, at) + `<w:p><w:r><w:t>${'政府信息公开'.repeat(20)}</w:t></w:r></w:p>`.repeat(60_000) + xml.slice(at));
-    fs.writeFileSync(path.join(input, 'huge.docx'), await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    await writeHugeDocx(path.join(input, 'huge.docx'));
     const db = path.join(dir, 'x.duckdb');
     const r = await promisify(execFile)('node', [BIN, 'run', input, '--db', db, '--jobs', '2', '--worker-memory', '48']).catch((e: unknown) => e as { code: number; stdout: string; stderr: string });
     expect('code' in r ? r.code : 0).toBe(1); // files were rejected

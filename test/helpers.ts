@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
+import JSZip from 'jszip';
 import { openRead, query } from '../pipeline/db/duck.ts';
 import { extractBytes } from '../pipeline/extract/extract.ts';
 import type { ExtractResult } from '../pipeline/extract/result.ts';
@@ -117,4 +118,16 @@ export async function queryFile<T = Record<string, unknown>>(db: string, sql: st
   } finally {
     d.close();
   }
+}
+
+/**
+ * A real Word report (made/shs-2025.docx) blown up to 16 MB of XML in 160 KB on disk: far more
+ * than a 48 MB worker heap holds once it is parsed (`--worker-memory 48` kills the worker reading it).
+ */
+export async function writeHugeDocx(to: string): Promise<void> {
+  const zip = await JSZip.loadAsync(fs.readFileSync(path.join(MADE, 'shs-2025.docx')));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  const at = xml.indexOf('<w:body>') + '<w:body>'.length;
+  zip.file('word/document.xml', xml.slice(0, at) + `<w:p><w:r><w:t>${'政府信息公开'.repeat(20)}</w:t></w:r></w:p>`.repeat(60_000) + xml.slice(at));
+  fs.writeFileSync(to, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
 }

@@ -1,5 +1,6 @@
 // `xxgk extract FILE...`: the one-file contract (JSON lines with --json, a summary otherwise).
 import fs from 'node:fs';
+import os from 'node:os';
 import { extractBytes } from '../extract/extract.ts';
 import { megabytes, sizeLimits } from '../extract/readers/decode.ts';
 import { rejected, toContract, type ExtractResult } from '../extract/result.ts';
@@ -68,13 +69,42 @@ export function contractLine(r: ExtractResult, withProvenance = false): string {
   return JSON.stringify({ file, status, checks_failed: r.checks.filter((c) => c.status === 'fail').length, ...rest });
 }
 
-/** Returns the exit code: 0 when every file was read, 1 when any was rejected. */
-export async function runExtract(files: string[], json: boolean, out: (s: string) => void, withProvenance = false): Promise<number> {
+/** What `xxgk extract` prints for one file: its JSON line, or the readable summary. */
+export const printed = (r: ExtractResult, json: boolean, withProvenance = false): string => (json ? contractLine(r, withProvenance) : summarize(r));
+
+// below this many files starting workers (~0.1 s each) costs more than it saves
+const INLINE_BELOW = 24;
+
+/**
+ * Returns the exit code: 0 when every file was read, 1 when any was rejected. Many files are read
+ * on `threads` worker threads (default one per core) and printed in the order given.
+ */
+export async function runExtract(
+  files: string[],
+  json: boolean,
+  out: (s: string) => void,
+  withProvenance = false,
+  opts: { threads?: number; workerMemoryMb?: number } = {},
+): Promise<number> {
   let failed = 0;
-  for (const file of files) {
-    const r = await extractFile(file);
-    if (r.status === 'rejected') failed++;
-    out(json ? contractLine(r, withProvenance) : summarize(r));
+  const threads = opts.threads ?? os.availableParallelism();
+  if (files.length < INLINE_BELOW || threads <= 1) {
+    for (const file of files) {
+      const r = await extractFile(file);
+      if (r.status === 'rejected') failed++;
+      out(printed(r, json, withProvenance));
+    }
+  } else {
+    const { extractInOrder } = await import('../extract/ordered.ts');
+    const died = (file: string, why: string) => ({
+      // its stack is lost with the worker
+      text: printed(internalError(file, new Error(`the extraction worker died (${why})`), false), json, withProvenance),
+      rejected: true,
+    });
+    await extractInOrder(files, { threads, workerMemoryMb: opts.workerMemoryMb, json, provenance: withProvenance, died }, (p) => {
+      if (p.rejected) failed++;
+      out(p.text);
+    });
   }
   return failed > 0 ? 1 : 0;
 }
