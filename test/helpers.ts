@@ -24,8 +24,9 @@ export function goldFiles(): string[] {
   return fs.readdirSync(CORPUS).filter((f) => f.endsWith('.gold.json')).map((f) => f.replace(/\.gold\.json$/u, ''));
 }
 
+/** The gold beside a corpus file (`huaian-2024.pdf`), or beside any file given by its path. */
 export function readGold(file: string): Gold {
-  return JSON.parse(fs.readFileSync(path.join(CORPUS, `${file}.gold.json`), 'utf8')) as Gold;
+  return JSON.parse(fs.readFileSync(`${path.isAbsolute(file) ? file : path.join(CORPUS, file)}.gold.json`, 'utf8')) as Gold;
 }
 
 export async function extractPath(p: string): Promise<ExtractResult> {

@@ -22,6 +22,9 @@ export interface RowReading {
 /** A printed run that cannot be one number: a leading zero (`01`, `00000002`) proves gluing. */
 export const gluedProof = (c: Chunk) => c.splittable && c.digits.length > 1 && c.digits.startsWith('0');
 
+/** A lone cell of bare digits, at least one for each of the row's `n` cells. */
+const wholeRowRun = (c: Chunk, n: number) => c.kind === 'number' && !c.splittable && n > 1 && /^\d+$/u.test(c.raw) && c.digits.length >= n;
+
 /** `gluedTable`: some run of the table proves that its digits are glued (see gluedProof). */
 export function readRow(chunks: Chunk[], n: number, ok: (v: Value[]) => boolean, what: string, gluedTable = true): RowReading {
   const raw = chunks.map((c) => c.raw).join(' ');
@@ -31,6 +34,9 @@ export function readRow(chunks: Chunk[], n: number, ok: (v: Value[]) => boolean,
   if (cut > 0) {
     return { candidates: [], flag: { reason: 'ambiguous', detail: `"${chunks[cut - 1]!.raw}" at a line's end and "${chunks[cut]!.raw}" after it may be one number cut by a line wrap or two cells, and "${chunks[cut - 1]!.raw}" is not a number: "${raw}" left blank` } };
   }
+  // a page of one cell per line that prints a whole row as one run (`0000000` under seven
+  // columns): no single cell holds a million requests, so the run is the row's cells glued
+  if (chunks.length === 1 && wholeRowRun(chunks[0]!, n)) chunks = [{ ...chunks[0]!, splittable: true }];
   const adding = segment(chunks, n, MAX_READINGS, ok);
   if (adding.truncated) {
     return { candidates: [], flag: { reason: 'ambiguous', detail: `too many readings of the glued digits "${raw}" to decide; left blank` } };

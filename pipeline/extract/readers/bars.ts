@@ -91,11 +91,31 @@ export function rowsOpenWithLoneBar(lines: string[]): boolean {
     const body = t.slice(0, -1);
     return !/[|｜]/u.test(body) && words(body);
   };
-  for (let i = 1; i < lines.length; i++) {
+  // the line before, over lines of spaces (a dump that puts one between every two cells)
+  let prev = '';
+  for (const line of lines) {
     // a row's first word cell: after a value or bars, not after another word cell of the row
-    if (!wordCell(lines[i]!) || words(lines[i - 1]!)) continue;
-    labels++;
-    if (lines[i - 1]!.trim() === '|') opened++;
+    if (wordCell(line) && prev !== '' && !words(prev)) {
+      labels++;
+      if (prev === '|') opened++;
+    }
+    if (line.trim() !== '') prev = line.trim();
   }
   return labels > 0 && opened >= labels * 0.8;
+}
+
+/**
+ * Whether a dump prints one cell per line, each closed by its bar (`       0  | `): an empty cell
+ * there prints its bar too, so a line of nothing but spaces between two cells is spacing.
+ */
+export function cellsCloseWithBar(lines: string[]): boolean {
+  let cells = 0;
+  let closed = 0;
+  for (const l of lines) {
+    const t = l.trim();
+    if (t === '' || barsOnly(l)) continue;
+    cells++;
+    if (/^[^|｜]+[|｜]$/u.test(t)) closed++;
+  }
+  return closed >= 10 && closed >= cells * 0.5;
 }

@@ -1,7 +1,7 @@
 // Plain text and Markdown: one cell per line, pipe tables, tab/space separated cells, glued runs.
 import type { Block, GridCell, ReadDocument } from '../blocks.ts';
 import { repairText } from '../repair.ts';
-import { type BarCell, barCells, barsOnly, contentCount, rowsCloseWithBar, rowsOpenWithBar, rowsOpenWithLoneBar } from './bars.ts';
+import { type BarCell, barCells, barsOnly, cellsCloseWithBar, contentCount, rowsCloseWithBar, rowsOpenWithBar, rowsOpenWithLoneBar } from './bars.ts';
 
 // Page furniture left by PDF-to-text tools and flipbook pages: "- 4 -", "第 4 页", "4 / 6",
 // "共6页", "P. 4", "Page 4 - <title>" (a page number inside a table must not become a cell).
@@ -48,10 +48,14 @@ export function readText(raw: string, locs?: string[]): ReadDocument {
   let table: GridCell[][] | null = null;
   let tableLine = 0;
   const lines = text.split('\n');
+  // what follows the last line break is no line: not an empty cell at the end of a cut page
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   const emptyCells = emptyLinesAreCells(lines);
   // a dump that leaves spaces on every empty line (trailing whitespace, indented lines) has no
   // truly empty line: there a line of spaces is spacing, not a crawled `&nbsp;` cell
   const spacesAreCells = lines.some((l, i) => l.length === 0 && i < lines.length - 1);
+  // where every cell closes with its bar, an empty one prints its bar too: lines of spaces are spacing
+  const barredCells = cellsCloseWithBar(lines);
   const opening = rowsOpenWithBar(lines);
   const openers = rowsOpenWithLoneBar(lines);
   const closing = rowsCloseWithBar(lines);
@@ -81,6 +85,7 @@ export function readText(raw: string, locs?: string[]): ReadDocument {
     }
     if (PAGE_FOOTER.test(line)) return;
     // where empty lines are spacing, a line of spaces is a printed empty cell (a crawled `&nbsp;`)
+    if (barredCells && line.length > 0 && line.trim() === '') return;
     const spaceCell = !emptyCells && spacesAreCells && line.length > 0 && line.trim() === '';
     if (line.trim() === EMPTY_CELL || spaceCell || (!line.trim() && emptyCells)) {
       // an empty cell of a one-cell-per-line dump; weak, as it may also be a spacing line
