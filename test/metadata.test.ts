@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { extractMeta, levelOf } from '../pipeline/extract/metadata.ts';
 import { repairText } from '../pipeline/extract/repair.ts';
+import { readText } from '../pipeline/extract/readers/text.ts';
+
+/** The metadata of a text page as the extractor reads it (its reader finds the page's header fields). */
+function extractBytesMeta(page: string) {
+  const doc = readText(page);
+  return extractMeta(doc.titles, page, doc.publisher);
+}
 
 describe('metadata', () => {
   it('ignores spam lines and a breadcrumb, and names a district by its government', () => {
@@ -161,5 +168,23 @@ describe('metadata from the text when the title has none', () => {
   });
   it('does not mark an issuer named by the report as inferred', () => {
     expect(extractMeta(['某某县2022年政府信息公开工作年度报告'], '当前位置：首页 > 某某市人民政府').issuerInferred).toBeUndefined();
+  });
+  // four real page openings of a held-out set (hI, 2026-12-03)
+  it('reads a title worded 政府信息公开年度工作报告 (上湾乡, 2019)', () => {
+    expect(extractMeta([], '上湾乡人民政府2019年度政府信息公开年度工作报告\n\n来源: 浏览次数: 发布时间: 2020-02-20 16:53\n')).toMatchObject({ issuer: '上湾乡人民政府', year: 2019, level: 'township' });
+  });
+  it('takes 发布机构 from a page header printed as a pipe row (汉中市自然资源局, 2021)', () => {
+    const page = '索 引 号: | 6107000043/2022-000051 | 发布时间: | 2022年01月24日 08:47 |\n来 源: | 汉中市自然资源局 | 发布机构: | 汉中市自然资源局 |\n内容概述: |\n一、总体情况\n2021年我局按照市局的安排部署，认真贯彻落实新《条例》。\n';
+    expect(extractBytesMeta(page)).toMatchObject({ issuer: '汉中市自然资源局', year: 2021 });
+  });
+  it('takes the subject of section 一 before 以 (温州市洞头区农业农村局, 2021), not a pronoun', () => {
+    expect(extractMeta([], '一、总体情况\n2021年,温州市洞头区农业农村局以习近平新时代中国特色社会主义思想为指导，全面提升政务公开质量。\n')).toMatchObject({ issuer: '温州市洞头区农业农村局', year: 2021, issuerInferred: 'prose' });
+    expect(extractMeta([], '一、总体情况\n2021年,我局以习近平新时代中国特色社会主义思想为指导。\n').issuer).toBeNull();
+  });
+  it('does not take the sender of the notice that asked for the report as its issuer (平武县统计局, 2021)', () => {
+    const intro = '根据《中华人民共和国政府信息公开条例》和《平武县人民政府办公室关于2021年度政府信息公开工作年度报告编制工作的通知》要求，现将2021年度政府信息公开工作情况报告如下。\n一、总体情况\n';
+    expect(extractMeta([], intro)).toMatchObject({ issuer: null, year: 2021 });
+    // a quoted title of the report itself still names it
+    expect(extractMeta([], '现编制形成了《某某镇人民政府2023年政府信息公开工作年度报告》。\n').issuer).toBe('某某镇人民政府');
   });
 });

@@ -3,7 +3,7 @@ import type { Level } from '../codes.ts';
 
 // "<name>2024年度政府信息公开工作年度报告" or "2019年<name>政府信息公开工作年度报告"; some titles say
 // 信息公开年报, 政务公开工作年度报告 or 政务信息公开工作开展年度报告
-const REPORT_TITLE = /(\d{4})\s*年\s*度?\s*(?:的)?([\u3400-\u9fffA-Za-z()（）\s]{0,40}?)(?:政\s*[府务]\s*信\s*息|信\s*息|政\s*务)\s*公\s*开\s*(?:工\s*作\s*)?(?:开\s*展\s*)?(?:的\s*)?(?:年\s*度\s*)?(?:报\s*告|年\s*报)/u;
+const REPORT_TITLE = /(\d{4})\s*年\s*度?\s*(?:的)?([\u3400-\u9fffA-Za-z()（）\s]{0,40}?)(?:政\s*[府务]\s*信\s*息|信\s*息|政\s*务)\s*公\s*开\s*(?:工\s*作\s*)?(?:开\s*展\s*)?(?:的\s*)?(?:年\s*度\s*)?(?:工\s*作\s*)?(?:报\s*告|年\s*报)/u;
 const REPORT_TITLES = new RegExp(REPORT_TITLE.source, 'gu');
 // Names end with one of these; the longest run of name characters before the year is the issuer.
 const ORG_SUFFIX =
@@ -43,7 +43,7 @@ export interface Meta {
 // Section 一 opens with the year and, often, the body as the subject of its first sentence:
 // `一、总体情况 2023年，在区委、区政府的坚强领导下，官洲街道办事处认真贯彻落实…`.
 const SUBJECT_SENTENCE =
-  String.raw`(\d{4})\s*年\s*度?\s*(?:以来)?\s*[,，]?\s*(?:在[^,，。]{2,40}?[下中][,，]\s*)?([\u3400-\u9fff()（）]{2,40}?)(?:在[^,，。]{2,40}?[下中][,，]\s*)?(?:认真|坚持|紧紧|严格|深入|全面|按照|持续|不断|积极|始终|高度|扎实|切实|进一步|围绕|聚焦|贯彻|依法|共|通过|未发生|未收到|政府信息公开工作)`;
+  String.raw`(\d{4})\s*年\s*度?\s*(?:以来)?\s*[,，]?\s*(?:在[^,，。]{2,40}?[下中][,，]\s*)?([\u3400-\u9fff()（）]{2,40}?)(?:在[^,，。]{2,40}?[下中][,，]\s*)?(?:认真|坚持|紧紧|严格|深入|全面|按照|持续|不断|积极|始终|高度|扎实|切实|进一步|围绕|聚焦|贯彻|依法|共|通过|未发生|未收到|政府信息公开工作|以(?=[\u3400-\u9fff]{2}))`;
 // any sentence of section 一 that opens so (`（一）主动公开情况。2022年宜城市教育局全面贯彻落实…`)
 const SUBJECT_ANYWHERE = new RegExp(`(?<!\\d)${SUBJECT_SENTENCE}`, 'gu');
 const OPENING =
@@ -182,6 +182,14 @@ export function yearFromText(text: string): number | null {
   return intro ? plausibleYear(Number(intro[1])) : null;
 }
 
+/** `from`–`to` lies inside a 《…》 that holds more words after it (another document's title). */
+function insideOtherTitle(line: string, from: number, to: number): boolean {
+  const open = line.lastIndexOf('《', from);
+  if (open < 0 || line.lastIndexOf('》', from) > open) return false;
+  const close = line.indexOf('》', to);
+  return close > to && /[\u3400-\u9fff]/u.test(line.slice(to, close));
+}
+
 const plausibleYear = (y: number) => (y >= 2008 && y <= 2100 ? y : null);
 
 export function extractMeta(rawTitles: string[], rawText: string, publisher?: string): Meta {
@@ -209,6 +217,9 @@ export function extractMeta(rawTitles: string[], rawText: string, publisher?: st
     if (year === null && y >= 2008 && y <= 2100) year = y;
     for (const t of all) {
       if (issuer !== null) break;
+      // `《某县人民政府办公室关于2021年度政府信息公开工作年度报告编制工作的通知》`: the title of another
+      // document, the notice that asked for this report, names its sender
+      if (insideOtherTitle(line, t.index, t.index + t[0].length)) continue;
       let before = cleanName(line.slice(0, t.index));
       // a title wrapped inside the name (`…裕民县人民` / `政府2023年…`, `班` / `玛县人民政府2023年…`): the
       // line before, all name characters and not itself ending in a body's word, is its start

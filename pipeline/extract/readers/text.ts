@@ -83,6 +83,9 @@ export function readText(raw: string, locs?: string[]): ReadDocument {
       if (header[1] === '标题' || header[1] === '文章标题') titles.push(header[2]!.trim());
       else if (header[2]!.trim()) publisher = header[2]!.trim();
     }
+    // a page's metadata as a pipe row (`来 源: | 某局 | 发布机构: | 某局 |`)
+    const barredPublisher = i < 40 && publisher === undefined ? /(?:^|[|｜])\s*发\s*布\s*机\s*构\s*[:：]\s*[|｜]?\s*([^|｜\n]+?)\s*(?:[|｜]|$)/u.exec(line) : null;
+    if (barredPublisher) publisher = barredPublisher[1]!;
     if (PAGE_FOOTER.test(line)) return;
     // where empty lines are spacing, a line of spaces is a printed empty cell (a crawled `&nbsp;`)
     if (barredCells && line.length > 0 && line.trim() === '') return;
