@@ -134,7 +134,7 @@ function nameBeforeTitleWords(raw: string): string | null {
   return cleanName(raw) ?? (/人\s*民$/u.test(raw) ? cleanName(`${raw}政府`) : null);
 }
 
-const ZONE = /(?:综合实验区|开发区|高新区|产业园|科技园|工业园|高新技术产业开发区|经济技术开发区|园区|管理区|保税区|保税港区|试验区|示范区)$/u;
+export const ZONE = /(?:综合实验区|开发区|高新区|产业园|科技园|工业园|高新技术产业开发区|经济技术开发区|园区|管理区|保税区|保税港区|试验区|示范区)$/u;
 
 /** A county-level or higher region name gets 人民政府, as the body that reports is its government. */
 export function canonicalIssuer(name: string): string {

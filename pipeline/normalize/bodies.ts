@@ -1,6 +1,6 @@
 // Resolving issuer names to canonical bodies, their regions and parents (pure).
 import crypto from 'node:crypto';
-import { canonicalIssuer, levelOf } from '../extract/metadata.ts';
+import { canonicalIssuer, levelOf, ZONE } from '../extract/metadata.ts';
 
 export interface Region {
   code: string;
@@ -90,9 +90,23 @@ export class RegionIndex {
   }
 }
 
+/**
+ * A government under the name it has in full. Reports of one township or street name it in
+ * several ways from year to year (`湖南镇`, `湖南镇政府`, `湖南镇人民政府`; `东湖街道`, `东湖街道办`,
+ * `东湖街道办事处`; `某县政府`): each is one body, or its series would break where the wording changes.
+ */
+export function fullGovernmentName(name: string): string {
+  if (name.endsWith('人民政府')) return name;
+  const township = /^(.{2,}?(?:镇|乡|苏木|区|县|市|旗))政府$/u.exec(name) ?? /^(.{2,}?(?:镇|乡|苏木))$/u.exec(name);
+  // (a development zone's 区 is no government's: `高新区政府` stays as printed)
+  if (township && !ZONE.test(township[1]!)) return `${township[1]}人民政府`;
+  const street = /^(.{2,}?街道)(?:办)?$/u.exec(name);
+  return street ? `${street[1]}办事处` : name;
+}
+
 /** Canonical body for an issuer name, with the region it serves and the name of its parent government. */
 export function resolveBody(issuer: string, regions: RegionIndex): Body {
-  const name = canonicalIssuer(issuer);
+  const name = fullGovernmentName(canonicalIssuer(issuer));
   const hit = regions.resolve(name);
   let level: string = levelOf(name);
   let parentName: string | null = null;
