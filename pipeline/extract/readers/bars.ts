@@ -113,9 +113,18 @@ export function cellsCloseWithBar(lines: string[]): boolean {
   let closed = 0;
   for (const l of lines) {
     const t = l.trim();
-    if (t === '' || barsOnly(l)) continue;
+    if (t === '') continue;
+    // (string tests, not a regex: crawl lines can be long and there are many)
+    const last = t[t.length - 1];
+    const body = last === '|' || last === '｜' ? t.slice(0, -1) : t;
+    if (body.includes('|') || body.includes('｜')) {
+      if (barsOnly(l)) continue;
+      cells++;
+      continue;
+    }
+    if (body.trim() === '') continue; // a lone bar
     cells++;
-    if (/^[^|｜]+[|｜]$/u.test(t)) closed++;
+    if (body !== t) closed++;
   }
   return closed >= 10 && closed >= cells * 0.5;
 }
