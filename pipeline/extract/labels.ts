@@ -92,35 +92,53 @@ export function findAnchors<R extends string>(
   return out;
 }
 
+// JavaScript's \s, tested by code (the line test below runs for every label found)
+const SPACES = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]);
+const isSpace = (c: number) => SPACES.has(c) || (c >= 0x2000 && c <= 0x200a);
+
+/** `text[from, to)` is not empty and holds only digits, spaces and `.,+-` (a line of numbers). */
+function numbersOnly(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2c || c === 0x2b || c === 0x2d || isSpace(c))) return false;
+  }
+  return to > from;
+}
+
 /**
  * `at` is inside a bracketed annotation of words: an opening bracket before it and its closing
  * bracket after it (within 300 characters, also over a line wrap), no digits in between (cells
  * between are not an annotation).
  */
 function insideAnnotation(text: string, at: number): boolean {
-  const bracket = (from: number, step: 1 | -1, open: string, close: string): boolean => {
+  // (by character code: this runs for every label found, over up to 300 characters each way)
+  const bracket = (from: number, step: 1 | -1, open: readonly [number, number], close: readonly [number, number]): boolean => {
     let depth = 0;
-    for (let i = from; i >= 0 && i < text.length && Math.abs(i - at) <= 300; i += step) {
-      const c = text[i]!;
-      if (c >= '0' && c <= '9') {
+    const lo = Math.max(0, at - 300);
+    const hi = Math.min(text.length - 1, at + 300);
+    for (let i = from; i >= lo && i <= hi; i += step) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x30 && c <= 0x39) {
         // a line of numbers a wrap printed inside the annotation (`行政许可（不含行政处罚、行政` / `8` / `强制事项）`) is skipped
         const lineStart = text.lastIndexOf('\n', i) + 1;
         const nl = text.indexOf('\n', i);
         const lineEnd = nl < 0 ? text.length : nl;
-        if (!/^[\d\s.,+-]+$/u.test(text.slice(lineStart, lineEnd))) return false;
+        if (!numbersOnly(text, lineStart, lineEnd)) return false;
         i = step === 1 ? lineEnd : lineStart - 1;
         continue;
       }
-      if (close.includes(c)) depth++;
-      else if (open.includes(c)) {
+      if (c === close[0] || c === close[1]) depth++;
+      else if (c === open[0] || c === open[1]) {
         if (depth === 0) return true;
         depth--;
       }
     }
     return false;
   };
-  return bracket(at - 1, -1, '(（', ')）') && bracket(at, 1, ')）', '(（');
+  return bracket(at - 1, -1, OPENERS, CLOSERS) && bracket(at, 1, CLOSERS, OPENERS);
 }
+const OPENERS = [0x28, 0xff08] as const; // ( （
+const CLOSERS = [0x29, 0xff09] as const; // ) ）
 
 const keyRegexes = new Map<string, RegExp>();
 
