@@ -1,22 +1,10 @@
 // The xxgk command as users run it: exit codes and the JSON-lines contract.
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { CORPUS } from './helpers.ts';
+import { CORPUS, runCli } from './helpers.ts';
 
-const run = promisify(execFile);
 const BIN = path.resolve('bin/xxgk.js');
-
-async function xxgk(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', [BIN, ...args], { env: { ...process.env, LANG: 'zh_CN.UTF-8' } });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const xxgk = (...args: string[]) => runCli(args);
 
 describe('xxgk extract', () => {
   it('prints one JSON object per file with the contract keys, exit 0', async () => {

@@ -1,15 +1,12 @@
 // `xxgk extract FILE...` with many files reads them on worker threads (--jobs) and prints each
 // file's output in the order given: the same bytes as one thread, and a worker that dies costs
 // only the file it was reading.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS, writeHugeDocx } from './helpers.ts';
+import { CORPUS, runCli, writeHugeDocx } from './helpers.ts';
 
-const BIN = path.resolve('bin/xxgk.js');
 let dir: string;
 let files: string[];
 beforeAll(async () => {
@@ -22,15 +19,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function extract(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)('node', [BIN, 'extract', ...args], { maxBuffer: 1 << 28 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const extract = (args: string[]) => runCli(['extract', ...args]);
 
 describe('xxgk extract with many files', () => {
   it('prints on two threads what one thread prints, in the order given, rejections included', async () => {

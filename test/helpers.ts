@@ -1,7 +1,9 @@
 // Shared test helpers: real corpus files and their gold labels.
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
+import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { openRead, query } from '../pipeline/db/duck.ts';
 import { extractBytes } from '../pipeline/extract/extract.ts';
@@ -131,4 +133,15 @@ export async function writeHugeDocx(to: string): Promise<void> {
   const at = xml.indexOf('<w:body>') + '<w:body>'.length;
   zip.file('word/document.xml', xml.slice(0, at) + `<w:p><w:r><w:t>${'政府信息公开'.repeat(20)}</w:t></w:r></w:p>`.repeat(60_000) + xml.slice(at));
   fs.writeFileSync(to, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+}
+
+/** The xxgk command as a user runs it (bin/xxgk.js spawned): its exit code and both outputs. */
+export async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)('node', [path.resolve('bin/xxgk.js'), ...args], { env: { ...process.env, LANG: 'zh_CN.UTF-8' }, maxBuffer: 1 << 28 });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
 }
