@@ -187,4 +187,9 @@ describe('metadata from the text when the title has none', () => {
     // a quoted title of the report itself still names it
     expect(extractMeta([], '现编制形成了《某某镇人民政府2023年政府信息公开工作年度报告》。\n').issuer).toBe('某某镇人民政府');
   });
+  it('takes the body that opens section 一 without a year, marked inferred (南湖新区退役军人事务局, 2022)', () => {
+    const text = '本报告是根据国务院办公厅政府信息与政务公开办公室的相关要求编制。\n一、总体情况\n南湖新区退役军人事务局政府信息公开工作是根据南湖新区管委会的统一部署开展的。\n';
+    expect(extractMeta([], text)).toMatchObject({ issuer: '南湖新区退役军人事务局', issuerInferred: 'prose' });
+    expect(extractMeta([], '一、总体情况\n我局政府信息公开工作是根据统一部署开展的。\n').issuer).toBeNull();
+  });
 });

@@ -73,8 +73,13 @@ function opening(text: string): { year: number | null; subject: string | null; l
     if (name !== null) return { year: m ? plausibleYear(Number(m[1])) : plausibleYear(Number(a[1])), subject: name };
     firstYear ??= plausibleYear(Number(a[1]));
   }
-  return { year: m ? plausibleYear(Number(m[1])) : null, subject: null, looseYear: firstYear };
+  // section 一 opening with the body and no year (`一、总体情况 南湖新区退役军人事务局政府信息公开工作是…`)
+  const bare = YEARLESS_OPENING.exec(flat);
+  const name = bare ? subject(bare[1]!) : null;
+  return { year: m ? plausibleYear(Number(m[1])) : null, subject: name, looseYear: firstYear };
 }
+const YEARLESS_OPENING =
+  /(?:一\s*[、.]|[(（]\s*一\s*[)）])\s*总\s*体\s*情\s*况\s*([\u3400-\u9fff()（）]{2,40}?)(?:政府信息公开工作|认真|坚持|严格|深入|全面|按照|持续|积极|始终|高度|扎实|切实|围绕|聚焦|贯彻|依法)/u;
 
 /**
  * Last resort for a report with a generic title (`2022年政府信息公开工作年度报告`, `我局…`): the site's
