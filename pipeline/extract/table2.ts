@@ -1,6 +1,7 @@
 // Table 2 (proactive disclosure): four or five blocks of small rows, layout by format.
 import type { Format, T2Col, T2Row } from '../codes.ts';
 import type { Stream } from './blocks.ts';
+import { printedColumns } from './blockheader.ts';
 import { type Chunk, cutAfterValues, rowChunks, unsureCell } from './cells.ts';
 import { type Anchor, type RowLabel, findAnchors, firstMatch, labelRegex } from './labels.ts';
 import { gluedProof } from './readrow.ts';
@@ -170,6 +171,8 @@ export function extractTable2(stream: Stream, region: Sections['t2'], gluedElsew
   const units: Unit[] = [];
   const units2: { row: T2Row; cols: readonly T2Col[]; unitOf: (string | undefined)[][]; headerUnit?: '元' | '万元'; flagged?: boolean; chunks: Chunk[] }[] = [];
   const unsure: Flag[] = [];
+  const headerNotes: string[] = [];
+  const rowStarts = anchors.map((a) => a.start);
   // (or, with blocks out of order, a caption with no row read before the next: `第二十条第（九）项`
   // over a 政府集中采购 whose label was not recognised, before block （一）)
   const captionAfterLast = firstMatch(text, ['第二十条', '信息内容'], anchors[anchors.length - 1]!.end, end) !== null || (early.length > 0 && emptyCaption(text, anchors, start, ordered[0]!.start));
@@ -184,8 +187,28 @@ export function extractTable2(stream: Stream, region: Sections['t2'], gluedElsew
   // has lost a blank (`39` for 上一年项目数量 and 本年增/减 is not 3 and 9)
   const glued = gluedElsewhere || rowsChunks.some((cs) => cs.some(gluedProof));
   anchors.forEach((a, i) => {
-    const cols = spec.columns(a.row);
     const chunks = rowsChunks[i]!;
+    const printed = printedColumns(text, start, a.start, spec.columns(a.row), rowStarts);
+    if (printed) {
+      // a block that prints fewer columns than its format: each value is read under the column its
+      // header names, one printed value per header cell, or the row is flagged
+      // (padding is no cell here: a text cell the row skipped must not leave its column to it)
+      const seg = segment(chunks.filter((c) => !(c.kind === 'blank' && (c.weak || c.spacing || c.layoutBlank))), printed.length, 2);
+      const cols = printed.filter((c): c is T2Col => c !== null);
+      const one = seg.candidates.length === 1 && !seg.split ? seg.candidates[0]! : null;
+      if (!one) {
+        for (const col of cols) unsure.push({ cell: `t2.${a.row}.${col}`, reason: 'ambiguous', detail: `the block's header prints ${printed.length} of the format's columns, and "${chunks.map((x) => x.raw).join(' ')}" is not one value for each` });
+        units.push({ key: a.row, cols, candidates: [] });
+        units2.push({ row: a.row, cols, unitOf: [], flagged: true, chunks });
+        return;
+      }
+      const picked = one.filter((_, c) => printed[c] !== null);
+      headerNotes.push(`t2.${a.row}: its block's header prints ${printed.length} of the format's ${spec.columns(a.row).length} columns; read as ${printed.map((c) => c ?? 'a column of no code').join(', ')}`);
+      units.push({ key: a.row, cols, candidates: [picked] });
+      units2.push({ row: a.row, cols, unitOf: [picked.map((v) => v.unit)], chunks });
+      return;
+    }
+    const cols = spec.columns(a.row);
     const seg = segment(chunks, cols.length, 200);
     // Table 2 has no sums to check a split against. A run of glued digits (规章000) prints every
     // cell; but fewer space-separated values than columns may have lost a blank cell.
@@ -230,6 +253,6 @@ export function extractTable2(stream: Stream, region: Sections['t2'], gluedElsew
       cells[u.row]![col] = normaliseMoney(u.row, col, cell, u.unitOf[0]?.[c], u.headerUnit, flags);
     });
   }
-  const notes = unlabelled ? [...res.notes, 't2.regulations: printed without its row label; read as the first row of block （一） by its position'] : res.notes;
+  const notes = [...res.notes, ...headerNotes, ...(unlabelled ? ['t2.regulations: printed without its row label; read as the first row of block （一） by its position'] : [])];
   return { found: true, format, toEnd, captionAfterLast, regulationsUnread, cells, flags, notes };
 }
