@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CORPUS, extractPath, MADE, readGold, valuesOf } from './helpers.ts';
+import { CORPUS, extractEdited, extractPath, MADE, readGold, valuesOf } from './helpers.ts';
 
 const reports = fs.readdirSync(CORPUS).filter((f) => !f.endsWith('.json') || f.endsWith('_1.json')).filter((f) => !f.endsWith('.gold.json') && !f.endsWith('.md') && f !== 'blank-template.docx');
 
@@ -31,6 +31,19 @@ describe('every corpus report', () => {
     const r = await extractPath(path.join(CORPUS, 'blank-template.docx'));
     expect(r.status).toBe('rejected');
     expect(r.error).toMatch(/blank/u);
+  });
+
+  it('keeps a report that answers 无 in every cell it prints (a real 2023 township page): 无 is an answer, not a blank', async () => {
+    // the table 2 of a generated report, every value written 无, cut before table 3 as the page was
+    const { whole, edited } = await extractEdited(path.join(MADE, 'layouts', 'pingtan-2021--cell-bar.txt'), (s) => {
+      const t2 = s.slice(0, s.indexOf('三、收到和处理'));
+      return t2.replace(/^[\d.]+ \|$/gmu, '无 |');
+    });
+    expect(whole.status).not.toBe('rejected');
+    expect(edited.status).toBe('partial');
+    expect(edited.issuer).toBe(whole.issuer);
+    expect(edited.t2.regulations?.issued).toMatchObject({ value: null, kind: 'none_word' });
+    expect(edited.t2.admin_licensing?.decisions).toMatchObject({ value: null, kind: 'none_word' });
   });
 
   it('keeps the printed numbers of a report that does not add up and reports the failed identity', async () => {

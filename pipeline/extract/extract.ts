@@ -17,7 +17,7 @@ import { extractTable3 } from './table3.ts';
 import { extractTable4 } from './table4.ts';
 
 /**
- * No cell holds a printed number: an unfilled template. A cell left unreadable with digits in it
+ * No cell holds a printed number or a printed 无, / or -: an unfilled template. A cell left unreadable with digits in it
  * counts as printed (`规章` / `0` / `规范性文件` / `2`: short rows whose columns cannot be told are
  * flagged, and the report must stay, with its flags, issuer and year).
  */
@@ -26,7 +26,8 @@ function allBlank(grids: object[]): boolean {
     for (const cols of Object.values(g)) {
       for (const cell of Object.values(cols as object)) {
         const { kind, raw } = cell as { kind: string; raw: string };
-        if (kind === 'number' || (kind === 'unreadable' && /\d/u.test(raw))) return false;
+        // (无, / and - are printed answers too: a body that had none of anything writes 无 in every cell)
+        if (kind === 'number' || kind === 'none_word' || kind === 'slash' || kind === 'dash' || (kind === 'unreadable' && /\d/u.test(raw))) return false;
       }
     }
   }
