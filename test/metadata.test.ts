@@ -192,4 +192,9 @@ describe('metadata from the text when the title has none', () => {
     expect(extractMeta([], text)).toMatchObject({ issuer: '南湖新区退役军人事务局', issuerInferred: 'prose' });
     expect(extractMeta([], '一、总体情况\n我局政府信息公开工作是根据统一部署开展的。\n').issuer).toBeNull();
   });
+  it('takes year and body from a first sentence that goes on with 根据 under a heading other than 总体情况 (科右前旗索伦镇, 2019)', () => {
+    const text = '一、工作概述\n2019年度,科右前旗索伦镇根据自治区政务公开领导小组办公室转发的通知文件要求,认真开展政府信息公开工作。\n';
+    expect(extractMeta([], text)).toMatchObject({ issuer: '科右前旗索伦镇', year: 2019, issuerInferred: 'prose' });
+    expect(extractMeta([], '一、工作概述\n2019年度,我镇根据通知要求,认真开展政府信息公开工作。\n')).toMatchObject({ issuer: null, year: 2019 });
+  });
 });
