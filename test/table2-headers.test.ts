@@ -4,7 +4,7 @@
 // generated f2019 fixture, checked against its gold.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractEdited, MADE, reasons } from './helpers.ts';
+import { extractEdited, judgeCells, MADE, readGold, reasons } from './helpers.ts';
 
 const FILE = path.join(MADE, 'layouts', 'pingtan-2019--pipe-row.txt');
 const cut = (s: string) =>
@@ -34,5 +34,14 @@ describe('table 2 blocks with fewer columns than the format', () => {
     const { edited } = await extractEdited(FILE, (s) => cut(s).replace('行政许可 | 16 | 19 |', '行政许可 | 16 | 19 | 4 |'));
     expect(edited.t2.admin_licensing?.decisions?.value ?? null).toBeNull();
     expect(reasons(edited, 't2.admin_licensing.decisions')).toContain('ambiguous');
+  });
+
+  it('a header that lost one of its cells (its line deleted) leaves every cell of its rows flagged or exact, none lost or wrong', async () => {
+    const file = path.join(MADE, 'layouts', 'pingtan-2019--cell-bar.txt');
+    // block （五）'s 本年增/减: the first of the file's header cells of that name
+    const { edited } = await extractEdited(file, (s) => s.replace('本年增/减 |\n', ''));
+    const cells = judgeCells(readGold(file), edited).filter((c) => c.key.startsWith('t2.admin_licensing.') || c.key.startsWith('t2.other_external_services.'));
+    expect(cells).toHaveLength(6);
+    expect(cells.filter((c) => c.outcome !== 'exact' && c.outcome !== 'flagged')).toEqual([]);
   });
 });

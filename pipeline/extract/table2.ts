@@ -193,15 +193,18 @@ export function extractTable2(stream: Stream, region: Sections['t2'], gluedElsew
       // a block that prints fewer columns than its format: each value is read under the column its
       // header names, one printed value per header cell, or the row is flagged
       // (padding is no cell here: a text cell the row skipped must not leave its column to it)
-      const seg = segment(chunks.filter((c) => !(c.kind === 'blank' && (c.weak || c.spacing || c.layoutBlank))), printed.length, 2);
-      const cols = printed.filter((c): c is T2Col => c !== null);
-      const one = seg.candidates.length === 1 && !seg.split ? seg.candidates[0]! : null;
+      const strong = chunks.filter((c) => !(c.kind === 'blank' && (c.weak || c.spacing || c.layoutBlank)));
+      const seg = strong.length === printed.length ? segment(strong, printed.length, 2) : null;
+      const one = seg && seg.candidates.length === 1 && !seg.split && !seg.spacingIgnored && !seg.wrapJoined ? seg.candidates[0]! : null;
       if (!one) {
-        for (const col of cols) unsure.push({ cell: `t2.${a.row}.${col}`, reason: 'ambiguous', detail: `the block's header prints ${printed.length} of the format's columns, and "${chunks.map((x) => x.raw).join(' ')}" is not one value for each` });
-        units.push({ key: a.row, cols, candidates: [] });
-        units2.push({ row: a.row, cols, unitOf: [], flagged: true, chunks });
+        // every column of the format: a header that lost a cell (a line of it deleted) looks the same
+        const all = spec.columns(a.row);
+        for (const col of all) unsure.push({ cell: `t2.${a.row}.${col}`, reason: 'ambiguous', detail: `the block's header prints ${printed.length} of the format's ${all.length} columns, and "${chunks.map((x) => x.raw).join(' ')}" is not one value for each` });
+        units.push({ key: a.row, cols: all, candidates: [] });
+        units2.push({ row: a.row, cols: all, unitOf: [], flagged: true, chunks });
         return;
       }
+      const cols = printed.filter((c): c is T2Col => c !== null);
       const picked = one.filter((_, c) => printed[c] !== null);
       headerNotes.push(`t2.${a.row}: its block's header prints ${printed.length} of the format's ${spec.columns(a.row).length} columns; read as ${printed.map((c) => c ?? 'a column of no code').join(', ')}`);
       units.push({ key: a.row, cols, candidates: [picked] });
