@@ -4,6 +4,7 @@ import os from 'node:os';
 import { extractBytes } from '../extract/extract.ts';
 import { megabytes, sizeLimits } from '../extract/readers/decode.ts';
 import { rejected, toContract, type ExtractResult } from '../extract/result.ts';
+import { INLINE_BELOW } from '../extract/workers.ts';
 import { summarize } from '../extract/summary.ts';
 
 export type Extractor = (file: string, bytes: Uint8Array) => Promise<ExtractResult>;
@@ -71,9 +72,6 @@ export function contractLine(r: ExtractResult, withProvenance = false): string {
 
 /** What `xxgk extract` prints for one file: its JSON line, or the readable summary. */
 export const printed = (r: ExtractResult, json: boolean, withProvenance = false): string => (json ? contractLine(r, withProvenance) : summarize(r));
-
-// below this many files starting workers (~0.1 s each) costs more than it saves
-const INLINE_BELOW = 24;
 
 /**
  * Returns the exit code: 0 when every file was read, 1 when any was rejected. Many files are read

@@ -19,11 +19,11 @@ const COLUMN_WORDS: [RegExp, T2Col][] = [
 const HEADER_CELL = /^[\u3400-\u9fff/／、]{2,20}(?:数量|件数|数|量)$/u;
 
 /**
- * The columns named by the block header printed between `from` (the row's label) and the last
- * `信息内容` before it (up to the first of `rowStarts` after it), in printed order (null: a header cell naming no column of `cols`, such as
- * a bare 项目数量). Null when no such header is printed, when it names all of `cols` or more, or
- * when its cells are not whole column names (a header wrapped over lines): then the columns are
- * the format's own.
+ * The columns named, in printed order, by the block header of the row whose label starts at
+ * `label`: the header cells after the last `信息内容` before it, up to the block's first row (the
+ * first of `rowStarts` after it). A cell naming no column of `cols` (a bare 项目数量) is null.
+ * Null when no such header is printed, when it names all of `cols` or more, or when its cells are
+ * not whole column names (a header wrapped over lines): then the columns are the format's own.
  */
 export function printedColumns(text: string, blockStart: number, label: number, cols: readonly T2Col[], rowStarts: readonly number[]): (T2Col | null)[] | null {
   const at = text.lastIndexOf('信息内容', label);

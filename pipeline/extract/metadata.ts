@@ -46,8 +46,9 @@ const SUBJECT_SENTENCE =
   String.raw`(\d{4})\s*年\s*度?\s*(?:以来)?\s*[,，]?\s*(?:在[^,，。]{2,40}?[下中][,，]\s*)?([\u3400-\u9fff()（）]{2,40}?)(?:在[^,，。]{2,40}?[下中][,，]\s*)?(?:认真|坚持|紧紧|严格|深入|全面|按照|持续|不断|积极|始终|高度|扎实|切实|进一步|围绕|聚焦|贯彻|依法|共|通过|未发生|未收到|政府信息公开工作|根据|以(?=[\u3400-\u9fff]{2}))`;
 // any sentence of section 一 that opens so (`（一）主动公开情况。2022年宜城市教育局全面贯彻落实…`)
 const SUBJECT_ANYWHERE = new RegExp(`(?<!\\d)${SUBJECT_SENTENCE}`, 'gu');
-const OPENING =
-  /(?:一\s*[、.]|[(（]\s*一\s*[)）])\s*总\s*体\s*情\s*况\s*(\d{4})\s*年\s*度?\s*(?:以来)?\s*[,，]?\s*(?:在[^,，。]{2,40}?[下中][,，]\s*)?([\u3400-\u9fff()（）]{2,40}?)(?:在[^,，。]{2,40}?[下中][,，]\s*)?(?:认真|坚持|紧紧|严格|深入|全面|按照|持续|不断|积极|始终|高度|扎实|切实|进一步|围绕|聚焦|贯彻|依法|共)/u;
+// the heading of section 一 (`一、总体情况`, `（一）总体情况`)
+const SECTION_ONE = String.raw`(?:一\s*[、.]|[(（]\s*一\s*[)）])\s*总\s*体\s*情\s*况\s*`;
+const OPENING = new RegExp(String.raw`${SECTION_ONE}(\d{4})\s*年\s*度?\s*(?:以来)?\s*[,，]?\s*(?:在[^,，。]{2,40}?[下中][,，]\s*)?([\u3400-\u9fff()（）]{2,40}?)(?:在[^,，。]{2,40}?[下中][,，]\s*)?(?:认真|坚持|紧紧|严格|深入|全面|按照|持续|不断|积极|始终|高度|扎实|切实|进一步|围绕|聚焦|贯彻|依法|共)`, 'u');
 
 // 我局 / 本单位 / 该局, 区… / 市… without the region's name (市中区 is a name), a level word alone (街道, 政府)
 const NOT_A_NAME = /^(?:[我本该各全]|[区县市省](?![中辖])|(?:街道|街道办|街道办事处|镇|乡|社区|苏木|办事处|(?:人民)?政府)$)/u;
@@ -78,8 +79,10 @@ function opening(text: string): { year: number | null; subject: string | null; l
   const name = bare ? subject(bare[1]!) : null;
   return { year: m ? plausibleYear(Number(m[1])) : null, subject: name, looseYear: firstYear };
 }
-const YEARLESS_OPENING =
-  /(?:一\s*[、.]|[(（]\s*一\s*[)）])\s*总\s*体\s*情\s*况\s*([\u3400-\u9fff()（）]{2,40}?)(?:政府信息公开工作|认真|坚持|严格|深入|全面|按照|持续|积极|始终|高度|扎实|切实|围绕|聚焦|贯彻|依法)/u;
+const YEARLESS_OPENING = new RegExp(
+  String.raw`${SECTION_ONE}([\u3400-\u9fff()（）]{2,40}?)(?:政府信息公开工作|认真|坚持|严格|深入|全面|按照|持续|积极|始终|高度|扎实|切实|围绕|聚焦|贯彻|依法)`,
+  'u',
+);
 
 /**
  * Last resort for a report with a generic title (`2022年政府信息公开工作年度报告`, `我局…`): the site's

@@ -2,11 +2,9 @@
 // were given, as soon as that file and every one before it are done, so the output is the same
 // as one thread's. A worker that dies (out of memory, a crash in a library) costs only the file it
 // was reading: that file prints as an internal error and a new worker takes over the rest.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from './workers.ts';
 
-// compiled (dist/): the worker module itself; from the sources: the entry that registers tsx first
-const COMPILED = import.meta.url.endsWith('.js');
-const WORKER = new URL(COMPILED ? './contract-worker.js' : './worker-entry.js', import.meta.url);
 const IN_FLIGHT = 4; // files queued per worker: it never waits for its next file to cross over
 const WINDOW = 512; // files handed out ahead of the first one not yet printed: bounds what waits in memory
 
@@ -53,10 +51,7 @@ export async function extractInOrder(files: string[], o: OrderedOptions, print: 
     const feeders: (() => void)[] = [];
     const feedAll = () => feeders.forEach((f) => f());
     const start = (slot: number) => {
-      const w = new Worker(WORKER, {
-        workerData: { json: o.json, provenance: o.provenance, entry: './contract-worker.ts' },
-        ...(o.workerMemoryMb ? { resourceLimits: { maxOldGenerationSizeMb: o.workerMemoryMb } } : {}),
-      });
+      const w = startWorker('contract-worker', { json: o.json, provenance: o.provenance }, o.workerMemoryMb);
       workers.add(w);
       const queue: number[] = []; // handed to this worker, in the order it reads them
       let ready = false;

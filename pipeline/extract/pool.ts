@@ -2,15 +2,11 @@
 // that dies (out of memory, a crash in a library) costs only the file it was reading: that file
 // is rejected as an internal error and a new worker takes over the rest.
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { internalError, type Extractor } from '../commands/extract.ts';
 import type { ExtractResult } from './result.ts';
 import { Spool, type SpoolBatch, type SpoolContext, type SpoolJob } from './spool.ts';
-
-// compiled (dist/, `npm run build`): the worker module itself; from the TypeScript sources: an entry
-// that registers tsx's loader in the worker first
-const WORKER = new URL(import.meta.url.endsWith('.js') ? './worker.js' : './worker-entry.js', import.meta.url);
-const INLINE_BELOW = 24; // starting workers costs ~0.3 s: not worth it for a few files
+import { INLINE_BELOW, startWorker } from './workers.ts';
 
 type Status = ExtractResult['status'];
 
@@ -53,10 +49,7 @@ export async function spoolAll(jobs: SpoolJob[], ctx: Omit<SpoolContext, 'tag'>,
   let own: Spool | undefined; // this thread's spool, for the results of files whose worker died
   const runWorker = () =>
     new Promise<void>((resolve, reject) => {
-      const w = new Worker(WORKER, {
-        workerData: { ...ctx, tag: `w${started++}` },
-        ...(opts.workerMemoryMb ? { resourceLimits: { maxOldGenerationSizeMb: opts.workerMemoryMb } } : {}),
-      });
+      const w = startWorker('worker', { ...ctx, tag: `w${started++}` }, opts.workerMemoryMb);
       all.push(w);
       let ready = false;
       let current: number | null = null;

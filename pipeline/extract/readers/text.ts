@@ -87,8 +87,9 @@ export function readText(raw: string, locs?: string[]): ReadDocument {
     const barredPublisher = i < 40 && publisher === undefined ? /(?:^|[|｜])\s*发\s*布\s*机\s*构\s*[:：]\s*[|｜]?\s*([^|｜\n]+?)\s*(?:[|｜]|$)/u.exec(line) : null;
     if (barredPublisher) publisher = barredPublisher[1]!;
     if (PAGE_FOOTER.test(line)) return;
-    // where empty lines are spacing, a line of spaces is a printed empty cell (a crawled `&nbsp;`)
+    // a line of spaces between cells that close with their bars: spacing
     if (barredCells && line.length > 0 && line.trim() === '') return;
+    // where empty lines are spacing, a line of spaces is a printed empty cell (a crawled `&nbsp;`)
     const spaceCell = !emptyCells && spacesAreCells && line.length > 0 && line.trim() === '';
     if (line.trim() === EMPTY_CELL || spaceCell || (!line.trim() && emptyCells)) {
       // an empty cell of a one-cell-per-line dump; weak, as it may also be a spacing line
