@@ -10,6 +10,13 @@ describe('repairText', () => {
   it('converts traditional to simplified and removes pinyin debris', () => {
     expect(repairText('當(dāng)前位置 區(qū)政府信息公開年報')).toBe('当前位置 区政府信息公开年报');
   });
+  it('converts a text whose only traditional character is a lone one, also beyond the BMP (a surrogate pair)', () => {
+    // one traditional character anywhere decides: the first, the last, and one written as two UTF-16 units
+    expect(repairText('許可0')).toBe('许可0');
+    expect(repairText('行政许可 0 0 行政處')).toBe('行政许可 0 0 行政处');
+    expect(repairText('行政许可𠁞')).toBe('行政许可𠀾');
+    expect(repairText('行政许可 𠀾')).toBe('行政许可 𠀾');
+  });
   it('fixes the machine-conversion slips of mirror sites (檔案, 製)', () => {
     expect(repairText('規範性檔案 行政強製')).toBe('规范性文件 行政强制');
   });

@@ -48,6 +48,21 @@ describe('section sketches', () => {
     expect(sketch(null)).toEqual([]);
   });
 
+  it('are the k smallest distinct hashes of all the grams, whether or not only the low ones were sorted', () => {
+    // a k as large as the text sorts every hash: the sketch must be that list's first k
+    for (const t of [text(11, 6000), text(12, 40000)]) {
+      const all = sketch(t, 1e9);
+      expect(all.length).toBeGreaterThan(8 * SKETCH_K);
+      expect(sketch(t)).toEqual(all.slice(0, SKETCH_K));
+      expect(sketch(t, 64)).toEqual(all.slice(0, 64));
+    }
+    // many grams, few of them distinct (a repeated line): fewer than k below the bound, so all are sorted
+    const repeated = '本机关不掌握相关政府信息。'.repeat(400) + text(13, 40);
+    const few = sketch(repeated, 1e9);
+    expect(few.length).toBeLessThan(SKETCH_K);
+    expect(sketch(repeated)).toEqual(few);
+  });
+
   it('estimate long texts within a few points, from copied to rewritten', () => {
     const base = text(1, 6000);
     for (const keep of [1, 0.8, 0.5, 0.2]) {

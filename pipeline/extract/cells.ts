@@ -69,6 +69,9 @@ const VALUE = /([+-])?(\d+)(?:\.(\d+))?\s*(万元|元)?/uy;
 // A number with thousands separators, standing alone between spaces or label text.
 const GROUPED = /([+-])?(\d{1,3}(?:,\d{3})+)(?:\.(\d+))?\s*(万元|元)?(?![\d,])/uy;
 
+// the first characters of the marker words below (slash, dash, underscore)
+const MARKER_START = /[/／\\\-—–－_＿]/u;
+
 function markerKind(word: string, inCell: boolean): CellKind | null {
   if (/^[/／\\]$/u.test(word)) return 'slash';
   // (`_`: a blank printed as an underscore, as some CMS templates fill empty cells)
@@ -189,14 +192,17 @@ export function textChunks(text: string, loc: string): Chunk[] {
       gapIsSoft = true;
       continue;
     }
-    // a whitespace-delimited marker word
-    const word = /^\S+/u.exec(s.slice(i))?.[0] ?? ch;
-    const marker = markerKind(word, false);
-    if (marker && (i === 0 || /\s/u.test(s[i - 1]!))) {
-      out.push({ kind: marker, digits: '', splittable: false, raw: word, loc, softAfterPrev: false });
-      i += word.length;
-      gapIsSoft = false;
-      continue;
+    // a whitespace-delimited marker word (the word is cut out only where one may start: at every
+    // character of a long label it made the scan quadratic)
+    if (MARKER_START.test(ch) && (i === 0 || /\s/u.test(s[i - 1]!))) {
+      const word = /^\S+/u.exec(s.slice(i))?.[0] ?? ch;
+      const marker = markerKind(word, false);
+      if (marker) {
+        out.push({ kind: marker, digits: '', splittable: false, raw: word, loc, softAfterPrev: false });
+        i += word.length;
+        gapIsSoft = false;
+        continue;
+      }
     }
     // any other character (label text, punctuation) is a hard boundary
     gapIsSoft = false;

@@ -103,13 +103,19 @@ function missingRows(t2: Tables['t2'], t3: Tables['t3']): Flag[] {
  * must say why wherever its table did not already flag it, or it would pass as an empty cell.
  */
 function unflaggedUnreadable(tables: Tables, flags: Flag[]): Flag[] {
-  const flagged = new Set(flags.map((f) => f.cell));
+  let flagged: Set<string> | null = null;
   const out: Flag[] = [];
   for (const t of ['t2', 't3', 't4'] as const) {
-    for (const [row, cols] of Object.entries(tables[t].cells as Grid<string, string>)) {
-      for (const [col, cell] of Object.entries(cols ?? {})) {
+    const grid = tables[t].cells as Grid<string, string>;
+    for (const row in grid) {
+      const cols = grid[row] ?? {};
+      for (const col in cols) {
+        const cell = cols[col];
+        // (almost every cell is read: the keys are built only for the few that are not)
+        if (cell?.kind !== 'unreadable') continue;
+        flagged ??= new Set(flags.map((f) => f.cell));
         const key = `${t}.${row}.${col}`;
-        if (cell?.kind !== 'unreadable' || flagged.has(key) || flagged.has(`${t}.${row}`) || flagged.has(t)) continue;
+        if (flagged.has(key) || flagged.has(`${t}.${row}`) || flagged.has(t)) continue;
         out.push({ cell: key, reason: 'unreadable', detail: `printed "${cell.raw}", which is not a number as it stands; left blank` });
       }
     }

@@ -40,8 +40,20 @@ export function sketch(text: string | null, k = SKETCH_K): number[] {
     h = (Math.imul(h - Math.imul(f.charCodeAt(i - 1), BASE4), BASE) + f.charCodeAt(i + 4)) | 0;
     hashes[i] = mix(h);
   }
-  hashes.sort();
+  // The hashes are spread evenly, so the k smallest are almost surely below a bound that keeps
+  // about 4k of them: only those are sorted. Fewer than k distinct ones below it (repeated grams)
+  // and the whole array is sorted, so the sketch is the same either way.
+  if (n > 8 * k) {
+    const bound = Math.floor((0x100000000 / n) * 4 * k);
+    const low = hashes.filter((h) => h < bound).sort();
+    const out = smallestDistinct(low, k);
+    if (out.length === k) return out;
+  }
+  return smallestDistinct(hashes.sort(), k);
+}
+
+function smallestDistinct(sorted: Uint32Array, k: number): number[] {
   const out: number[] = [];
-  for (let i = 0; i < n && out.length < k; i++) if (i === 0 || hashes[i] !== hashes[i - 1]) out.push(hashes[i]!);
+  for (let i = 0; i < sorted.length && out.length < k; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) out.push(sorted[i]!);
   return out;
 }
