@@ -35,6 +35,17 @@ describe('prose against tables', () => {
     const p = pchecks(await extractPath(path.join(CORPUS, 'pingtan-jtj_2021_1.txt')));
     expect(p.P2).toBeUndefined();
   });
+  it('finds the carried-forward figure written either way round, the first one in the text', () => {
+    const p3 = (t: string) => proseFigures(t).filter((f) => f.rule === 'P3').map((f) => f.value);
+    expect(p3('办结56件，结转下年度继续办理12件。')).toEqual([12]);
+    expect(p3('办结56件，另有3件申请结转下一年度办理。')).toEqual([3]);
+    expect(p3('共5件结转至下年。结转下年度继续办理五件')).toEqual([5]);
+    expect(p3('结转下年度继续办理七件。另有3件结转至下年')).toEqual([7]);
+    // the number after 件…结转 must start at a number's start (no 3 out of 23)
+    expect(p3('受理23件结转至下年')).toEqual([23]);
+    expect(p3('收到申请20件，无结转。表中12 件 申请  结转到下年度')).toEqual([12]);
+    expect(p3('本年无结转事项')).toEqual([]);
+  });
   it('reads Chinese numerals', () => {
     expect(proseNumber('一')).toBe(1);
     expect(proseNumber('十二')).toBe(12);

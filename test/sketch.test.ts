@@ -52,7 +52,7 @@ describe('section sketches', () => {
     // a k as large as the text sorts every hash: the sketch must be that list's first k
     for (const t of [text(11, 6000), text(12, 40000)]) {
       const all = sketch(t, 1e9);
-      expect(all.length).toBeGreaterThan(8 * SKETCH_K);
+      expect(all.length).toBeGreaterThan(3 * SKETCH_K);
       expect(sketch(t)).toEqual(all.slice(0, SKETCH_K));
       expect(sketch(t, 64)).toEqual(all.slice(0, 64));
     }

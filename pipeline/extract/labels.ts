@@ -27,6 +27,8 @@ export function keyPattern(key: string): string {
 
 /** Lines of numbers that a label match swallowed (see GAP); they belong to that label's row. */
 export function innerNumbers(matched: string): string[] {
+  // (almost every label is matched on one line: nothing to find)
+  if (!matched.includes('\n')) return [];
   const body = matched.replace(/^\s*\d\s*[.、,]?/u, '');
   return [...body.matchAll(/(?<![\d.])([+-]?[\d\ue000\ue001][\d .+\-\ue000\ue001]*?)\s*\n/gu)].map((m) => m[1]!);
 }
@@ -96,14 +98,8 @@ export function findAnchors<R extends string>(
 const SPACES = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]);
 const isSpace = (c: number) => SPACES.has(c) || (c >= 0x2000 && c <= 0x200a);
 
-/** `text[from, to)` is not empty and holds only digits, spaces and `.,+-` (a line of numbers). */
-function numbersOnly(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (!((c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2c || c === 0x2b || c === 0x2d || isSpace(c))) return false;
-  }
-  return to > from;
-}
+/** A character of a line of numbers: a digit, a space, `.,+-`. */
+const numberChar = (c: number) => (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2c || c === 0x2b || c === 0x2d || isSpace(c);
 
 /**
  * `at` is inside a bracketed annotation of words: an opening bracket before it and its closing
@@ -120,10 +116,12 @@ function insideAnnotation(text: string, at: number): boolean {
       const c = text.charCodeAt(i);
       if (c >= 0x30 && c <= 0x39) {
         // a line of numbers a wrap printed inside the annotation (`行政许可（不含行政处罚、行政` / `8` / `强制事项）`) is skipped
-        const lineStart = text.lastIndexOf('\n', i) + 1;
-        const nl = text.indexOf('\n', i);
-        const lineEnd = nl < 0 ? text.length : nl;
-        if (!numbersOnly(text, lineStart, lineEnd)) return false;
+        // (the line is walked from the digit both ways and given up at its first other character:
+        // finding its ends first crossed the whole text where it is one long line)
+        let lineStart = i;
+        while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 0x0a) if (!numberChar(text.charCodeAt(--lineStart))) return false;
+        let lineEnd = i + 1;
+        for (; lineEnd < text.length && text.charCodeAt(lineEnd) !== 0x0a; lineEnd++) if (!numberChar(text.charCodeAt(lineEnd))) return false;
         i = step === 1 ? lineEnd : lineStart - 1;
         continue;
       }

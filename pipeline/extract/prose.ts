@@ -14,9 +14,16 @@ interface ProseRule {
   cells: string[];
   /** another reading of the same words (`收到申请75件` often counts last year's carried-over ones too) */
   or?: string[];
+  /** a cheaper pattern that finds what `re` finds in any text where `needed` finds nothing */
+  shortcut?: { needed: RegExp; re: RegExp };
 }
 
 const N = '(\\d+|[零〇一二两三四五六七八九十百]+)';
+// 结转下年度继续办理12件 or 12件结转下年度: the second form may start at any digit of the text, so
+// it is tried only where 件 stands before 结转 somewhere (a text of 10,000 characters took 50 µs)
+const CARRY = '(?:结转|顺延)(?:到|至)?下(?:一)?年';
+const CARRY_AFTER = `${CARRY}度?(?:继续办理|办理)?(?:的)?(?:申请)?\\s*${N}\\s*件`;
+const CARRY_BEFORE = `(?<![\\d零〇一二两三四五六七八九十百])${N}\\s*件\\s*(?:申请)?\\s*${CARRY}`;
 // A pattern that opens with a number starts only where a number starts: else every digit of a
 // long glued table run is tried as a start and the scan turns quadratic.
 const RULES: ProseRule[] = [
@@ -26,7 +33,8 @@ const RULES: ProseRule[] = [
   {
     rule: 'P3',
     what: 'carried forward',
-    re: new RegExp(`(?:结转|顺延)(?:到|至)?下(?:一)?年度?(?:继续办理|办理)?(?:的)?(?:申请)?\\s*${N}\\s*件|(?<![\\d零〇一二两三四五六七八九十百])${N}\\s*件\\s*(?:申请)?\\s*(?:结转|顺延)(?:到|至)?下(?:一)?年`, 'u'),
+    re: new RegExp(`${CARRY_AFTER}|${CARRY_BEFORE}`, 'u'),
+    shortcut: { needed: new RegExp(`件\\s*(?:申请)?\\s*${CARRY}`, 'u'), re: new RegExp(CARRY_AFTER, 'u') },
     cells: ['t3.carried_forward.total'],
   },
   { rule: 'P6', what: 'new applications by natural persons', re: new RegExp(`(?:其中)?自然人(?:申请|提出)?(?:的申请)?\\s*${N}\\s*件`, 'u'), cells: ['t3.new_received.natural_person'] },
@@ -73,7 +81,7 @@ export function proseFigures(text: string): ProseFigure[] {
   const flat = text.replace(/\s*\n\s*/gu, '');
   const out: ProseFigure[] = [];
   for (const r of RULES) {
-    const m = r.re.exec(flat);
+    const m = (r.shortcut && !r.shortcut.needed.test(flat) ? r.shortcut.re : r.re).exec(flat);
     if (!m) continue;
     const raw = m.slice(1).find((g) => g !== undefined)!;
     const value = proseNumber(raw);

@@ -27,19 +27,21 @@ const wholeRowRun = (c: Chunk, n: number) => c.kind === 'number' && !c.splittabl
 
 /** `gluedTable`: some run of the table proves that its digits are glued (see gluedProof). */
 export function readRow(chunks: Chunk[], n: number, ok: (v: Value[]) => boolean, what: string, gluedTable = true): RowReading {
-  const raw = chunks.map((c) => c.raw).join(' ');
+  // (only a flag or a note prints the row's text: built when one does)
+  let rawText: string | undefined;
+  const raw = () => (rawText ??= chunks.map((c) => c.raw).join(' '));
   // An unreadable piece at a line's end (`l`) and a number starting the next (`84`) may be one
   // number cut by the wrap or two cells: the row's arithmetic cannot tell, as one of them is unknown.
   const cut = chunks.findIndex((c, i) => c.wrapAfterPrev && chunks[i - 1]?.kind === 'unreadable');
   if (cut > 0) {
-    return { candidates: [], flag: { reason: 'ambiguous', detail: `"${chunks[cut - 1]!.raw}" at a line's end and "${chunks[cut]!.raw}" after it may be one number cut by a line wrap or two cells, and "${chunks[cut - 1]!.raw}" is not a number: "${raw}" left blank` } };
+    return { candidates: [], flag: { reason: 'ambiguous', detail: `"${chunks[cut - 1]!.raw}" at a line's end and "${chunks[cut]!.raw}" after it may be one number cut by a line wrap or two cells, and "${chunks[cut - 1]!.raw}" is not a number: "${raw()}" left blank` } };
   }
   // a page of one cell per line that prints a whole row as one run (`0000000` under seven
   // columns): no single cell holds a million requests, so the run is the row's cells glued
   if (chunks.length === 1 && wholeRowRun(chunks[0]!, n)) chunks = [{ ...chunks[0]!, splittable: true }];
   const adding = segment(chunks, n, MAX_READINGS, ok);
   if (adding.truncated) {
-    return { candidates: [], flag: { reason: 'ambiguous', detail: `too many readings of the glued digits "${raw}" to decide; left blank` } };
+    return { candidates: [], flag: { reason: 'ambiguous', detail: `too many readings of the glued digits "${raw()}" to decide; left blank` } };
   }
   // Fewer values printed with spaces between them than there are cells, in a table with no run
   // that proves digits were glued (a leading zero, `01`): a blank cell may just as well have
@@ -47,17 +49,17 @@ export function readRow(chunks: Chunk[], n: number, ok: (v: Value[]) => boolean,
   // A printed run split into several cells is only as good as the sum that confirms it: beside a
   // cell that cannot be read (`l5653`) the sum confirms nothing, and `353` would become 3, 5, 3.
   if (adding.candidates.length > 0 && adding.split && chunks.some((c) => c.kind === 'unreadable')) {
-    return { candidates: [], flag: { reason: 'ambiguous', detail: `"${raw}" has fewer values than the ${n} cells and one that cannot be read: a split of its digits cannot be checked; left blank` } };
+    return { candidates: [], flag: { reason: 'ambiguous', detail: `"${raw()}" has fewer values than the ${n} cells and one that cannot be read: a split of its digits cannot be checked; left blank` } };
   }
   if (adding.candidates.length > 0 && adding.split && adding.spaced && !gluedTable) {
     return {
       candidates: [],
-      flag: { reason: 'ambiguous', detail: `"${raw}" prints fewer values than the ${n} cells: a blank cell may have vanished or digits were glued; left blank` },
+      flag: { reason: 'ambiguous', detail: `"${raw()}" prints fewer values than the ${n} cells: a blank cell may have vanished or digits were glued; left blank` },
     };
   }
   if (adding.candidates.length > 0) {
     const spacing = adding.spacingIgnored ? { spacingIgnored: true } : {};
-    return adding.wrapJoined ? { candidates: adding.candidates, note: `a number cut by a line wrap was joined: "${raw}"`, ...spacing } : { candidates: adding.candidates, ...spacing };
+    return adding.wrapJoined ? { candidates: adding.candidates, note: `a number cut by a line wrap was joined: "${raw()}"`, ...spacing } : { candidates: adding.candidates, ...spacing };
   }
   const all = segment(chunks, n, MAX_READINGS);
   // (not when a line wrap runs through the row: it may have cut a number in two)
@@ -68,15 +70,15 @@ export function readRow(chunks: Chunk[], n: number, ok: (v: Value[]) => boolean,
   // its number on another line than the row's label, and the row then prints a blank there)
   const layoutBlank = chunks.some((c) => c.layoutBlank || (c.kind === 'blank' && (c.weak || c.spacing)));
   if (all.candidates.length === 1 && !all.truncated && !wrapped && !layoutBlank && (!all.split || (!all.spaced && !all.spacingIgnored))) {
-    const note = all.split ? `${what === 'its total' ? 'the row' : 'the run'} "${raw}" has one reading, which does not add up to ${what}: kept as printed` : undefined;
+    const note = all.split ? `${what === 'its total' ? 'the row' : 'the run'} "${raw()}" has one reading, which does not add up to ${what}: kept as printed` : undefined;
     return { candidates: all.candidates, ...(note ? { note } : {}) };
   }
   if (all.candidates.length === 0 && !all.truncated) {
     const reason = chunks.some((c) => c.kind === 'unreadable') ? 'unreadable' : 'unsatisfiable';
-    return { candidates: [], flag: { reason, detail: `cannot read ${n} cells from "${raw}" (${chunks.length} pieces)` } };
+    return { candidates: [], flag: { reason, detail: `cannot read ${n} cells from "${raw()}" (${chunks.length} pieces)` } };
   }
   return {
     candidates: [],
-    flag: { reason: 'unsatisfiable', detail: `no reading of "${raw}" as ${n} cells adds up to ${what}; left blank` },
+    flag: { reason: 'unsatisfiable', detail: `no reading of "${raw()}" as ${n} cells adds up to ${what}; left blank` },
   };
 }

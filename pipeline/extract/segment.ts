@@ -181,16 +181,16 @@ export function segment(chunks: Chunk[], n: number, limit = 5000, accept?: (v: V
   const spaced = cs.some((c) => c.softAfterPrev);
   const first = enumerate(cs, n, limit, accept);
   if (padding) for (const v of first.candidates) PADDING_END.set(v, padding);
-  if (first.candidates.length > 0 || first.truncated) return { ...first, spacingIgnored: false, split: n > cs.length, spaced };
+  if (first.candidates.length > 0 || first.truncated) return { candidates: first.candidates, truncated: first.truncated, spacingIgnored: false, split: n > cs.length, spaced };
   const joined = joinWraps(cs);
   if (joined.length !== cs.length) {
     const wrap = enumerate(joined, n, limit, accept);
-    if (wrap.candidates.length > 0 || wrap.truncated) return { ...wrap, spacingIgnored: false, split: n > joined.length, spaced, wrapJoined: true };
+    if (wrap.candidates.length > 0 || wrap.truncated) return { candidates: wrap.candidates, truncated: wrap.truncated, spacingIgnored: false, split: n > joined.length, spaced, wrapJoined: true };
   }
   const glued = glueSoft(cs);
   if (glued.length !== cs.length) {
     const second = enumerate(glued, n, limit, accept);
-    return { ...second, spacingIgnored: second.candidates.length > 0, split: n > glued.length, spaced };
+    return { candidates: second.candidates, truncated: second.truncated, spacingIgnored: second.candidates.length > 0, split: n > glued.length, spaced };
   }
   return { candidates: [], truncated: false, spacingIgnored: false, split: n > cs.length, spaced };
 }

@@ -41,10 +41,10 @@ export function sketch(text: string | null, k = SKETCH_K): number[] {
     hashes[i] = mix(h);
   }
   // The hashes are spread evenly, so the k smallest are almost surely below a bound that keeps
-  // about 4k of them: only those are sorted. Fewer than k distinct ones below it (repeated grams)
+  // about 2k of them: only those are sorted. Fewer than k distinct ones below it (repeated grams)
   // and the whole array is sorted, so the sketch is the same either way.
-  if (n > 8 * k) {
-    const bound = Math.floor((0x100000000 / n) * 4 * k);
+  if (n > 3 * k) {
+    const bound = Math.floor((0x100000000 / n) * 2 * k);
     const low = hashes.filter((h) => h < bound).sort();
     const out = smallestDistinct(low, k);
     if (out.length === k) return out;
