@@ -197,4 +197,30 @@ describe('metadata from the text when the title has none', () => {
     expect(extractMeta([], text)).toMatchObject({ issuer: '科右前旗索伦镇', year: 2019, issuerInferred: 'prose' });
     expect(extractMeta([], '一、工作概述\n2019年度,我镇根据通知要求,认真开展政府信息公开工作。\n')).toMatchObject({ issuer: null, year: 2019 });
   });
+  // real page openings of a held-out set (hK, 2026-12-03)
+  it('takes no place of publication for a subject (2021年,通过县政府门户网站共主动公开…)', () => {
+    expect(extractMeta([], '一、总体情况\n一是加强组织领导。\n2021年,通过县政府门户网站共主动公开政府信息6条。\n')).toMatchObject({ issuer: null, year: 2021 });
+    expect(extractMeta([], '2022年,依托区政务服务平台认真做好信息公开。\n').issuer).toBeNull();
+  });
+  it('takes the subject of an introduction before section 一, also before 信息公开工作 (商务局, 2022)', () => {
+    const text = '2022年,商务局信息公开工作在县委、县政府的正确领导下,全面贯彻落实《条例》。现将我局2022年度政府信息公开工作报告如下:\n一、总体情况\n(一)组织领导情况。成立了领导小组。\n';
+    expect(extractMeta([], text)).toMatchObject({ issuer: '商务局', year: 2022, issuerInferred: 'prose' });
+  });
+  it('takes 发文机关 from a page header printed as a pipe row (冷水滩区高科园, 2023)', () => {
+    const page = '索引号: | 4311030021/2024-00433 | 分类: | |\n发文机关: | 冷水滩区高科园 | 发文日期: | |\n名称: | |||\n2023年园区在区委、区政府的正确领导下,扎实推进政务信息公开工作。\n一、总体情况\n';
+    expect(extractBytesMeta(page)).toMatchObject({ issuer: '冷水滩区高科园', year: 2023 });
+  });
+  it('knows names ending in 场 and 园 (园艺场, 高科园), not 广场 or 公园', () => {
+    expect(extractMeta(['园艺场2020年政府信息公开工作年度报告'], '').issuer).toBe('园艺场');
+    expect(extractMeta(['某某县国营农场2021年政府信息公开工作年度报告'], '').issuer).toBe('某某县国营农场');
+    expect(extractMeta(['广场2020年政府信息公开工作年度报告'], '').issuer).toBeNull();
+    expect(extractMeta(['公园2020年政府信息公开工作年度报告'], '').issuer).toBeNull();
+  });
+  it('takes the body that opens section 一 after 今年以来, a first sub-heading or 按照…要求 (荣昌区林业局 2019, 档案馆 2025)', () => {
+    expect(extractMeta([], '一、总体情况\n今年以来,荣昌区林业局认真贯彻落实区委、区政府关于政府信息公开工作的部署。\n').issuer).toBe('荣昌区林业局');
+    expect(extractMeta([], '一、总体情况\n(一)组织推动政府信息公开工作。档案馆高度重视政府信息公开工作,把它列入重要议事日程。\n').issuer).toBe('档案馆');
+    expect(extractMeta([], '一、总体情况\n按照区委、区政府有关要求,红桥区政务服务办进一步完善公开制度。\n').issuer).toBe('红桥区政务服务办');
+    // (the district's office named without the district is no name)
+    expect(extractMeta([], '一、总体情况\n按照区委、区政府有关要求,区政府政务服务办进一步完善公开制度。\n').issuer).toBeNull();
+  });
 });

@@ -7,7 +7,7 @@ const REPORT_TITLE = /(\d{4})\s*年\s*度?\s*(?:的)?([\u3400-\u9fffA-Za-z()（�
 const REPORT_TITLES = new RegExp(REPORT_TITLE.source, 'gu');
 // Names end with one of these; the longest run of name characters before the year is the issuer.
 const ORG_SUFFIX =
-  /(?:人民政府办公厅|人民政府办公室|人民政府|管理委员会|管委会|委员会|办公厅|办公室|街道办事处|办事处|综合实验区|苏木|[局厅委办署院所站队府会心处室馆社部区县市旗州盟镇乡街道])$/u;
+  /(?:人民政府办公厅|人民政府办公室|人民政府|管理委员会|管委会|委员会|办公厅|办公室|街道办事处|办事处|综合实验区|苏木|[局厅委办署院所站队府会心处室馆社部区县市旗州盟镇乡街道]|(?<![市现广会商赛考])场|(?<![公花乐庄校家田])园)$/u;
 // "某某局政府信息公开工作年度报告（2021年）": the year after the title
 const TITLE_YEAR_AFTER = /政\s*府\s*信\s*息\s*公\s*开\s*(?:工\s*作\s*)?(?:年\s*度\s*)?(?:报\s*告|年\s*报)\s*[(（]\s*(\d{4})\s*年?\s*度?\s*[)）]/u;
 // "西藏自治区政府国资委2020政府信息公开工作年度报告": a year without 年 right before the title words
@@ -40,18 +40,20 @@ export interface Meta {
   issuerInferred?: 'site' | 'prose';
 }
 
+// What may stand before the subject: `在区委、区政府的坚强领导下，`, `按照区委、区政府有关要求，`
+const LEAD = String.raw`(?:(?:在[^,，。]{2,40}?[下中]|(?:按照|根据)[^,，。]{2,40}?(?:要求|部署|规定|精神))\s*[,，]\s*)?`;
 // Section 一 opens with the year and, often, the body as the subject of its first sentence:
 // `一、总体情况 2023年，在区委、区政府的坚强领导下，官洲街道办事处认真贯彻落实…`.
 const SUBJECT_SENTENCE =
-  String.raw`(\d{4})\s*年\s*度?\s*(?:以来)?\s*[,，]?\s*(?:在[^,，。]{2,40}?[下中][,，]\s*)?([\u3400-\u9fff()（）]{2,40}?)(?:在[^,，。]{2,40}?[下中][,，]\s*)?(?:认真|坚持|紧紧|严格|深入|全面|按照|持续|不断|积极|始终|高度|扎实|切实|进一步|围绕|聚焦|贯彻|依法|共|通过|未发生|未收到|政府信息公开工作|根据|以(?=[\u3400-\u9fff]{2}))`;
+  String.raw`(\d{4})\s*年\s*度?\s*(?:以来)?\s*[,，]?\s*${LEAD}([\u3400-\u9fff()（）]{2,40}?)(?:在[^,，。]{2,40}?[下中][,，]\s*)?(?:认真|坚持|紧紧|严格|深入|全面|按照|持续|不断|积极|始终|高度|扎实|切实|进一步|围绕|聚焦|贯彻|依法|共|通过|未发生|未收到|(?:政府|政务)?信息公开工作|根据|以(?=[\u3400-\u9fff]{2}))`;
 // any sentence of section 一 that opens so (`（一）主动公开情况。2022年宜城市教育局全面贯彻落实…`)
 const SUBJECT_ANYWHERE = new RegExp(`(?<!\\d)${SUBJECT_SENTENCE}`, 'gu');
 // the heading of section 一 (`一、总体情况`, `（一）总体情况`)
 const SECTION_ONE = String.raw`(?:一\s*[、.]|[(（]\s*一\s*[)）])\s*总\s*体\s*情\s*况\s*`;
-const OPENING = new RegExp(String.raw`${SECTION_ONE}(\d{4})\s*年\s*度?\s*(?:以来)?\s*[,，]?\s*(?:在[^,，。]{2,40}?[下中][,，]\s*)?([\u3400-\u9fff()（）]{2,40}?)(?:在[^,，。]{2,40}?[下中][,，]\s*)?(?:认真|坚持|紧紧|严格|深入|全面|按照|持续|不断|积极|始终|高度|扎实|切实|进一步|围绕|聚焦|贯彻|依法|共)`, 'u');
+const OPENING = new RegExp(String.raw`${SECTION_ONE}(\d{4})\s*年\s*度?\s*(?:以来)?\s*[,，]?\s*${LEAD}([\u3400-\u9fff()（）]{2,40}?)(?:在[^,，。]{2,40}?[下中][,，]\s*)?(?:认真|坚持|紧紧|严格|深入|全面|按照|持续|不断|积极|始终|高度|扎实|切实|进一步|围绕|聚焦|贯彻|依法|共)`, 'u');
 
 // 我局 / 本单位 / 该局, 区… / 市… without the region's name (市中区 is a name), a level word alone (街道, 政府)
-const NOT_A_NAME = /^(?:[我本该各全]|[区县市省](?![中辖])|(?:街道|街道办|街道办事处|镇|乡|社区|苏木|办事处|(?:人民)?政府)$)/u;
+const NOT_A_NAME = /^(?:[我本该各全]|通过|依托|利用|借助|依据|根据|按照|围绕|经过|[区县市省](?![中辖])|(?:街道|街道办|街道办事处|镇|乡|社区|苏木|办事处|(?:人民)?政府)$)/u;
 
 /** The year and the subject of section 一's first sentence; a subject that is a pronoun (我局) or an abbreviation (区…局) is no name. */
 function opening(text: string): { year: number | null; subject: string | null; looseYear?: number | null } {
@@ -64,23 +66,28 @@ function opening(text: string): { year: number | null; subject: string | null; l
   };
   const first = m ? subject(m[2]!) : null;
   if (first !== null) return { year: plausibleYear(Number(m![1])), subject: first };
-  // else the first sentence of section 一 that opens with a year and a body
-  const from = /总\s*体\s*情\s*况/u.exec(flat)?.index ?? 0;
-  SUBJECT_ANYWHERE.lastIndex = from;
+  // else the first sentence of section 一 that opens with a year and a body, else one of the
+  // introduction before it (`2022年,商务局信息公开工作在县委、县政府的正确领导下…` / `一、总体情况`)
+  const sectionOne = /总\s*体\s*情\s*况/u.exec(flat)?.index;
   // (a sentence whose subject is no name, `2019年度街道共有…`, still gives the year)
   let firstYear: number | null = null;
-  for (let a = SUBJECT_ANYWHERE.exec(flat); a && a.index - from < 1500; a = SUBJECT_ANYWHERE.exec(flat)) {
-    const name = subject(a[2]!);
-    if (name !== null) return { year: m ? plausibleYear(Number(m[1])) : plausibleYear(Number(a[1])), subject: name };
-    firstYear ??= plausibleYear(Number(a[1]));
+  for (const [from, to] of sectionOne === undefined ? [[0, 1500]] : [[sectionOne, sectionOne + 1500], [0, sectionOne]]) {
+    SUBJECT_ANYWHERE.lastIndex = from!;
+    for (let a = SUBJECT_ANYWHERE.exec(flat); a && a.index < to!; a = SUBJECT_ANYWHERE.exec(flat)) {
+      const name = subject(a[2]!);
+      if (name !== null) return { year: m ? plausibleYear(Number(m[1])) : plausibleYear(Number(a[1])), subject: name };
+      firstYear ??= plausibleYear(Number(a[1]));
+    }
   }
   // section 一 opening with the body and no year (`一、总体情况 南湖新区退役军人事务局政府信息公开工作是…`)
   const bare = YEARLESS_OPENING.exec(flat);
   const name = bare ? subject(bare[1]!) : null;
   return { year: m ? plausibleYear(Number(m[1])) : null, subject: name, looseYear: firstYear };
 }
+// (`今年以来，`; a first sub-heading, `（一）组织推动政府信息公开工作。`, before the sentence that names the body)
+const YEARLESS_LEAD = String.raw`(?:[(（]\s*[一二三四五六七八九十]\s*[)）][^。\n]{2,30}?。\s*)?(?:(?:今年以来|一年来|本年度|今年|本年)\s*[,，]?\s*)?${LEAD}`;
 const YEARLESS_OPENING = new RegExp(
-  String.raw`${SECTION_ONE}([\u3400-\u9fff()（）]{2,40}?)(?:政府信息公开工作|认真|坚持|严格|深入|全面|按照|持续|积极|始终|高度|扎实|切实|围绕|聚焦|贯彻|依法)`,
+  String.raw`${SECTION_ONE}${YEARLESS_LEAD}([\u3400-\u9fff()（）]{2,40}?)(?:(?:政府|政务)?信息公开工作|认真|坚持|严格|深入|全面|按照|持续|积极|始终|高度|扎实|切实|进一步|围绕|聚焦|贯彻|依法)`,
   'u',
 );
 
@@ -121,6 +128,8 @@ function cleanName(raw: string): string | null {
   if (/^(?:[我本该](?:街道|单位|机关|部门|中心|[镇乡局委办区县市厅院署])|全[镇乡区县市局])$/u.test(s)) return null;
   // `高新区(新市区)`: a second name in brackets after the first
   if (s.length < 2 || !ORG_SUFFIX.test(s.replace(/(?<=.)[(（][^()（）]{1,12}[)）]$/u, ''))) return null;
+  // (`…门户网站`, `…政务服务平台`: where the report was published, not who published it)
+  if (/(?:网站|平台)$/u.test(s)) return null;
   return s;
 }
 

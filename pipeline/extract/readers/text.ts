@@ -78,13 +78,14 @@ export function readText(raw: string, locs?: string[]): ReadDocument {
     padded = false;
   };
   lines.forEach((line, i) => {
-    const header = /^\s*(标题|发布机构|文章标题|信息来源|来源)\s*[:：]\s*(.*)$/u.exec(line);
+    const header = /^\s*(标题|发布机构|发文机关|文章标题|信息来源|来源)\s*[:：]\s*(.*)$/u.exec(line);
     if (header && i < 40) {
       if (header[1] === '标题' || header[1] === '文章标题') titles.push(header[2]!.trim());
-      else if (header[2]!.trim()) publisher = header[2]!.trim();
+      // (a value in bars is a pipe row's cell: read below)
+      else if (header[2]!.trim() && !/^[|｜]/u.test(header[2]!.trim())) publisher = header[2]!.trim();
     }
-    // a page's metadata as a pipe row (`来 源: | 某局 | 发布机构: | 某局 |`)
-    const barredPublisher = i < 40 && publisher === undefined ? /(?:^|[|｜])\s*发\s*布\s*机\s*构\s*[:：]\s*[|｜]?\s*([^|｜\n]+?)\s*(?:[|｜]|$)/u.exec(line) : null;
+    // a page's metadata as a pipe row (`来 源: | 某局 | 发布机构: | 某局 |`, `发文机关: | 某局 | 发文日期: |`)
+    const barredPublisher = i < 40 && publisher === undefined ? /(?:^|[|｜])\s*发\s*(?:布\s*机\s*构|文\s*机\s*关)\s*[:：]\s*[|｜]?\s*([^|｜\n]+?)\s*(?:[|｜]|$)/u.exec(line) : null;
     if (barredPublisher) publisher = barredPublisher[1]!;
     if (PAGE_FOOTER.test(line)) return;
     // a line of spaces between cells that close with their bars: spacing
