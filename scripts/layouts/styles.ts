@@ -193,6 +193,15 @@ function cellLinesSpaced(p: Page): string {
   );
 }
 
+/** One cell per paragraph (a blank line after each filled cell); an empty cell is an empty paragraph, one line break alone. */
+function cellParagraphsCollapsed(p: Page): string {
+  return render(
+    p,
+    (t) => t.rows.flatMap((r) => r.flatMap((c) => (c.text === '' ? [''] : [c.text, '']))),
+    (l) => [l.text, ''],
+  );
+}
+
 /** One cell per line, no bars, empty cells omitted (the blank leaves no trace at all). */
 function cellLinesDropBlank(p: Page): string {
   return render(p, (t) => t.rows.flatMap((r) => r.filter((c) => c.text !== '').map((c) => c.text)));
@@ -399,6 +408,7 @@ export const STYLES: Record<string, Style> = {
   'cell-then-bar': { ext: 'txt', keepsBlanks: true, render: cellThenBar, describe: 'the value and its `|` on separate lines; an empty cell is the `|` line alone' },
   'cell-lines': { ext: 'txt', keepsBlanks: true, render: cellLines, describe: 'one cell per line, no bars; an empty cell is an empty line' },
   'cell-lines-spaced': { ext: 'txt', keepsBlanks: true, render: cellLinesSpaced, describe: 'one cell per line with a blank line after each, table 3 numbers indented (` 0`), an empty cell a NBSP line' },
+  'cell-paragraphs-collapsed': { ext: 'txt', keepsBlanks: true, render: cellParagraphsCollapsed, describe: 'one cell per paragraph, a blank line after each filled cell; an empty cell is one more empty line (`12` then six empty lines then `12`: five empty cells between)' },
   'cell-lines-dropblank': { ext: 'txt', keepsBlanks: false, render: cellLinesDropBlank, describe: 'one cell per line, no bars, empty cells omitted' },
   'markdown-pipe': { ext: 'md', keepsBlanks: true, render: markdownPipe, describe: 'Markdown pipe tables with `---` rules, spans expanded to empty cells' },
   'markdown-mini': { ext: 'md', keepsBlanks: true, render: markdownMini, describe: 'table 3 as Markdown mini-tables: a `###` heading per row over a one-row table with headers `数据1 … 数据6`, an extra empty cell at the end, group-label fragments at the start (`| （三）不 | 4.保护第三方… |`), row labels cut at 12 characters' },
@@ -455,6 +465,10 @@ export const SOURCES: Record<string, { url: string; excerpt: string }[]> = {
     { url: 'http://shengbaoju.com/govinfo/contents/1287/13695.html', excerpt: '规章\n\n0' },
     { url: 'http://www.china-zibo.gov.cn/gongkai/site_gxqzbz/channel_6076a26b1887a377796bb38b/doc_60960f3fc91eeb7249ff41c5.html', excerpt: '信息内容\n\n本年新制作数量' },
     { url: 'http://rongchang.gov.cn/jz/hbz/zwgk_70755/zfxxgknb_70772/202101/t20210129_8843764.html', excerpt: '行政事业性收费\n\n0' },
+  ],
+  'cell-paragraphs-collapsed': [
+    { url: 'http://www.xinghua.gov.cn/zwgk/zfxxgk/zfxxgknb/2023/xzjdb/art/2024/art_22c00a3d582647c1abfe598741370116.html', excerpt: '一、本年新收政府信息公开申请数量\n\n12\n\n\n\n\n\n\n12' },
+    { url: 'http://www.yuyang.gov.cn/zwgk/zfxxgknb/jdbsc/elnnb/1355046492463177730.html', excerpt: '' },
   ],
   'cell-lines-dropblank': [{ url: 'http://www.dingxing.gov.cn/xxgk/xxgkcontent-888888651-65501.html', excerpt: '规章\n0\n规范性文件' }],
   'markdown-pipe': [{ url: 'issue 7 ("Markdown pipe tables with `---` rules"; set 3: PDF-to-Markdown, OCR Markdown)', excerpt: '(not in the search corpus, whose page dumps are plain text)' }],

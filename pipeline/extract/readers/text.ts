@@ -31,6 +31,33 @@ function emptyLinesAreCells(lines: string[]): boolean {
   return content > 0 && adjacent / content >= 0.5;
 }
 
+const NUMBER_LINE = /^\s*[+-]?\d[\d,.]*\s*$/u;
+
+/**
+ * Paragraphs are set apart by exactly one empty line (most runs of empty lines between two lines
+ * are one line long): only then is each further empty line an empty cell. A page that leaves two
+ * lines between paragraphs says nothing of its empty cells that way.
+ */
+function oneLineBetweenParagraphs(lines: string[], emptyLine: (l: string) => boolean): boolean {
+  let one = 0;
+  let runs = 0;
+  let run = 0;
+  let seen = false;
+  for (const l of lines) {
+    if (emptyLine(l)) {
+      run++;
+      continue;
+    }
+    if (seen && run > 0) {
+      runs++;
+      if (run === 1) one++;
+    }
+    seen = true;
+    run = 0;
+  }
+  return runs > 0 && one >= 0.6 * runs;
+}
+
 /** The next non-empty line is a label cell (`行政强制 |`): words ending with their bar, not a value, an empty cell or a heading. */
 function labelNext(lines: string[], i: number): boolean {
   for (let k = i + 1; k < lines.length; k++) {
@@ -54,6 +81,9 @@ export function readText(raw: string, locs?: string[]): ReadDocument {
   // a dump that leaves spaces on every empty line (trailing whitespace, indented lines) has no
   // truly empty line: there a line of spaces is spacing, not a crawled `&nbsp;` cell
   const spacesAreCells = lines.some((l, i) => l.length === 0 && i < lines.length - 1);
+  // (lines of spaces are empty too where no line is truly empty: a dump may leave spaces on every line)
+  const emptyLine = (l: string) => l === '' || (!spacesAreCells && l.trim() === '');
+  const collapsedCells = !emptyCells && oneLineBetweenParagraphs(lines, emptyLine);
   // where every cell closes with its bar, an empty one prints its bar too: lines of spaces are spacing
   const barredCells = cellsCloseWithBar(lines);
   const opening = rowsOpenWithBar(lines);
@@ -66,6 +96,10 @@ export function readText(raw: string, locs?: string[]): ReadDocument {
   let prevEndsOpen = false;
   // the previous line ended with the padding of spanned cells (the end of a printed row)
   let prevPadded = false;
+  // a line with text came before (empty lines at the top are no cells)
+  let seenContent = false;
+  // two numbers on adjacent lines since the last label (collapsedCell below)
+  let noCollapse = false;
   // the table's rows run bars together (`| ||`): a dump that prints spanned cells as padding at
   // the end of the row, so its other empty cells are all real cells
   let padded = false;
@@ -92,7 +126,18 @@ export function readText(raw: string, locs?: string[]): ReadDocument {
     if (barredCells && line.length > 0 && line.trim() === '') return;
     // where empty lines are spacing, a line of spaces is a printed empty cell (a crawled `&nbsp;`)
     const spaceCell = !emptyCells && spacesAreCells && line.length > 0 && line.trim() === '';
-    if (line.trim() === EMPTY_CELL || spaceCell || (!line.trim() && emptyCells)) {
+    // One cell per paragraph, an empty cell printed as an empty paragraph of one line break
+    // (`12` / `` / `` …): the first empty line after a line is the break between paragraphs, each
+    // further one an empty cell; weak spacing like the empty lines above, as a page may also just
+    // leave two empty lines.
+    // (not after two numbers on adjacent lines, up to the next label: there a number was broken
+    // over two lines, `25` / `8`, or the page does not print one cell per paragraph, and empty cells
+    // after it would make the row's count come out right with a wrong reading)
+    if (!emptyCells && NUMBER_LINE.test(line) && i > 0 && NUMBER_LINE.test(lines[i - 1]!)) noCollapse = true;
+    else if (!emptyCells && line.trim() !== '' && !NUMBER_LINE.test(line)) noCollapse = false;
+    const collapsedCell = collapsedCells && !noCollapse && emptyLine(line) && i > 0 && emptyLine(lines[i - 1]!) && seenContent;
+    if (line.trim() !== '') seenContent = true;
+    if (line.trim() === EMPTY_CELL || spaceCell || (!line.trim() && emptyCells) || collapsedCell) {
       // an empty cell of a one-cell-per-line dump; weak, as it may also be a spacing line
       endTable();
       blocks.push({ kind: 'cells', cells: [{ text: '', weak: true, spacing: line.trim() !== EMPTY_CELL && !spaceCell }], loc: where(i) });
