@@ -121,6 +121,13 @@ export function textChunks(text: string, loc: string): Chunk[] {
   let i = 0;
   let gapIsSoft = false; // only spaces since the previous chunk
   while (i < s.length) {
+    // label text (a CJK ideograph) starts nothing below: no number, marker, look-alike or empty mark
+    const code = s.charCodeAt(i);
+    if (code >= 0x3400 && code <= 0x9fff) {
+      gapIsSoft = false;
+      i++;
+      continue;
+    }
     const ch = s[i]!;
     if (/\s/u.test(ch)) {
       i++;

@@ -4,25 +4,6 @@ import { type Format, type T2Col, type T2Row, type T3Col, type T3Row, T4_GROUPS,
 import type { Check, Grid } from './result.ts';
 import { type SumIdentity, columnIdentities, groupIdentity, rowIdentity } from './spec.ts';
 
-type Lookup = (key: string) => number | null;
-
-const keyParts = new Map<string, [string, string]>();
-
-/**
- * Value lookup by canonical key (`t3.granted.total`) over one table's grid. The keys come from
- * the few hundred of the spec, so their split is cached rather than a map built per report.
- */
-function lookup(grid: Grid<string, string>): Lookup {
-  return (k) => {
-    let parts = keyParts.get(k);
-    if (!parts) {
-      const [, row, col] = k.split('.') as [string, string, string];
-      keyParts.set(k, (parts = [row, col]));
-    }
-    return grid[parts[0]]?.[parts[1]]?.value ?? null;
-  };
-}
-
 // A format's column identities for the rows a report prints: reports print the same rows, so
 // the lists are built once per (format, rows) rather than per report.
 const columnIdsFor = new Map<string, SumIdentity[]>();
@@ -42,13 +23,20 @@ function rowIdOf(row: string): SumIdentity {
   return id;
 }
 
-function sumCheck({ rule, scope, left, right }: SumIdentity, get: Lookup): Check {
+// each identity's cells as [row, col], split once (the identities are the spec's few hundred)
+const partsOf = new WeakMap<SumIdentity, [string, string][]>();
+
+function sumCheck(id: SumIdentity, grid: Grid<string, string>): Check {
+  const { rule, scope, left, right } = id;
   const cells = [...left, ...right];
+  let parts = partsOf.get(id);
+  if (!parts) partsOf.set(id, (parts = cells.map((c) => c.split('.').slice(1, 3) as [string, string])));
+  const values = parts.map(([row, col]) => grid[row]?.[col]?.value ?? null);
   let missing: string[] | null = null;
   let l = 0;
   let r = 0;
   for (let i = 0; i < cells.length; i++) {
-    const v = get(cells[i]!);
+    const v = values[i]!;
     if (v === null) (missing ??= []).push(cells[i]!);
     else if (i < left.length) l += v;
     else r += v;
@@ -56,27 +44,34 @@ function sumCheck({ rule, scope, left, right }: SumIdentity, get: Lookup): Check
   if (missing) {
     return { rule, scope, status: 'not_assessable', detail: `no value in ${missing.join(', ')}`, cells };
   }
-  const text = (xs: string[]) => xs.map((c) => `${c.split('.').slice(1).join('.')}=${get(c)}`).join(' + ');
+  const text = (from: number, to: number) =>
+    cells
+      .slice(from, to)
+      .map((c, i) => `${c.split('.').slice(1).join('.')}=${values[from + i]}`)
+      .join(' + ');
   return {
     rule,
     scope,
     status: l === r ? 'pass' : 'fail',
-    detail: l === r ? `${l} = ${r}` : `${text(left)} = ${l} but ${text(right)} = ${r}`,
+    detail: l === r ? `${l} = ${r}` : `${text(0, left.length)} = ${l} but ${text(left.length, cells.length)} = ${r}`,
     cells,
   };
 }
 
 export function checkTable3(t3: Grid<T3Row, T3Col>, format: Format): Check[] {
-  const get = lookup(t3);
   const checks: Check[] = [];
-  for (const id of columnIdsOf(format, t3)) checks.push(sumCheck(id, get));
-  for (const row of Object.keys(t3) as T3Row[]) checks.push(sumCheck(rowIdOf(row), get));
+  for (const id of columnIdsOf(format, t3)) checks.push(sumCheck(id, t3));
+  for (const row of Object.keys(t3) as T3Row[]) checks.push(sumCheck(rowIdOf(row), t3));
   const bad: string[] = [];
+  // (only the first 12 blank cells are named: the others are counted)
   const blank: string[] = [];
-  for (const [row, cols] of Object.entries(t3)) {
-    for (const [col, cell] of Object.entries(cols ?? {})) {
+  let blanks = 0;
+  for (const row in t3) {
+    const cols = t3[row as T3Row] ?? {};
+    for (const col in cols) {
+      const cell = cols[col as T3Col]!;
       if (cell.kind === 'number' && (cell.value! < 0 || !Number.isInteger(cell.value))) bad.push(`t3.${row}.${col}=${cell.raw}`);
-      if (cell.kind !== 'number' && cell.kind !== 'unreadable') blank.push(`t3.${row}.${col}${cell.raw ? `="${cell.raw}"` : ''}`);
+      if (cell.kind !== 'number' && cell.kind !== 'unreadable' && blanks++ < 12) blank.push(`t3.${row}.${col}${cell.raw ? `="${cell.raw}"` : ''}`);
     }
   }
   checks.push({
@@ -85,15 +80,14 @@ export function checkTable3(t3: Grid<T3Row, T3Col>, format: Format): Check[] {
     status: bad.length > 0 ? 'fail' : 'pass',
     detail:
       (bad.length > 0 ? `not a whole number >= 0: ${bad.join(', ')}. ` : 'all numbers are whole and >= 0. ') +
-      (blank.length > 0 ? `${blank.length} cells printed blank or as a marker (kept null, not 0): ${blank.slice(0, 12).join(', ')}${blank.length > 12 ? ', …' : ''}` : 'no blank cells'),
+      (blanks > 0 ? `${blanks} cells printed blank or as a marker (kept null, not 0): ${blank.join(', ')}${blanks > 12 ? ', …' : ''}` : 'no blank cells'),
     cells: bad.map((b) => b.split('=')[0]!),
   });
   return checks;
 }
 
 export function checkTable4(t4: Grid<T4Group, T4Col>): Check[] {
-  const get = lookup(t4);
-  return T4_GROUPS.filter((g) => t4[g]).map((g) => sumCheck(groupIdentity(g), get));
+  return T4_GROUPS.filter((g) => t4[g]).map((g) => sumCheck(groupIdentity(g), t4));
 }
 
 export function checkTable2(t2: Grid<T2Row, T2Col>, format: Format | null): Check[] {
