@@ -4,12 +4,18 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { proseChecks, proseFigures, proseNumber } from '../pipeline/extract/prose.ts';
 import type { Flag } from '../pipeline/extract/result.ts';
+import { popplerAvailable } from '../pipeline/extract/readers/poppler.ts';
 import { CORPUS, extractPath } from './helpers.ts';
+
+// pdf.js puts this PDF's digits (another font) at the end of their line, so its sentences lose
+// their numbers; pdftotext keeps them in place (.ci/run installs poppler-utils)
+const pdfProse = popplerAvailable() || process.env.CI === 'true';
+if (!pdfProse) console.warn('prose test of huaian-2024.pdf: pdftotext not found (apt-get install poppler-utils); skipped');
 
 const pchecks = (r: { checks: { rule: string; status: string; detail: string }[] }) => Object.fromEntries(r.checks.filter((c) => c.rule.startsWith('P')).map((c) => [c.rule, c]));
 
 describe('prose against tables', () => {
-  it('finds the totals the 淮安 2024 PDF restates, and they agree with its tables', async () => {
+  it.skipIf(!pdfProse)('finds the totals the 淮安 2024 PDF restates, and they agree with its tables', async () => {
     const p = pchecks(await extractPath(path.join(CORPUS, 'huaian-2024.pdf')));
     for (const rule of ['P1', 'P2', 'P3', 'P4', 'P5']) expect(p[rule]?.status, rule).toBe('pass');
     expect(p.P1!.detail).toMatch(/3119/u);
