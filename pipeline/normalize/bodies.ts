@@ -125,3 +125,32 @@ export function resolveBody(issuer: string, regions: RegionIndex): Body {
   if (gov) parentName = gov[1]!;
   return { bodyId: bodyIdOf(name), name, level, regionCode: hit?.region.code ?? null, parentName };
 }
+
+// Department words that hold a place-unit character without naming a place (住房和城乡建设局, 市场监督管理局).
+const NOT_PLACES = /城乡|城市|市场|乡村|社区/gu;
+const PLACE_UNIT = /自治区|省|市|州|盟|县|旗|区|镇|乡|苏木|街道/gu;
+
+/**
+ * A name that does not say where its body is: a department printed without its region (商务局,
+ * 档案馆, 区公安局), or a township or street with no county before it (城关镇人民政府). Every county
+ * has a 商务局, so two of these from different sites are not one body.
+ */
+export function withoutPlace(b: Body): boolean {
+  if (b.regionCode) return false;
+  const own = b.level === 'township' || b.level === 'street' ? 1 : b.level === 'department' ? 0 : -1;
+  if (own < 0) return false;
+  const name = b.name.replace(NOT_PLACES, '');
+  let places = 0;
+  let last = 0;
+  for (const m of name.matchAll(PLACE_UNIT)) {
+    if (m.index > last) places++; // a unit with a name before it (城关镇), not a bare 区 (区公安局)
+    last = m.index + m[0].length;
+  }
+  return places <= own;
+}
+
+/** The body a place-less name stands for on one site or in one folder: 商务局（www.a.gov.cn）. */
+export function scopedBody(b: Body, scope: string): Body {
+  const name = `${b.name}（${scope}）`;
+  return { ...b, name, bodyId: bodyIdOf(name) };
+}

@@ -19,9 +19,19 @@ export async function loadGroups(db: Db, file: string): Promise<{ groups: number
     db,
     `SELECT name, body_id FROM bodies UNION SELECT alias, body_id FROM body_aliases`,
   );
-  const byName = new Map(names.map((n) => [n.name, n.body_id]));
+  const byName = new Map<string, string>();
+  const ambiguous = new Set<string>();
+  for (const n of names) {
+    if (byName.has(n.name) && byName.get(n.name) !== n.body_id) ambiguous.add(n.name);
+    byName.set(n.name, n.body_id);
+  }
   const unknown = records.filter((r) => !byName.has(r.body!)).map((r) => r.body);
   if (unknown.length > 0) throw new UserError(`groups file ${file}: no such body: ${unknown.join(', ')} (see SELECT name FROM bodies)`);
+  // 商务局 printed by two sites is two bodies, 商务局（site）: the bare name would pick one at random
+  const unsure = [...new Set(records.map((r) => r.body!).filter((b) => ambiguous.has(b)))];
+  if (unsure.length > 0) {
+    throw new UserError(`groups file ${file}: ${unsure.join(', ')} names more than one body; use the name in bodies (SELECT name FROM bodies WHERE name LIKE '${unsure[0]}%')`);
+  }
   await db.conn.run('DELETE FROM user_groups');
   await appendRows(db, 'user_groups', records.map((r) => [r.group, byName.get(r.body!)]));
   return { groups: new Set(records.map((r) => r.group)).size, members: records.length };

@@ -119,7 +119,7 @@ export function readText(raw: string, locs?: string[]): ReadDocument {
       else if (header[2]!.trim() && !/^[|｜]/u.test(header[2]!.trim())) publisher = header[2]!.trim();
     }
     // a page's metadata as a pipe row (`来 源: | 某局 | 发布机构: | 某局 |`, `发文机关: | 某局 | 发文日期: |`)
-    const barredPublisher = i < 40 && publisher === undefined ? /(?:^|[|｜])\s*发\s*(?:布\s*机\s*构|文\s*机\s*关)\s*[:：]\s*[|｜]?\s*([^|｜\n]+?)\s*(?:[|｜]|$)/u.exec(line) : null;
+    const barredPublisher = i < 40 && publisher === undefined ? /(?:^|[|｜])\s*发\s*(?:布\s*机\s*构|文\s*机\s*关)\s*[:：]\s*[|｜]?\s*([^|｜\s][^|｜\n]*?)\s*(?:[|｜]|$)/u.exec(line) : null;
     if (barredPublisher) publisher = barredPublisher[1]!;
     if (PAGE_FOOTER.test(line)) return;
     // a line of spaces between cells that close with their bars: spacing
