@@ -28,6 +28,8 @@ const ORDINAL = /^\s*(?:\d{1,2}\s*[.、]|[(（]\s*[一二三四五六七八九�
 const COLUMN_GAP = 8; // points: centres closer than this are one column
 
 const isNumber = (s: string) => NUMBER.test(s);
+// a unit printed as a word of its own after its number (`12.5 万元`, `3 件`)
+const UNIT = new RegExp(`^\\s*(?:万元|元|%|${COUNT_UNIT})\\s*$`, 'u');
 const centre = (it: PdfItem) => it.x + it.w / 2;
 
 /** Split an item holding several space-separated numbers (`0 0 3`) into one item per number. */
@@ -132,6 +134,9 @@ function placeRow(row: Row, cols: number[], numbersBelow: () => boolean): string
   const nums = row.filter((i) => isNumber(i.s));
   const words = row.filter((i) => !isNumber(i.s));
   const label = words.map((i) => i.s).join('');
+  // A table row's label ends before its first column; words that run into the columns make it a
+  // sentence (`政府信息公开行政复议 351 件`), which printed in x order keeps its figures in place.
+  if (nums.length > 0 && words.some((i) => i.x + i.w > cols[0]! && !UNIT.test(i.s) && /\p{Script=Han}.*\p{Script=Han}/su.test(i.s))) return null;
   // a row label with no numbers: a row of blank cells, unless its label wraps around its numbers
   if (nums.length === 0) return ORDINAL.test(label) && !numbersBelow() ? `${label} ${cols.map(() => EMPTY_WEAK).join(' ')}` : null;
   const slots: (string | null)[] = cols.map(() => null);
