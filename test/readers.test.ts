@@ -115,7 +115,7 @@ describe('bar dumps of HTML tables', () => {
       { text: '行政许可', weak: false },
       { text: '0', weak: false },
       { text: '', weak: true },
-      { text: '', weak: true },
+      { text: '', weak: true, bare: true },
     ]);
     expect(barCells('8 | |||||')!.filter((c) => !c.weak).map((c) => c.text)).toEqual(['8']);
   });
@@ -126,6 +126,8 @@ describe('bar dumps of HTML tables', () => {
       { text: '3', weak: false },
     ]);
     expect(barCells('a ||b |')!.map((c) => c.weak)).toEqual([false, true, false]);
+    // `||` is padding; `| |` (a space between the bars) is a printed empty cell
+    expect(barCells('a | | ||')!.map((c) => c.bare ?? false)).toEqual([false, false, false, true]);
   });
   it('has no cells in a Markdown rule line and none without bars', () => {
     expect(barCells('|---|:---:|')).toEqual([]);

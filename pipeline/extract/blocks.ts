@@ -8,6 +8,8 @@ export interface GridCell {
   origin: boolean;
   /** an empty cell that may be padding (text dumps of tables, see readers/bars.ts) */
   weak?: boolean;
+  /** `||` in a text dump: padding of a spanned cell (see readers/bars.ts) */
+  bare?: boolean;
   /** an empty cell that is certainly a cell, not a layout copy of a spanned one */
   sure?: boolean;
   /** the cell is in a rectangular table (Markdown): a row's values are its rightmost cells */
@@ -48,6 +50,8 @@ export interface Token {
   start: number;
   /** an empty cell that may be padding rather than a blank cell */
   weak?: boolean;
+  /** see GridCell */
+  bare?: boolean;
   /** an empty cell that is certainly a cell (see GridCell) */
   sure?: boolean;
   /** see GridCell */
@@ -126,7 +130,7 @@ function emptyColumns(rows: GridCell[][]): Set<number> {
 export function toStream(blocks: Block[]): Stream {
   const tokens: Token[] = [];
   let text = '';
-  const push = (t: string, hard: boolean, loc: string, gridRow?: string, cell?: { weak?: boolean; sure?: boolean; aligned?: boolean; spacing?: boolean }, line = gridRow ?? loc, prose = false) => {
+  const push = (t: string, hard: boolean, loc: string, gridRow?: string, cell?: { weak?: boolean; bare?: boolean; sure?: boolean; aligned?: boolean; spacing?: boolean }, line = gridRow ?? loc, prose = false) => {
     tokens.push({
       text: t,
       hard,
@@ -136,6 +140,7 @@ export function toStream(blocks: Block[]): Stream {
       start: text.length,
       line,
       ...(cell?.weak ? { weak: true } : {}),
+      ...(cell?.bare ? { bare: true } : {}),
       ...(cell?.sure ? { sure: true } : {}),
       ...(cell?.aligned ? { aligned: true } : {}),
       ...(cell?.spacing ? { spacing: true } : {}),

@@ -20,6 +20,8 @@ export interface Chunk {
   softAfterPrev: boolean;
   /** a blank that may be padding of a text dump (dropped when a row has too many cells) */
   weak?: boolean;
+  /** `||` in a text dump: a spanned cell's padding, not a cell (readers/bars.ts) */
+  bare?: boolean;
   /** a blank that is certainly a cell of the row (never dropped as layout) */
   sure?: boolean;
   /** read from a rectangular table, where a row's values are its rightmost cells */
@@ -284,7 +286,7 @@ export function regionChunks(stream: Stream, from: number, to: number, oneGridRo
     cutDecimal = false;
     if (tok.hard && whole) {
       // the cell with what the reader knows of its place (padding, rightmost in a rectangular grid)
-      const cell = () => (tok.weak || tok.sure || tok.aligned ? { ...cellChunk(tok.text, tok.loc), weak: tok.weak, sure: tok.sure, aligned: tok.aligned, spacing: tok.spacing } : cellChunk(tok.text, tok.loc));
+      const cell = () => (tok.weak || tok.sure || tok.aligned ? { ...cellChunk(tok.text, tok.loc), weak: tok.weak, sure: tok.sure, aligned: tok.aligned, spacing: tok.spacing, ...(tok.bare ? { bare: true } : {}) } : cellChunk(tok.text, tok.loc));
       if (tok.text.trim() === '' || isSingleValue(tok.text, tok.grid || tok.lineCell)) out.push(cell());
       // one cell of a grid or bar row holds one value: digits spaced out (`1 9 2`, PDF letter-spacing)
       // are one run, which the row's arithmetic may still split where a cell was merged

@@ -25,6 +25,25 @@ export const gluedProof = (c: Chunk) => c.splittable && c.digits.length > 1 && c
 /** A lone cell of bare digits, at least one for each of the row's `n` cells. */
 const wholeRowRun = (c: Chunk, n: number) => c.kind === 'number' && !c.splittable && n > 1 && /^\d+$/u.test(c.raw) && c.digits.length >= n;
 
+/**
+ * The number of printed values when a row reaches `n` cells only by taking a dump's `||` padding
+ * after its last value (readers/bars.ts) as cells; else 0.
+ */
+function paddedShort(chunks: Chunk[], n: number): number {
+  let last = chunks.length - 1;
+  let bare = 0;
+  for (; last >= 0 && chunks[last]!.kind === 'blank' && chunks[last]!.weak; last--) if (chunks[last]!.bare) bare++;
+  if (bare === 0) return 0;
+  let room = chunks.length - 1 - last - bare;
+  let values = 0;
+  for (let i = 0; i <= last; i++) {
+    const c = chunks[i]!;
+    room += c.splittable ? c.digits.length : 1;
+    if (c.kind !== 'blank') values++;
+  }
+  return room < n && values > 0 ? values : 0;
+}
+
 /** `gluedTable`: some run of the table proves that its digits are glued (see gluedProof). */
 export function readRow(chunks: Chunk[], n: number, ok: (v: Value[]) => boolean, what: string, gluedTable = true): RowReading {
   // (only a flag or a note prints the row's text: built when one does)
@@ -39,6 +58,16 @@ export function readRow(chunks: Chunk[], n: number, ok: (v: Value[]) => boolean,
   // a page of one cell per line that prints a whole row as one run (`0000000` under seven
   // columns): no single cell holds a million requests, so the run is the row's cells glued
   if (chunks.length === 1 && wholeRowRun(chunks[0]!, n)) chunks = [{ ...chunks[0]!, splittable: true }];
+  // Values, then only a dump's bar padding (`| 0 | ||||||||`): the padding has to stand for the
+  // row's other cells, but a spanned cell or a crawl that lost cells prints the same bars, so which
+  // columns the values are (and whether the rest is blank) cannot be told.
+  const padded = paddedShort(chunks, n);
+  if (padded > 0) {
+    return {
+      candidates: [],
+      flag: { reason: 'ambiguous', detail: `"${raw()}" prints ${padded} value${padded > 1 ? 's' : ''} for the ${n} cells, then only bar padding: which cells they are cannot be told; left blank` },
+    };
+  }
   const adding = segment(chunks, n, MAX_READINGS, ok);
   if (adding.truncated) {
     return { candidates: [], flag: { reason: 'ambiguous', detail: `too many readings of the glued digits "${raw()}" to decide; left blank` } };

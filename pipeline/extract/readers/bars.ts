@@ -9,6 +9,8 @@ export interface BarCell {
   text: string;
   /** an empty cell that may be spanned-cell padding or a row opener rather than a blank cell */
   weak: boolean;
+  /** bars with nothing between them (`||`): a spanned cell's padding, never a cell of its own */
+  bare?: boolean;
 }
 
 const BAR = /[|｜]/u;
@@ -34,7 +36,7 @@ export function barCells(line: string, opening = true): BarCell[] | null {
   return parts.map((p, i) => {
     const text = p.trim();
     // `||` (bars with nothing, not even a space, between them) is how dumps print a spanned cell
-    return { text, weak: text === '' && (i > lastContent || p === '') };
+    return { text, weak: text === '' && (i > lastContent || p === ''), ...(p === '' ? { bare: true } : {}) };
   });
 }
 

@@ -154,7 +154,7 @@ export function readText(raw: string, locs?: string[]): ReadDocument {
       const row = table[table.length - 1]!;
       const last = row[row.length - 1]!;
       last.text = `${last.text} ${bars[0]!.text}`.trim();
-      for (const c of bars.slice(1)) row.push({ text: c.text, origin: true, weak: c.weak });
+      for (const c of bars.slice(1)) row.push({ text: c.text, origin: true, weak: c.weak, ...(c.bare ? { bare: true } : {}) });
       rowGoesOn = !/[|｜]\s*$/u.test(line);
       return;
     }
@@ -191,7 +191,7 @@ export function readText(raw: string, locs?: string[]): ReadDocument {
         table = [];
         tableLine = i + 1;
       }
-      table.push(row.map((c) => ({ text: c.text, origin: true, weak: c.weak })));
+      table.push(row.map((c) => ({ text: c.text, origin: true, weak: c.weak, ...(c.bare ? { bare: true } : {}) })));
       if (/[|｜]{2}/u.test(line)) padded = true;
       rowGoesOn = closing && !/[|｜]\s*$/u.test(line);
       return;
