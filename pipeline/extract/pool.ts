@@ -10,6 +10,9 @@ import { INLINE_BELOW, startWorker } from './workers.ts';
 
 type Status = ExtractResult['status'];
 
+/** Jobs queued in each worker at once. */
+const IN_FLIGHT = 4;
+
 export interface PoolOptions {
   /** worker threads (default: one per CPU core) */
   threads?: number;
@@ -45,6 +48,9 @@ export async function spoolAll(jobs: SpoolJob[], ctx: Omit<SpoolContext, 'tag'>,
   const n = Math.min(threads, Math.ceil(jobs.length / 8));
   let next = 0;
   let started = 0;
+  // jobs sent to a worker that died after the one it was reading: another worker reads them
+  const retry: number[] = [];
+  const take = (): number | undefined => retry.shift() ?? (next < jobs.length ? next++ : undefined);
   const all: Worker[] = [];
   let own: Spool | undefined; // this thread's spool, for the results of files whose worker died
   const runWorker = () =>
@@ -52,18 +58,31 @@ export async function spoolAll(jobs: SpoolJob[], ctx: Omit<SpoolContext, 'tag'>,
       const w = startWorker('worker', { ...ctx, tag: `w${started++}` }, opts.workerMemoryMb);
       all.push(w);
       let ready = false;
-      let current: number | null = null;
+      // sent and not yet answered, in order: the worker reads them one after the other, so the
+      // first is the one it is reading (a file takes a millisecond or two, and with one job in
+      // flight the worker sat idle for every round trip through this busy thread)
+      const inflight: number[] = [];
+      let closing = false;
       let finished = false;
       const send = () => {
-        if (next >= jobs.length) return w.postMessage({ close: true });
-        current = next++;
-        w.postMessage({ id: current, job: jobs[current] });
+        while (!closing && inflight.length < IN_FLIGHT) {
+          const id = take();
+          if (id === undefined) break;
+          inflight.push(id);
+          w.postMessage({ id, job: jobs[id] });
+        }
+        if (!closing && inflight.length === 0) {
+          closing = true;
+          w.postMessage({ close: true });
+        }
       };
       const died = (why: string) => {
         if (finished) return;
         finished = true;
         // dying before it was ready is not one file's fault: the workers cannot run at all
-        if (!ready || current === null) return reject(new Error(`extraction worker failed: ${why}`));
+        if (!ready || inflight.length === 0) return reject(new Error(`extraction worker failed: ${why}`));
+        const [current, ...unread] = inflight as [number, ...number[]];
+        retry.push(...unread);
         const job = jobs[current]!;
         own ??= new Spool({ ...ctx, tag: 'main' });
         const r = internalError(job.path, new Error(`the extraction worker died (${why})`), false); // its stack is lost with it
@@ -84,7 +103,7 @@ export async function spoolAll(jobs: SpoolJob[], ctx: Omit<SpoolContext, 'tag'>,
           finished = true;
           return resolve();
         }
-        current = null;
+        inflight.splice(inflight.indexOf(m.id), 1);
         on.done(jobs[m.id]!, m.statuses, ++done);
         if (m.batch) on.batch(m.batch);
         send();
