@@ -246,6 +246,7 @@ export function regionChunks(stream: Stream, from: number, to: number, oneGridRo
   // the label's own grid row; a label printed outside the grid (a `###` heading over a one-row
   // table) takes the values of the rows below it
   let gridRow: string | undefined;
+  let goesOn = false;
   if (oneGridRow && stream.tokens[first]!.gridRow === undefined) oneGridRow = false;
   // the last chunk so far ended a line of running text (and, with a dot after it, a cut decimal)
   let lineEnd = false;
@@ -255,8 +256,21 @@ export function regionChunks(stream: Stream, from: number, to: number, oneGridRo
     if (tok.start >= to) break;
     if (oneGridRow && tok.gridRow !== undefined) {
       gridRow ??= tok.gridRow;
-      if (tok.gridRow !== gridRow) continue;
-    } else if (oneGridRow && gridRow !== undefined) continue; // text after the grid (`第3页` between two parts of a table split at a page break)
+      // (a one-cell row of the dump after them, `| 25 |`, goes on too, up to any label words)
+      if (tok.gridRow !== gridRow && !(goesOn && !CJK.test(tok.text))) {
+        goesOn = false;
+        continue;
+      }
+    } else if (oneGridRow && gridRow !== undefined) {
+      // text after the grid (`第3页` between two parts of a table split at a page break) is not
+      // the row's; a dump's cells printed one per line after the label's row (`label | 25 |`,
+      // then `|` lines) are the rest of it
+      if (!tok.lineCell || CJK.test(tok.text)) {
+        goesOn = false;
+        continue;
+      }
+      goesOn = true;
+    }
     const a = Math.max(from, tok.start);
     const b = Math.min(to, tok.start + tok.text.length);
     const whole = a === tok.start && b === tok.start + tok.text.length;

@@ -25,19 +25,22 @@ export function barCells(line: string, opening = true): BarCell[] | null {
   if (!BAR.test(line)) return null;
   if (RULE.test(line)) return [];
   const parts = line.split(/[|｜]/u);
-  // text before the first bar is a cell only when there is some (`| a |` opens with a delimiter)
-  if (parts[0]!.trim() === '' && (opening || barsOnly(line))) parts.shift();
+  // the parts before the first bar and after the last stand between no two bars
+  const first = parts[0]!.trim() === '' && (opening || barsOnly(line)) ? 1 : 0;
+  // text before the first bar is a cell only when there is some (`| a |` opens with a delimiter);
   // text after the last bar likewise (`a | b |` closes with a terminator, `a | b` does not)
-  if (parts.length > 0 && parts[parts.length - 1]!.trim() === '') parts.pop();
+  const last = parts.length > 1 && parts[parts.length - 1]!.trim() === '' ? parts.length - 1 : parts.length;
   let lastContent = -1;
-  parts.forEach((p, i) => {
-    if (p.trim() !== '') lastContent = i;
-  });
-  return parts.map((p, i) => {
+  for (let i = first; i < last; i++) if (parts[i]!.trim() !== '') lastContent = i;
+  const out: BarCell[] = [];
+  for (let i = first; i < last; i++) {
+    const p = parts[i]!;
     const text = p.trim();
     // `||` (bars with nothing, not even a space, between them) is how dumps print a spanned cell
-    return { text, weak: text === '' && (i > lastContent || p === ''), ...(p === '' ? { bare: true } : {}) };
-  });
+    const bare = p === '' && i > 0 && i < parts.length - 1;
+    out.push({ text, weak: text === '' && (i > lastContent || p === ''), ...(bare ? { bare: true } : {}) });
+  }
+  return out;
 }
 
 /** Number of cells with text. */
