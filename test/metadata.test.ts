@@ -148,6 +148,15 @@ describe('metadata from the text when the title has none', () => {
     const m = extractMeta(['2022年政府信息公开工作年度报告_某某区人民政府门户网站'], '');
     expect(m).toMatchObject({ issuer: '某某区人民政府', year: 2022, issuerInferred: 'site' });
   });
+  it('takes the site a body says it publishes on (我局在…局官网上), marked inferred, before the site around the page', () => {
+    // the opening of a real 句容市 department page (a traditional-character mirror, 2022), as the reader converts it
+    const text =
+      '当前位置：首页 > 句容市人民政府\n一、总体情况\n(一)主动公开情况。2022年,按照《中华人民共和国政府信息公开条例》要求,我局认真对政府信息进行收集。全年我局在句容市住房和城乡建设局官网上主动公开部门文件172条。';
+    expect(extractMeta([], text)).toMatchObject({ issuer: '句容市住房和城乡建设局', year: 2022, level: 'department', issuerInferred: 'own-site' });
+    // a site whose name is not the pronoun's kind of body (我局 on the county's portal) is not the body
+    const portal = extractMeta([], '一、总体情况\n2022年,我局在某某县人民政府门户网站上主动公开信息35条。');
+    expect(portal.issuer).toBeNull();
+  });
   it('takes year and issuer from the first sentence of section 一 when nothing else names them', () => {
     // a crawl that starts at the report body (a real 海珠区 street office page)
     const text = '一、总体情况\n2023年,在区委、区政府的坚强领导下,官洲街道办事处认真贯彻落实《中华人民共和国政府信息公开条例》,坚持“依法、公开”的原则。';

@@ -211,7 +211,11 @@ export async function extractBytes(file: string, bytes: Uint8Array, read: typeof
   if (meta.year === null) flags.push({ cell: 'year', reason: 'year_unknown', detail: 'no report year in the title or the text' });
   if (meta.issuer === null) flags.push({ cell: 'issuer', reason: 'issuer_unknown', detail: 'no issuing body in the title, heading or 发布机构 line' });
   if (meta.issuerInferred) {
-    const from = meta.issuerInferred === 'site' ? 'the name of the site it is published on' : 'the subject of its first sentence (一、总体情况)';
+    const from = {
+      site: 'the name of the site it is published on',
+      prose: 'the subject of its first sentence (一、总体情况)',
+      'own-site': 'the site its text says it publishes on (我局在…官网)',
+    }[meta.issuerInferred];
     flags.push({ cell: 'issuer', reason: 'issuer_inferred', detail: `the report does not name its issuer; "${meta.issuer}" is ${from}` });
   }
   const cellOf = (key: string) => {

@@ -35,9 +35,10 @@ export interface Meta {
   level: Level | null;
   /**
    * the issuer was not named as such: taken from the site around the report (breadcrumb,
-   * page-title suffix) or from the subject of the report's first sentence
+   * page-title suffix), from the subject of the report's first sentence, or from the site its
+   * text says it publishes on (`我局在某某局官网上主动公开…`)
    */
-  issuerInferred?: 'site' | 'prose';
+  issuerInferred?: 'site' | 'prose' | 'own-site';
 }
 
 // What may stand before the subject: `在区委、区政府的坚强领导下，`, `按照区委、区政府有关要求，`
@@ -105,6 +106,18 @@ function siteName(titles: string[], text: string): string | null {
   for (const p of pieces) {
     const name = cleanName(p.replace(/(?:门户网站|政府网站|网站|官网|首页)$/u, ''));
     if (name) return name;
+  }
+  return null;
+}
+
+// `全年我局在句容市住房和城乡建设局官网上主动公开…`: the body calls itself 我局 and names its own site
+const OWN_SITE = /我\s*([局委办厅署院])[^。\n]{0,30}?在\s*([\u3400-\u9fff()（）]{2,40}?)\s*(?:官方网站|官网|门户网站|政府网站|网站|网)\s*(?:上|中|内)?/gu;
+
+/** The body's own site, named after 我局/我委 in a sentence: the body, when the site's name ends as the pronoun does. */
+function ownSiteName(text: string): string | null {
+  for (const m of text.slice(0, 4000).matchAll(OWN_SITE)) {
+    const name = cleanName(m[2]!);
+    if (name && name.endsWith(m[1]!) && !NOT_A_NAME.test(name)) return name;
   }
   return null;
 }
@@ -296,6 +309,10 @@ export function extractMeta(rawTitles: string[], rawText: string, publisher?: st
     if (first) year = plausibleYear(Number(first[1]));
   }
   year ??= looseYear;
+  if (issuer === null) {
+    issuer = ownSiteName(text);
+    if (issuer !== null) inferred = 'own-site';
+  }
   if (issuer === null) {
     issuer = siteName(titles, text);
     if (issuer !== null) inferred = 'site';
