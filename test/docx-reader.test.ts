@@ -56,4 +56,16 @@ describe('Word reader', () => {
     await expect(readDocx(bytes.subarray(0, bytes.length - 30))).rejects.toThrow(/ends before its central directory: truncated download\?/u);
     await expect(readDocx(new TextEncoder().encode('<html>not Word</html>'))).rejects.toThrow(/\(not a zip archive\)/u);
   });
+
+  it('rejects a document whose main part fails its checksum, instead of reading changed digits', async () => {
+    // a corrupted copy: one digit of the stored XML changed, which still parses
+    const zip = new JSZip();
+    zip.file('word/document.xml', doc(p(t('本年新收政府信息公开申请数量 58 件'))));
+    const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'STORE' });
+    expect((await readDocx(bytes)).blocks[0]).toMatchObject({ text: '本年新收政府信息公开申请数量 58 件' });
+    const at = Buffer.from(bytes).indexOf(' 58 ');
+    const changed = Uint8Array.from(bytes);
+    changed[at + 2] = '9'.charCodeAt(0);
+    await expect(readDocx(changed)).rejects.toThrow(/word\/document\.xml in the zip is damaged \(it does not inflate or fails its checksum\)/u);
+  });
 });

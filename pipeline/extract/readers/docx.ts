@@ -18,6 +18,7 @@ interface ZipPart {
   size: number;
   compressed: number;
   local: number;
+  crc: number;
 }
 
 /** The zip's central directory, or null when the bytes have none (not a zip). */
@@ -38,6 +39,7 @@ function centralDirectory(buf: Buffer): ZipPart[] | null {
     parts.push({
       name: buf.toString('utf8', p + 46, p + 46 + nameLen),
       method: buf.readUInt16LE(p + 10),
+      crc: buf.readUInt32LE(p + 16),
       compressed: buf.readUInt32LE(p + 20),
       size: buf.readUInt32LE(p + 24),
       local: buf.readUInt32LE(p + 42),
@@ -50,9 +52,10 @@ function centralDirectory(buf: Buffer): ZipPart[] | null {
 /**
  * The XML parts of a zip, inflated with the zip-bomb guard: their declared sizes first, then each
  * part inflated with a bounded output (a central directory can lie). Only the parts `keep` names
- * are returned; a damaged part is left out (null when there is no zip at all).
+ * are returned; a damaged part (it does not inflate, or its checksum says its bytes changed) is
+ * left out and named in `damaged` (null when there is no zip at all).
  */
-function inflateXmlParts(bytes: Uint8Array, limit: number, keep: (name: string) => boolean): Map<string, Buffer> | null {
+function inflateXmlParts(bytes: Uint8Array, limit: number, keep: (name: string) => boolean): { parts: Map<string, Buffer>; damaged: Set<string> } | null {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const all = centralDirectory(buf);
   if (!all) return null;
@@ -64,6 +67,7 @@ function inflateXmlParts(bytes: Uint8Array, limit: number, keep: (name: string) 
     if (declared > limit) throw tooBig(declared, limit);
   }
   const out = new Map<string, Buffer>();
+  const damaged = new Set<string>();
   let inflated = 0;
   for (const part of parts) {
     if (part.local + 30 > buf.length || buf.readUInt32LE(part.local) !== 0x04034b50) continue;
@@ -76,14 +80,18 @@ function inflateXmlParts(bytes: Uint8Array, limit: number, keep: (name: string) 
         xml = zlib.inflateRawSync(data, { maxOutputLength: limit - inflated + 1 });
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooBig(`more than ${megabytes(limit)}`, limit);
+        damaged.add(part.name);
         continue;
       }
     } else continue;
     inflated += xml.length;
     if (inflated > limit) throw tooBig(inflated, limit);
-    if (keep(part.name)) out.set(part.name, xml);
+    if (!keep(part.name)) continue;
+    // a few changed bytes can still inflate, to other digits: only the checksum tells
+    if (zlib.crc32(xml) !== part.crc) damaged.add(part.name);
+    else out.set(part.name, xml);
   }
-  return out;
+  return { parts: out, damaged };
 }
 
 /** Refuse a zip bomb before anything is parsed (also the Word files LibreOffice makes of .doc). */
@@ -277,15 +285,20 @@ export function wordBlocks(nodes: Node[]): Block[] {
 }
 
 export async function readDocx(bytes: Uint8Array): Promise<ReadDocument> {
-  const parts = inflateXmlParts(bytes, sizeLimits().inflatedBytes, (n) => n === '_rels/.rels' || /document\d*\.xml$/iu.test(n));
-  if (!parts) {
+  const zip = inflateXmlParts(bytes, sizeLimits().inflatedBytes, (n) => n === '_rels/.rels' || /document\d*\.xml$/iu.test(n));
+  if (!zip) {
     const zipStart = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
     throw unreadable(zipStart ? 'the zip ends before its central directory: truncated download?' : 'not a zip archive');
   }
+  const { parts, damaged } = zip;
   // the main part is named by the package relationships; word/document.xml everywhere in practice
   const rels = parts.get('_rels/.rels')?.toString('utf8') ?? '';
   const target = /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*>/u.exec(rels)?.[0].match(/Target="\/?([^"]+)"/u)?.[1];
-  const main = parts.get(target ?? 'word/document.xml') ?? parts.get('word/document.xml');
-  if (!main) throw unreadable(`no ${target ?? 'word/document.xml'} in the zip, or it is damaged`);
+  const name = target ?? 'word/document.xml';
+  const main = parts.get(name) ?? (damaged.has(name) ? undefined : parts.get('word/document.xml'));
+  if (!main) {
+    const bad = [name, 'word/document.xml'].find((n) => damaged.has(n));
+    throw unreadable(bad ? `${bad} in the zip is damaged (it does not inflate or fails its checksum): a corrupted copy?` : `no ${name} in the zip`);
+  }
   return { kind: 'docx', blocks: wordBlocks(parseWordXml(main.toString('utf8'))), titles: [] };
 }
