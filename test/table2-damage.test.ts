@@ -37,6 +37,22 @@ describe('a garbled row label in table 2', () => {
     expect(silentlyLost(whole, r)).toEqual([]);
   });
 
+  it('the last row of a page that prints no later block (行政强制 with a character broken): flagged by the numbers after it', async () => {
+    // a real department page of 2020 whose table 2 ends with 行政强制 (12, 0, 21), one cell per line
+    const file = path.join(path.dirname(CORPUS), 'real/hengnan-wsjkj-2020-excerpt.txt');
+    for (const damage of ['\u0001', '\ufffd', '■']) {
+      const { whole, edited } = await extractEdited(file, (s) => s.replace('行政强制', `行政强${damage}制`));
+      expect(whole.t2.admin_coercion?.decisions?.value).toBe(21);
+      expect(edited.t2.admin_coercion, JSON.stringify(damage)).toBeUndefined();
+      for (const col of ['prev_year_items', 'items_change', 'decisions']) expect(reasons(edited, `t2.admin_coercion.${col}`)).toEqual(['row_not_found']);
+      expect(edited.t2.admin_penalty).toEqual(whole.t2.admin_penalty);
+      expect(silentlyLost(whole, edited)).toEqual([]);
+    }
+    // the page as printed (no block after 行政强制) flags nothing of the blocks it does not print
+    const { whole } = await extractEdited(file, (s) => s + ' ');
+    expect(reasons(whole, 't2.admin_fees')).toEqual([]);
+  });
+
   it('the first row (徢章000 before 行政规范性文件): flagged, not read by position as an unlabelled 规章 would be', async () => {
     const file = 'pingtan-zrz_2022_1.txt';
     const whole = await read(file, (s) => s + ' ');

@@ -81,13 +81,15 @@ function missingRows(t2: Tables['t2'], t3: Tables['t3']): Flag[] {
     // (a table 2 that runs to the end always has its header words, hence its format: table2.ts)
     // every template prints all its blocks: a table 2 read only up to 行政规范性文件 lost the rest
     const blockOneOnly = lastRead >= 0 && lastRead <= rows.indexOf('normative_docs');
-    if (t2.toEnd || t2.captionAfterLast || blockOneOnly) {
+    if (t2.toEnd || t2.captionAfterLast || blockOneOnly || t2.rowAfterLast) {
       for (const row of rows.slice(lastRead + 1)) {
         out.push({
           cell: `t2.${row}`,
           reason: 'row_not_found',
           detail: t2.captionAfterLast
             ? 'the row label was not found in table 2, though a block caption or header (第二十条…, 信息内容) follows the last row read'
+            : t2.rowAfterLast
+              ? 'the row label was not found in table 2, though numbers follow the last row read under a label that was not recognised'
             : t2.toEnd
               ? 'table 2 runs to the end of the text without this row: the file may have been cut short'
               : 'table 2 was read only up to 行政规范性文件: the rows of its other blocks were not found',

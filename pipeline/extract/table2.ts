@@ -20,6 +20,22 @@ export interface Table2 extends TableResult<T2Row, T2Col> {
   captionAfterLast: boolean;
   /** numbers under an unrecognised label before 行政规范性文件: the 规章 row, not read */
   regulationsUnread: boolean;
+  /** a label that was not recognised, with numbers after it, follows the last row read (`行政强□制 12 0 21`) */
+  rowAfterLast: boolean;
+}
+
+// a piece of a printed row: a label (a few words, no sentence) and a value
+const LABEL_PIECE = /^(?=(?:[^\d]*[\u3400-\u9fff]){2})[^\d。，,；;：:、]{2,20}$/u;
+const NUMBER_PIECE = /^[+-]?\d[\d,，]*(?:\.\d+)?$/u;
+
+/**
+ * After the last row read (its values end at `from`), a label that was not recognised and a number
+ * right after it: the row of a garbled or unknown label (`行政强\u0001制` / `12` / `0` / `21`). Its
+ * numbers are nobody's cells, so the rows after the last read cannot be taken as not printed.
+ */
+function rowAfter(text: string, from: number, to: number): boolean {
+  const pieces = text.slice(from, to).split(/[|｜\t\n]|\s{2,}|\s+(?=[+-]?\d)|(?<=\d)\s+/u).map((p) => p.trim()).filter(Boolean);
+  return pieces.some((p, i) => LABEL_PIECE.test(p) && !/第\s*二\s*十\s*条|信\s*息\s*内\s*容/u.test(p) && NUMBER_PIECE.test(pieces[i + 1] ?? ''));
 }
 
 const FORMAT_WORDS = (['f2021', 'f2019'] as const).map((f) => ({ format: f, re: spacedWords(TABLE_SPECS.t2[f].formatWords) }));
@@ -154,7 +170,7 @@ function normaliseMoney(row: T2Row, col: T2Col, cell: Cell, own: string | undefi
 /** `region`: table 2's slice from the sections step (sections.ts); `gluedElsewhere`: table 3 proves the report's digits glued (Table3.glued). */
 export function extractTable2(stream: Stream, region: Sections['t2'], gluedElsewhere = false): Table2 {
   const text = stream.text;
-  const none: Table2 = { found: false, format: null, toEnd: false, captionAfterLast: false, regulationsUnread: false, cells: {}, flags: [], notes: [] };
+  const none: Table2 = { found: false, format: null, toEnd: false, captionAfterLast: false, regulationsUnread: false, rowAfterLast: false, cells: {}, flags: [], notes: [] };
   if (region === null) return none;
   const { start, end, toEnd } = region;
   const format = detectFormat(text.slice(start, end));
@@ -176,6 +192,8 @@ export function extractTable2(stream: Stream, region: Sections['t2'], gluedElsew
   // (or, with blocks out of order, a caption with no row read before the next: `第二十条第（九）项`
   // over a 政府集中采购 whose label was not recognised, before block （一）)
   const captionAfterLast = firstMatch(text, ['第二十条', '信息内容'], anchors[anchors.length - 1]!.end, end) !== null || (early.length > 0 && emptyCaption(text, anchors, start, ordered[0]!.start));
+  const lastInText = ordered[ordered.length - 1]!;
+  const rowAfterLast = rowAfter(text, cutAfterValues(stream, lastInText.end, end), end);
   const rowsChunks = anchors.map((a, i) => {
     let to = i + 1 < anchors.length ? anchors[i + 1]!.start : cutAfterValues(stream, a.end, end);
     const nextCaption = firstMatch(text, ['第二十条'], a.end, to);
@@ -257,5 +275,5 @@ export function extractTable2(stream: Stream, region: Sections['t2'], gluedElsew
     });
   }
   const notes = [...res.notes, ...headerNotes, ...(unlabelled ? ['t2.regulations: printed without its row label; read as the first row of block （一） by its position'] : [])];
-  return { found: true, format, toEnd, captionAfterLast, regulationsUnread, cells, flags, notes };
+  return { found: true, format, toEnd, captionAfterLast, regulationsUnread, rowAfterLast, cells, flags, notes };
 }
