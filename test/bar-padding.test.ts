@@ -30,4 +30,27 @@ describe('bar padding after a row\'s values', () => {
     expect(edited.t3.new_received?.natural_person?.value).toBe(489);
     for (const col of T3_COLS.slice(1)) expect(edited.t3.new_received?.[col]?.value ?? null, col).toBeNull();
   });
+
+  // a real district office page (2022) of one cell per line, rows opened by a lone `|`, each row's
+  // last value followed by its span's padding (`8 | |||||||||`)
+  const REAL = path.join(path.dirname(MADE), 'real/hanyang-2022-cut-t3-excerpt.txt');
+
+  it('flags a row that lost a value line instead of moving its last value into the padding\'s column', async () => {
+    const lost = (s: string, row: string, n: number) => {
+      const lines = s.split('\n');
+      const at = lines.findIndex((l) => l.startsWith(row));
+      lines.splice(at + n, 1);
+      return lines.join('\n');
+    };
+    const { whole, edited } = await extractEdited(REAL, (s) => lost(s, '一、本年新收', 3));
+    expect(whole.t3.new_received?.natural_person?.value).toBe(8);
+    expect(whole.t3.new_received?.other_org?.value).toBe(0);
+    expect(edited.t3.new_received?.other_org?.value ?? null).toBeNull();
+    expect(reasons(edited, 't3.new_received.other_org')).toContain('ambiguous');
+    // table 2 the same way: 行政规范性文件 lost its `12 |`, and the lone `|` opening the next block's caption is no cell of it
+    const t2 = await extractEdited(REAL, (s) => lost(s, '行政规范性文件', 2));
+    expect(t2.whole.t2.normative_docs?.repealed?.value).toBe(12);
+    expect(t2.edited.t2.normative_docs?.repealed?.value ?? null).toBeNull();
+    expect(reasons(t2.edited, 't2.normative_docs.repealed')).toContain('ambiguous');
+  });
 });

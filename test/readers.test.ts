@@ -114,7 +114,7 @@ describe('bar dumps of HTML tables', () => {
     expect(barCells('行政许可 | 0 | ||')).toEqual([
       { text: '行政许可', weak: false },
       { text: '0', weak: false },
-      { text: '', weak: true },
+      { text: '', weak: true, bare: true },
       { text: '', weak: true, bare: true },
     ]);
     expect(barCells('8 | |||||')!.filter((c) => !c.weak).map((c) => c.text)).toEqual(['8']);
@@ -126,8 +126,10 @@ describe('bar dumps of HTML tables', () => {
       { text: '3', weak: false },
     ]);
     expect(barCells('a ||b |')!.map((c) => c.weak)).toEqual([false, true, false]);
-    // `||` is padding; `| |` (a space between the bars) is a printed empty cell
-    expect(barCells('a | | ||')!.map((c) => c.bare ?? false)).toEqual([false, false, false, true]);
+    // `||` is padding, and so is the space after the last cell's bar that opens it (dumps print a
+    // span's padding as ` |||`); `| |` before that is a printed empty cell
+    expect(barCells('a | | ||')!.map((c) => c.bare ?? false)).toEqual([false, false, true, true]);
+    expect(barCells('a | | | ||')!.map((c) => c.bare ?? false)).toEqual([false, false, false, true, true]);
   });
   it('has no cells in a Markdown rule line and none without bars', () => {
     expect(barCells('|---|:---:|')).toEqual([]);

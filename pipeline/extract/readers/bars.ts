@@ -33,11 +33,20 @@ export function barCells(line: string, opening = true): BarCell[] | null {
   let lastContent = -1;
   for (let i = first; i < last; i++) if (parts[i]!.trim() !== '') lastContent = i;
   const out: BarCell[] = [];
+  // `||` (bars with nothing, not even a space, between them) is how dumps print a spanned cell;
+  // its run opens with the space after the last cell's bar (`8 | ||||`, `第二十条第（一）项 | |||`),
+  // so the empty before the first `||` of a row's tail is padding too (`3 | | ||`: 3, a blank, padding)
+  let padStart = -1;
+  for (let i = Math.max(first, lastContent + 1); i < last; i++) {
+    if (parts[i] === '' && i > 0) {
+      padStart = i > lastContent + 1 && parts[i - 1]!.trim() === '' ? i - 1 : i;
+      break;
+    }
+  }
   for (let i = first; i < last; i++) {
     const p = parts[i]!;
     const text = p.trim();
-    // `||` (bars with nothing, not even a space, between them) is how dumps print a spanned cell
-    const bare = p === '' && i > 0 && i < parts.length - 1;
+    const bare = (p === '' && i > 0 && i < parts.length - 1) || (padStart >= 0 && i === padStart);
     out.push({ text, weak: text === '' && (i > lastContent || p === ''), ...(bare ? { bare: true } : {}) });
   }
   return out;

@@ -58,11 +58,14 @@ function oneLineBetweenParagraphs(lines: string[], emptyLine: (l: string) => boo
   return runs > 0 && one >= 0.6 * runs;
 }
 
-/** The next non-empty line is a label cell (`行政强制 |`): words ending with their bar, not a value, an empty cell or a heading. */
+/**
+ * The next non-empty line is a label cell (`行政强制 |`, or a block caption with its span's padding,
+ * `第二十条第(五)项 | |||`): words ending with their bar, not a value, an empty cell or a heading.
+ */
 function labelNext(lines: string[], i: number): boolean {
   for (let k = i + 1; k < lines.length; k++) {
     const t = lines[k]!.trim();
-    if (t !== '') return /^[\u3400-\u9fff（(][^|｜]*[|｜]$/u.test(t);
+    if (t !== '') return /^[\u3400-\u9fff（(][^|｜]*[|｜][\s|｜]*$/u.test(t);
   }
   return false;
 }
