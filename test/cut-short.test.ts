@@ -57,6 +57,20 @@ describe('a file cut short', () => {
     expect(silentlyLost(await cut(file, Infinity), t2)).toEqual([]);
   });
 
+  it('inside section 一 whose sub-heading is the name of section 二 ((一)主动公开政府信息情况): no table 2 in its prose', async () => {
+    // a real township page (西柳镇, 2023): section 一 opens with `(一)主动公开政府信息情况:…` and says
+    // `共制定规范性文件0件,废止规范性文件0件,现行有效的规范性文件0件`
+    const file = path.join(path.dirname(CORPUS), 'real/openings/b060.txt');
+    const bytes = new Uint8Array(fs.readFileSync(file));
+    const whole = await extractBytes(file, bytes);
+    expect(whole.t2.regulations?.issued?.value).toBe(0);
+    for (const at of [1117, 1241]) {
+      const r = await extractBytes(file, bytes.slice(0, at));
+      expect(r.status).toBe('rejected');
+      expect(r.error).toMatch(/not a report: no table 2, 3 or 4/u);
+    }
+  });
+
   it('at every byte of one report: no number changes silently and no cell is lost without a flag', async () => {
     const file = 'pingtan-lyy_2022_1.txt';
     const bytes = new Uint8Array(fs.readFileSync(path.join(CORPUS, file)));

@@ -148,7 +148,17 @@ export function locateSections(stream: Stream): Sections {
     const header = t2Header(at);
     return caption === undefined ? header : header === undefined ? caption : Math.min(caption, header);
   };
-  const t2Open = (at: number) => t2Table(at) ?? firstMatch(text, [...TABLE_BOUNDS.t2Open[1]], at)?.start;
+  // (the section's name alone, not as section 一's sub-heading `（一）主动公开政府信息情况。全年…`
+  // nor in a sentence listing the sections, `由总体情况、主动公开政府信息情况、…组成`)
+  const t2Named = (at: number): number | undefined => {
+    for (let m = firstMatch(text, [...TABLE_BOUNDS.t2Open[1]], at); m; m = firstMatch(text, [...TABLE_BOUNDS.t2Open[1]], m.end)) {
+      const before = text.slice(Math.max(0, m.start - 6), m.start);
+      if (/[(（]\s*[一二三四五六七八九十]\s*[)）]\s*$|[、，,]\s*$/u.test(before) || /^\s*[。、，,；;：:]/u.test(text.slice(m.end, m.end + 3))) continue;
+      return m.start;
+    }
+    return undefined;
+  };
+  const t2Open = (at: number) => t2Table(at) ?? t2Named(at);
   // (a caption standing in for section 二's heading may follow rows of its table that a converter
   // pulled out of it, `行政许可 97`: the table is looked for from the heading before it)
   const s2 = headings.findIndex((h) => h.code === 's2.proactive');
