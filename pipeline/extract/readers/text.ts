@@ -86,7 +86,8 @@ export function readText(raw: string, locs?: string[]): ReadDocument {
   const spacesAreCells = lines.some((l, i) => l.length === 0 && i < lines.length - 1);
   // (lines of spaces are empty too where no line is truly empty: a dump may leave spaces on every line)
   const emptyLine = (l: string) => l === '' || (!spacesAreCells && l.trim() === '');
-  const collapsedCells = !emptyCells && oneLineBetweenParagraphs(lines, emptyLine);
+  // (a page that prints its empty cells, `&nbsp;` lines, does not print them as empty paragraphs too)
+  const collapsedCells = !emptyCells && !lines.some((l) => l.trim() === EMPTY_CELL) && oneLineBetweenParagraphs(lines, emptyLine);
   // where every cell closes with its bar, an empty one prints its bar too: lines of spaces are spacing
   const barredCells = cellsCloseWithBar(lines);
   const opening = rowsOpenWithBar(lines);
