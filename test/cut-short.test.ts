@@ -71,6 +71,26 @@ describe('a file cut short', () => {
     }
   });
 
+  it('inside the first character of a sub-row label (`3.` and half of 危): the item number is no value of the row before', async () => {
+    // a real district page (岳阳楼区, 2023) of one cell per line; 2.其他法律… ends `0 |`, then `3.危及…`
+    const file = path.join(path.dirname(CORPUS), 'real/yueyanglou-2023-cut-label-excerpt.txt');
+    const bytes = new Uint8Array(fs.readFileSync(file));
+    const whole = await extractBytes(file, bytes);
+    const at = Buffer.from(bytes).indexOf('3.危') + 3; // the cut leaves `3.` and one byte of 危
+    const r = await extractBytes(file, bytes.slice(0, at));
+    expect(r.t3.denied_prohibited_by_law?.total?.value).toBe(0);
+    expect(r.t3.denied_prohibited_by_law?.other_org?.value ?? null).toBeNull();
+    expect(silentlyLost(whole, r)).toEqual([]);
+    // cut right after the item number's dot (`3.`, `3、`): the same, not the row's last value
+    for (const end of ['3.', '3、']) {
+      const text = new TextDecoder().decode(bytes.slice(0, at - 1)).replace(/3\.$/u, end);
+      const dot = await extractBytes(file, new TextEncoder().encode(text));
+      expect(dot.t3.denied_prohibited_by_law?.total?.value, end).toBe(0);
+      expect(dot.t3.denied_prohibited_by_law?.other_org?.value ?? null, end).toBeNull();
+      expect(silentlyLost(whole, dot), end).toEqual([]);
+    }
+  });
+
   it('at every byte of one report: no number changes silently and no cell is lost without a flag', async () => {
     const file = 'pingtan-lyy_2022_1.txt';
     const bytes = new Uint8Array(fs.readFileSync(path.join(CORPUS, file)));

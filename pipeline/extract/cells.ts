@@ -173,7 +173,7 @@ export function textChunks(text: string, loc: string): Chunk[] {
     // a sub-row's item number (`6.属…`, `2、其他…`): label text, not a value. Glued to the value
     // before it (`02.其他法律…` in a flattened crawl) only its last digit is (item numbers are 1-8).
     const after = m ? i + m[0].length : -1;
-    if (m && m[1] === undefined && m[3] === undefined && m[4] === undefined && /[.．、]/u.test(s[after] ?? '') && CJK.test(s[after + 1] ?? '')) {
+    if (m && m[1] === undefined && m[3] === undefined && m[4] === undefined && /[.．、]/u.test(s[after] ?? '') && labelFollows(s, after + 1)) {
       const value = m[2]!.slice(0, -1);
       if (value !== '') out.push({ kind: 'number', digits: value, splittable: true, raw: value, loc, softAfterPrev: gapIsSoft && out.length > 0 });
       i = after + 1;
@@ -225,6 +225,16 @@ export function textChunks(text: string, loc: string): Chunk[] {
  * grid only the cells of the label's own grid row count: the empty cells of a following group
  * row (（三）不予公开 with nothing beside it) are not this row's blanks.
  */
+/**
+ * Label words start at `k` (`属于…`), also behind control characters or as the replacement
+ * character of a cut or mis-decoded one (`3.\ufffd`: a file cut inside the label's first character).
+ */
+function labelFollows(s: string, k: number): boolean {
+  while (k < s.length && /[\u0000-\u0008\u000e-\u001f\u007f]/u.test(s[k]!)) k++;
+  const c = s[k] ?? '';
+  return c === '\ufffd' || CJK.test(c);
+}
+
 export function rowChunks(stream: Stream, anchor: { end: number; inner: string[] }, to: number, loc = ''): Chunk[] {
   const chunks = [...anchor.inner.flatMap((t) => textChunks(t, loc)), ...regionChunks(stream, anchor.end, to, true)];
   if (!chunks.some((c) => c.spacing)) return chunks;

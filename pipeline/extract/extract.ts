@@ -126,7 +126,23 @@ function unflaggedUnreadable(tables: Tables, flags: Flag[]): Flag[] {
 }
 
 /** The file's last byte is a digit: it may end inside a number. */
-const endsInDigit = (bytes: Uint8Array) => bytes.length > 0 && bytes[bytes.length - 1]! >= 0x30 && bytes[bytes.length - 1]! <= 0x39;
+const isDigit = (b: number | undefined) => b !== undefined && b >= 0x30 && b <= 0x39;
+// (also after a number and its dot, `12.`: a decimal cut after its point)
+const endsInDigit = (bytes: Uint8Array) => isDigit(bytes[bytes.length - 1]) || (bytes[bytes.length - 1] === 0x2e && isDigit(bytes[bytes.length - 2]));
+
+/**
+ * A file cut right after a sub-row's item number (`… 0 |` then `3.` or `3、`, the start of
+ * `3.危及…`) ends in the next label, not in a value: that number goes (item numbers are one digit).
+ */
+function withoutCutItemNumber(bytes: Uint8Array): Uint8Array {
+  const n = bytes.length;
+  const ideographicComma = n >= 4 && bytes[n - 3] === 0xe3 && bytes[n - 2] === 0x80 && bytes[n - 1] === 0x81;
+  const mark = ideographicComma ? 3 : bytes[n - 1] === 0x2e || (n >= 3 && bytes[n - 3] === 0xef && bytes[n - 2] === 0xbc && bytes[n - 1] === 0x8e) ? (bytes[n - 1] === 0x2e ? 1 : 3) : 0;
+  if (mark === 0) return bytes;
+  const d = n - mark - 1;
+  if (!isDigit(bytes[d]) || isDigit(bytes[d - 1]) || bytes[d - 1] === 0x2e) return bytes;
+  return bytes.subarray(0, d);
+}
 
 // equalities: a cell they cover and that passes them is proven by the report's own arithmetic
 const SUMS = new Set(['V3.1', 'V3.2', 'V3.3', 'V4.1']);
@@ -173,6 +189,7 @@ function cutShort(blocks: Block[], tables: Tables, checks: Check[]): Flag[] {
 /** `read`: the readers (a parameter so that a test can plant a reader bug). */
 export async function extractBytes(file: string, bytes: Uint8Array, read: typeof readDocument = readDocument): Promise<ExtractResult> {
   let doc;
+  bytes = withoutCutItemNumber(bytes);
   try {
     doc = await read(file, bytes);
   } catch (e) {
