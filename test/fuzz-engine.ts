@@ -81,13 +81,13 @@ const enc = new TextEncoder();
 const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 const int = (rnd: () => number, n: number) => Math.floor(rnd() * n);
 
-/** Standalone digit runs of `text` equal to `raw` (not part of a longer number). */
+/** Standalone digit runs of `text` equal to `raw` (not part of a longer number, nor the digits of a signed one: `-2` is another cell's print). */
 function occurrences(text: string, raw: string, from = 0, to = text.length): number[] {
   const out: number[] = [];
   for (let i = text.indexOf(raw, from); i >= 0 && i + raw.length <= to; i = text.indexOf(raw, i + 1)) {
     const before = text[i - 1] ?? '';
     const after = text[i + raw.length] ?? '';
-    if (!/[0-9.]/u.test(before) && !/[0-9.]/u.test(after)) out.push(i);
+    if (!/[0-9.+\-]/u.test(before) && !/[0-9.]/u.test(after)) out.push(i);
   }
   return out;
 }
