@@ -159,3 +159,24 @@ describe('a row printed on its label\'s line', () => {
     expect(r.t2.admin_fees?.items_change?.kind).not.toBe('blank');
   });
 });
+
+describe('a damaged byte in a number', () => {
+  it('leaves the number unreadable (`3\ufffd`: its lost byte may have been a digit), flagged, not read as 3, and still reads the file as UTF-8', async () => {
+    const file = path.join(MADE, 'layouts/pingtan-zrz-2020--cell-bar-rowopen.txt');
+    const bytes = new Uint8Array(fs.readFileSync(file));
+    const at = Buffer.from(bytes).indexOf('\n39 |\n') + 2; // the 9 of 行政事业性收费's 39
+    const damaged = Uint8Array.from(bytes);
+    damaged[at] = 0xff; // no UTF-8 byte: decoded as U+FFFD
+    const whole = await extractBytes(file, bytes);
+    const r = await extractBytes(file, damaged);
+    expect(whole.t2.admin_fees?.prev_year_items?.value).toBe(39);
+    expect(r.t2.admin_fees?.prev_year_items?.value ?? null).toBeNull();
+    expect(reasons(r, 't2.admin_fees.prev_year_items').length).toBeGreaterThan(0);
+    expect(silentlyLost(whole, r)).toEqual([]);
+    // a control character in it likewise (`3\u00009`): neither 3 nor 9
+    const text = new TextDecoder().decode(bytes).replace('\n39 |\n', '\n3\u00009 |\n');
+    const ctl = await extractBytes(file, new TextEncoder().encode(text));
+    expect(ctl.t2.admin_fees?.prev_year_items?.value ?? null).toBeNull();
+    expect(silentlyLost(whole, ctl)).toEqual([]);
+  });
+});

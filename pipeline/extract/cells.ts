@@ -36,6 +36,7 @@ export interface Chunk {
 }
 
 const CJK = /[\u3400-\u9fff]/u;
+const DAMAGE = /[\ufffd\u0000\u0002-\u0008\u000e-\u001f\u007f]/u;
 const WORDS_AFTER_DIGITS = /\d[^\n]*?[\u3400-\u9fff]{2,}/u;
 // Bracketed annotations that carry words (区分处理的…, 单位：万元, 指2019年事项数) are label text.
 const ANNOTATION = /[(（][^()（）]*[\u3400-\u9fff][^()（）]*[)）]/gu;
@@ -177,6 +178,17 @@ export function textChunks(text: string, loc: string): Chunk[] {
       const value = m[2]!.slice(0, -1);
       if (value !== '') out.push({ kind: 'number', digits: value, splittable: true, raw: value, loc, softAfterPrev: gapIsSoft && out.length > 0 });
       i = after + 1;
+      gapIsSoft = false;
+      continue;
+    }
+    // a number touching a replacement or control character (`3\ufffd`, `1\u00008`: a byte of the
+    // file damaged or mis-decoded) may have lost a digit there: unreadable, not the digits left
+    // (\u0001 is this reader's own mark for an annotation, `5（注）`)
+    const hurtBefore = i > 0 && DAMAGE.test(s[i - 1]!);
+    const hurtAfter = after < s.length && DAMAGE.test(s[after]!);
+    if (m && (hurtBefore || hurtAfter)) {
+      out.push({ kind: 'unreadable', digits: '', splittable: false, raw: s.slice(hurtBefore ? i - 1 : i, hurtAfter ? after + 1 : after), loc, softAfterPrev: false });
+      i = hurtAfter ? after + 1 : after;
       gapIsSoft = false;
       continue;
     }

@@ -52,6 +52,13 @@ export function decodeBytes(bytes: Uint8Array, isHtml: boolean): Decoded {
   try {
     return { text: decodeAs(bytes, 'utf-8', true), encoding: 'utf-8' };
   } catch {
+    // UTF-8 with a few damaged bytes (a copy with a bit flipped, a download that dropped a byte)
+    // is still UTF-8: GBK decoded as UTF-8 breaks at nearly every Chinese character. The damaged
+    // ones read as U+FFFD, and a number touching one is unreadable (cells.ts).
+    const lossy = new TextDecoder('utf-8').decode(bytes);
+    let bad = 0;
+    for (let i = lossy.indexOf('\ufffd'); i >= 0 && bad <= 8; i = lossy.indexOf('\ufffd', i + 1)) bad++;
+    if (bad <= 8 && bad * 1000 <= lossy.length) return { text: lossy, encoding: 'utf-8' };
     const guess = (chardet.detect(bytes) ?? '').toLowerCase();
     const enc = guess.startsWith('gb') || guess === 'windows-1252' || guess === 'iso-8859-1' ? 'gb18030' : guess === 'big5' ? 'big5' : guess;
     try {
