@@ -174,7 +174,8 @@ export function textChunks(text: string, loc: string): Chunk[] {
     // a sub-row's item number (`6.属…`, `2、其他…`): label text, not a value. Glued to the value
     // before it (`02.其他法律…` in a flattened crawl) only its last digit is (item numbers are 1-8).
     const after = m ? i + m[0].length : -1;
-    if (m && m[1] === undefined && m[3] === undefined && m[4] === undefined && /[.．、]/u.test(s[after] ?? '') && labelFollows(s, after + 1)) {
+    // (or its replacement character: `3.\ufffd`, a file cut inside the label's first character)
+    if (m && m[1] === undefined && m[3] === undefined && m[4] === undefined && /[.．、]/u.test(s[after] ?? '') && (CJK.test(s[after + 1] ?? '') || s[after + 1] === '\ufffd')) {
       const value = m[2]!.slice(0, -1);
       if (value !== '') out.push({ kind: 'number', digits: value, splittable: true, raw: value, loc, softAfterPrev: gapIsSoft && out.length > 0 });
       i = after + 1;
@@ -184,9 +185,9 @@ export function textChunks(text: string, loc: string): Chunk[] {
     // a number touching a replacement or control character (`3\ufffd`, `1\u00008`: a byte of the
     // file damaged or mis-decoded) may have lost a digit there: unreadable, not the digits left
     // (\u0001 is this reader's own mark for an annotation, `5（注）`)
-    const hurtBefore = i > 0 && DAMAGE.test(s[i - 1]!);
-    const hurtAfter = after < s.length && DAMAGE.test(s[after]!);
-    if (m && (hurtBefore || hurtAfter)) {
+    const hurtBefore = m !== null && i > 0 && DAMAGE.test(s[i - 1]!);
+    const hurtAfter = m !== null && after < s.length && DAMAGE.test(s[after]!);
+    if (hurtBefore || hurtAfter) {
       out.push({ kind: 'unreadable', digits: '', splittable: false, raw: s.slice(hurtBefore ? i - 1 : i, hurtAfter ? after + 1 : after), loc, softAfterPrev: false });
       i = hurtAfter ? after + 1 : after;
       gapIsSoft = false;
@@ -237,16 +238,6 @@ export function textChunks(text: string, loc: string): Chunk[] {
  * grid only the cells of the label's own grid row count: the empty cells of a following group
  * row (（三）不予公开 with nothing beside it) are not this row's blanks.
  */
-/**
- * Label words start at `k` (`属于…`), also behind control characters or as the replacement
- * character of a cut or mis-decoded one (`3.\ufffd`: a file cut inside the label's first character).
- */
-function labelFollows(s: string, k: number): boolean {
-  while (k < s.length && /[\u0000-\u0008\u000e-\u001f\u007f]/u.test(s[k]!)) k++;
-  const c = s[k] ?? '';
-  return c === '\ufffd' || CJK.test(c);
-}
-
 export function rowChunks(stream: Stream, anchor: { end: number; inner: string[] }, to: number, loc = ''): Chunk[] {
   const chunks = [...anchor.inner.flatMap((t) => textChunks(t, loc)), ...regionChunks(stream, anchor.end, to, true)];
   if (!chunks.some((c) => c.spacing)) return chunks;

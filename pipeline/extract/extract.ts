@@ -134,12 +134,13 @@ const endsInDigit = (bytes: Uint8Array) => isDigit(bytes[bytes.length - 1]) || (
  * A file cut right after a sub-row's item number (`… 0 |` then `3.` or `3、`, the start of
  * `3.危及…`) ends in the next label, not in a value: that number goes (item numbers are one digit).
  */
+// the marks after an item number: `.`, and in UTF-8 `、` and `．`
+const ITEM_MARKS = [[0x2e], [0xe3, 0x80, 0x81], [0xef, 0xbc, 0x8e]];
 function withoutCutItemNumber(bytes: Uint8Array): Uint8Array {
   const n = bytes.length;
-  const ideographicComma = n >= 4 && bytes[n - 3] === 0xe3 && bytes[n - 2] === 0x80 && bytes[n - 1] === 0x81;
-  const mark = ideographicComma ? 3 : bytes[n - 1] === 0x2e || (n >= 3 && bytes[n - 3] === 0xef && bytes[n - 2] === 0xbc && bytes[n - 1] === 0x8e) ? (bytes[n - 1] === 0x2e ? 1 : 3) : 0;
-  if (mark === 0) return bytes;
-  const d = n - mark - 1;
+  const mark = ITEM_MARKS.find((m) => m.every((b, k) => bytes[n - m.length + k] === b));
+  if (!mark) return bytes;
+  const d = n - mark.length - 1;
   if (!isDigit(bytes[d]) || isDigit(bytes[d - 1]) || bytes[d - 1] === 0x2e) return bytes;
   return bytes.subarray(0, d);
 }

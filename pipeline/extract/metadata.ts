@@ -1,5 +1,6 @@
 // Issuer, report year and administrative level, from the title, heading or 发布机构 line.
 import type { Level } from '../codes.ts';
+import { WINDOWS } from './spec.ts';
 
 // "<name>2024年度政府信息公开工作年度报告" or "2019年<name>政府信息公开工作年度报告"; some titles say
 // 信息公开年报, 政务公开工作年度报告 or 政务信息公开工作开展年度报告
@@ -115,7 +116,7 @@ const OWN_SITE = /我\s*([局委办厅署院])[^。\n]{0,30}?在\s*([\u3400-\u9f
 
 /** The body's own site, named after 我局/我委 in a sentence: the body, when the site's name ends as the pronoun does. */
 function ownSiteName(text: string): string | null {
-  for (const m of text.slice(0, 4000).matchAll(OWN_SITE)) {
+  for (const m of text.slice(0, WINDOWS.ownSite).matchAll(OWN_SITE)) {
     const name = cleanName(m[2]!);
     if (name && name.endsWith(m[1]!) && !NOT_A_NAME.test(name)) return name;
   }

@@ -150,8 +150,9 @@ export function locateSections(stream: Stream): Sections {
   };
   // (the section's name alone, not as section 一's sub-heading `（一）主动公开政府信息情况。全年…`
   // nor in a sentence listing the sections, `由总体情况、主动公开政府信息情况、…组成`)
+  const named = [...TABLE_BOUNDS.t2Open[1]];
   const t2Named = (at: number): number | undefined => {
-    for (let m = firstMatch(text, [...TABLE_BOUNDS.t2Open[1]], at); m; m = firstMatch(text, [...TABLE_BOUNDS.t2Open[1]], m.end)) {
+    for (let m = firstMatch(text, named, at); m; m = firstMatch(text, named, m.end)) {
       const before = text.slice(Math.max(0, m.start - 6), m.start);
       if (/[(（]\s*[一二三四五六七八九十]\s*[)）]\s*$|[、，,]\s*$/u.test(before) || /^\s*[。、，,；;：:]/u.test(text.slice(m.end, m.end + 3))) continue;
       return m.start;

@@ -124,6 +124,8 @@ export const WINDOWS = {
   t4ValuesToSection5: 1500,
   /** the start of the text searched for the issuer and year */
   metadata: 20000,
+  /** the start of the text searched for the body's own site (`我局在…局官网上`) */
+  ownSite: 4000,
 } as const;
 
 /** Readings of one row's glued digits enumerated at most, before the row is called ambiguous. */

@@ -24,6 +24,9 @@ export interface Table2 extends TableResult<T2Row, T2Col> {
   rowAfterLast: boolean;
 }
 
+// a block caption or header (第二十条…, 信息内容), which follows a row without being one
+const CAPTION_WORDS = ['第二十条', '信息内容'];
+const CAPTION_PIECE = /第\s*二\s*十\s*条|信\s*息\s*内\s*容/u;
 // a piece of a printed row: a label (a few words, no sentence) and a value
 const LABEL_PIECE = /^(?=(?:[^\d]*[\u3400-\u9fff]){2})[^\d。，,；;：:、]{2,20}$/u;
 const NUMBER_PIECE = /^[+-]?\d[\d,，]*(?:\.\d+)?$/u;
@@ -35,7 +38,7 @@ const NUMBER_PIECE = /^[+-]?\d[\d,，]*(?:\.\d+)?$/u;
  */
 function rowAfter(text: string, from: number, to: number): boolean {
   const pieces = text.slice(from, to).split(/[|｜\t\n]|\s{2,}|\s+(?=[+-]?\d)|(?<=\d)\s+/u).map((p) => p.trim()).filter(Boolean);
-  return pieces.some((p, i) => LABEL_PIECE.test(p) && !/第\s*二\s*十\s*条|信\s*息\s*内\s*容/u.test(p) && NUMBER_PIECE.test(pieces[i + 1] ?? ''));
+  return pieces.some((p, i) => LABEL_PIECE.test(p) && !CAPTION_PIECE.test(p) && NUMBER_PIECE.test(pieces[i + 1] ?? ''));
 }
 
 const FORMAT_WORDS = (['f2021', 'f2019'] as const).map((f) => ({ format: f, re: spacedWords(TABLE_SPECS.t2[f].formatWords) }));
@@ -191,11 +194,12 @@ export function extractTable2(stream: Stream, region: Sections['t2'], gluedElsew
   const rowStarts = anchors.map((a) => a.start);
   // (or, with blocks out of order, a caption with no row read before the next: `第二十条第（九）项`
   // over a 政府集中采购 whose label was not recognised, before block （一）)
-  const captionAfterLast = firstMatch(text, ['第二十条', '信息内容'], anchors[anchors.length - 1]!.end, end) !== null || (early.length > 0 && emptyCaption(text, anchors, start, ordered[0]!.start));
-  const lastInText = ordered[ordered.length - 1]!;
-  const rowAfterLast = rowAfter(text, cutAfterValues(stream, lastInText.end, end), end);
+  const captionAfterLast = firstMatch(text, CAPTION_WORDS, anchors[anchors.length - 1]!.end, end) !== null || (early.length > 0 && emptyCaption(text, anchors, start, ordered[0]!.start));
+  // (the last anchor is the last row in the text: out-of-order ones come before block （一）)
+  const lastValuesEnd = cutAfterValues(stream, anchors[anchors.length - 1]!.end, end);
+  const rowAfterLast = rowAfter(text, lastValuesEnd, end);
   const rowsChunks = anchors.map((a, i) => {
-    let to = i + 1 < anchors.length ? anchors[i + 1]!.start : cutAfterValues(stream, a.end, end);
+    let to = i + 1 < anchors.length ? anchors[i + 1]!.start : lastValuesEnd;
     const nextCaption = firstMatch(text, ['第二十条'], a.end, to);
     if (nextCaption) to = nextCaption.start;
     return rowChunks(stream, a, to);
