@@ -46,6 +46,12 @@ describe('metadata', () => {
   it('reads a title with the year after it: 某某局政府信息公开工作年度报告（2021年）', () => {
     expect(extractMeta(['平潭综合实验区公安局政府信息公开工作年度报告（2021年度）'], '')).toMatchObject({ issuer: '平潭综合实验区公安局', year: 2021 });
   });
+  it('reads a title whose last words are printed out of order (昌图县七家子镇, changtu.gov.cn, 2023: 工作告年度报), and only a reordering of 年度报告', () => {
+    const page = (title: string) => `昌图县人民政府 The People's Government of Changtu Municipality\n\n政府信息公开\n\n${title}\n\n来源:昌图县人民政府办公室 时间:2024-01-31\n\n一、总体情况\n\n2023年,我镇认真贯彻落实《中华人民共和国政府信息公开条例 》。`;
+    expect(extractMeta([], page('昌图县七家子镇2023年政府信息公开 工作告年度报'))).toMatchObject({ issuer: '昌图县七家子镇', year: 2023 });
+    // four of those characters that are not the four words (年年报告) are no title
+    expect(extractMeta([], page('昌图县七家子镇2023年政府信息公开 工作年年报告')).issuer).not.toBe('昌图县七家子镇');
+  });
   it('drops SEO spam glued onto the name', () => {
     expect(extractMeta(['澳门葡京娱乐官网平潭综合实验区旅游与文化体育局2022年政府信息公开工作年度报告'], '').issuer).toBe('平潭综合实验区旅游与文化体育局');
   });

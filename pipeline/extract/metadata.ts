@@ -192,8 +192,13 @@ export function levelOf(named: string): Level {
   return 'other';
 }
 
+// `昌图县七家子镇2023年政府信息公开 工作告年度报`: a page whose title words are printed out of order
+const SHUFFLED_TITLE_END = /(公\s*开\s*(?:工\s*作\s*)?)([年度报告]{4})/gu;
+const inOrder = (line: string) =>
+  line.replace(SHUFFLED_TITLE_END, (all, lead: string, end: string) => ([...end].sort().join('') === [...'年度报告'].sort().join('') ? `${lead}年度报告` : all));
+
 function titleCandidates(titles: string[], text: string): string[] {
-  const lines = text.split('\n').slice(0, 60).map((l) => l.trim()).filter(Boolean);
+  const lines = text.split('\n').slice(0, 60).map((l) => inOrder(l.trim())).filter(Boolean);
   // a title wrapped over two lines (PDF) is tried joined as well
   const pairs = lines.slice(0, -1).flatMap((l, i) => (l.length < 60 ? [l + lines[i + 1]!] : []));
   return [...titles, ...lines, ...pairs];
